@@ -54,8 +54,7 @@ public final class EnumFamily<E extends KmipEnum> {
         }
     }
 
-    @SafeVarargs
-    static <E extends KmipEnum> EnumFamily<E> of(String specName, Kind kind, E... values) {
+    static <E extends KmipEnum> EnumFamily<E> of(String specName, Kind kind, E[] values) {
         return new EnumFamily<>(specName, kind, List.of(values));
     }
 

@@ -97,10 +97,10 @@ class FramingAndLimitsTest {
 
     @Test
     void limits_reject_unusable_bounds() {
-        assertThatThrownBy(() -> new DecodeLimits(8, 32, 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DecodeLimits(1024, 0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DecodeLimits(8, 32, 10)).isInstanceOf(KmipException.class);
+        assertThatThrownBy(() -> new DecodeLimits(1024, 0, 10)).isInstanceOf(KmipException.class);
         assertThatThrownBy(() -> new DecodeLimits(1024, DecodeLimits.MAX_DEPTH + 1, 10))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DecodeLimits(1024, 8, 0)).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(KmipException.class);
+        assertThatThrownBy(() -> new DecodeLimits(1024, 8, 0)).isInstanceOf(KmipException.class);
     }
 }
