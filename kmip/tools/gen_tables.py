@@ -114,7 +114,8 @@ HANDWRITTEN = {'Item Type': 'ItemType', 'Tag': 'Tag'}
 
 
 def versions(v1, v2):
-    return {(True, False): 'V1', (False, True): 'V2', (True, True): 'V1 | V2'}[(v1 is not None, v2 is not None)]
+    return {(True, False): 'EnumInfo.V1', (False, True): 'EnumInfo.V2',
+            (True, True): 'EnumInfo.BOTH'}[(v1 is not None, v2 is not None)]
 
 
 def doc(v1, v2, dep):
@@ -188,8 +189,6 @@ public enum %(cls)s implements KmipEnum {
 }
 ''' % dict(pkg=PKG, title=title, refs=refs, cls=cls, body=body, kind=kind,
            what='bit-mask' if kind == 'MASK' else 'enumeration')
-    text = text.replace('(0x', '(0x').replace('V1 | V2', 'EnumInfo.BOTH').replace(', V1)', ', EnumInfo.V1)') \
-        .replace(', V2)', ', EnumInfo.V2)').replace(', V1,', ', EnumInfo.V1,').replace(', V2,', ', EnumInfo.V2,')
     write(outdir, cls, text)
     return cls
 
@@ -205,8 +204,7 @@ def emit_tags(outdir, merged):
         lines = []
         for value in part:
             v1, v2, dep = merged[value]
-            args = entry_args(value, v1, v2, 6).replace('V1 | V2', 'EnumInfo.BOTH')
-            args = re.sub(r', V([12])\b', r', EnumInfo.V\1', args)
+            args = entry_args(value, v1, v2, 6)
             lines.append('    %s\n    Tag %s = Tag.known(%s);' % (doc(v1, v2, dep), consts[value], args))
         listing = ',\n'.join('            ' + consts[v] for v in part)
         write(outdir, cls, HEADER + '''package %s;
