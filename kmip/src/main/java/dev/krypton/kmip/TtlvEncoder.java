@@ -63,13 +63,24 @@ public final class TtlvEncoder {
         return write(item, out, offset);
     }
 
-    /** Writes the item at the buffer's position and advances it. */
+    /**
+     * Writes the item at the buffer's position and advances it.
+     *
+     * @throws KmipException Invalid Field when the buffer has fewer bytes remaining than the item needs
+     */
     public static void encode(Ttlv item, ByteBuffer out) {
-        if (out.hasArray() && !out.isReadOnly()) {
-            int end = encode(item, out.array(), out.arrayOffset() + out.position());
-            out.position(end - out.arrayOffset());
+        int length = encodedLength(item);
+        if (out.remaining() < length) {
+            throw new KmipException(ResultReason.INVALID_FIELD,
+                    "buffer has " + out.remaining() + " bytes left, item needs " + length);
+        }
+        if (out.hasArray()) {
+            write(item, out.array(), out.arrayOffset() + out.position());
+            out.position(out.position() + length);
         } else {
-            out.put(encode(item));
+            byte[] bytes = new byte[length];
+            write(item, bytes, 0);
+            out.put(bytes);
         }
     }
 

@@ -96,6 +96,22 @@ class FramingAndLimitsTest {
     }
 
     @Test
+    void encoding_refuses_targets_without_room() {
+        int length = TtlvEncoder.encodedLength(MESSAGE);
+        for (ByteBuffer small : List.of(ByteBuffer.allocate(length + 8).limit(length - 8),
+                ByteBuffer.allocateDirect(length - 8), ByteBuffer.allocate(length).position(8))) {
+            int position = small.position();
+            assertThatThrownBy(() -> TtlvEncoder.encode(MESSAGE, small)).isInstanceOf(KmipException.class);
+            assertThat(small.position()).isEqualTo(position);
+        }
+        assertThatThrownBy(() -> TtlvEncoder.encode(MESSAGE, new byte[length], 1)).isInstanceOf(KmipException.class);
+        assertThatThrownBy(() -> TtlvEncoder.encode(MESSAGE, new byte[length], -1)).isInstanceOf(KmipException.class);
+        ByteBuffer direct = ByteBuffer.allocateDirect(length);
+        TtlvEncoder.encode(MESSAGE, direct);
+        assertThat(TtlvDecoder.decode(direct.flip(), DecodeLimits.DEFAULT)).isEqualTo(MESSAGE);
+    }
+
+    @Test
     void limits_reject_unusable_bounds() {
         assertThatThrownBy(() -> new DecodeLimits(8, 32, 10)).isInstanceOf(KmipException.class);
         assertThatThrownBy(() -> new DecodeLimits(1024, 0, 10)).isInstanceOf(KmipException.class);
