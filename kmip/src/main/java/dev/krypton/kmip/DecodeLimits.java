@@ -1,0 +1,47 @@
+package dev.krypton.kmip;
+
+/**
+ * Bounds a decoder enforces before it allocates anything for an input.
+ *
+ * <p>The defaults suit a KMIP server facing untrusted clients: 1 MiB per message (enough for
+ * large certificates, batches of a few thousand items and RSA-16384 keys, while a forged length
+ * costs at most that much), nesting 32 deep (the deepest structure in the specifications is
+ * under 10 levels) and 65,536 items (the most a 1 MiB message could hold at 16 bytes per item).
+ *
+ * @param maxMessageBytes the largest encoded message, header included
+ * @param maxDepth        the deepest structure nesting; the outermost item is at depth 1
+ * @param maxItems        the most items of all types in one message
+ */
+public record DecodeLimits(int maxMessageBytes, int maxDepth, int maxItems) {
+
+    /** 1 MiB, depth 32, 65,536 items. */
+    public static final DecodeLimits DEFAULT = new DecodeLimits(1 << 20, 32, 1 << 16);
+
+    /** Checks that every bound is usable. */
+    public DecodeLimits {
+        if (maxMessageBytes < 16) {
+            throw new IllegalArgumentException("maxMessageBytes must be at least 16");
+        }
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1");
+        }
+        if (maxItems < 1) {
+            throw new IllegalArgumentException("maxItems must be at least 1");
+        }
+    }
+
+    /** These limits with another message size bound. */
+    public DecodeLimits withMaxMessageBytes(int bytes) {
+        return new DecodeLimits(bytes, maxDepth, maxItems);
+    }
+
+    /** These limits with another depth bound. */
+    public DecodeLimits withMaxDepth(int depth) {
+        return new DecodeLimits(maxMessageBytes, depth, maxItems);
+    }
+
+    /** These limits with another item count bound. */
+    public DecodeLimits withMaxItems(int items) {
+        return new DecodeLimits(maxMessageBytes, maxDepth, items);
+    }
+}
