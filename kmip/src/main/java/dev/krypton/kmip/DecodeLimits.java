@@ -14,6 +14,9 @@ package dev.krypton.kmip;
  */
 public record DecodeLimits(int maxMessageBytes, int maxDepth, int maxItems) {
 
+    /** The deepest nesting a decoder may be allowed: its recursion must stay well within a thread stack. */
+    public static final int MAX_DEPTH = 256;
+
     /** 1 MiB, depth 32, 65,536 items. */
     public static final DecodeLimits DEFAULT = new DecodeLimits(1 << 20, 32, 1 << 16);
 
@@ -22,8 +25,8 @@ public record DecodeLimits(int maxMessageBytes, int maxDepth, int maxItems) {
         if (maxMessageBytes < 16) {
             throw new IllegalArgumentException("maxMessageBytes must be at least 16");
         }
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth must be at least 1");
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
+            throw new IllegalArgumentException("maxDepth must be between 1 and " + MAX_DEPTH);
         }
         if (maxItems < 1) {
             throw new IllegalArgumentException("maxItems must be at least 1");

@@ -52,7 +52,12 @@ public enum ItemType implements KmipEnum {
 
     /** The item type of a header code byte, if the code is one of the eleven. */
     public static Optional<ItemType> fromCode(int code) {
-        return code >= 1 && code <= BY_CODE.length ? Optional.of(BY_CODE[code - 1]) : Optional.empty();
+        return Optional.ofNullable(byCode(code));
+    }
+
+    /** The item type of a code, or null: for the decoder's hot path, which must not allocate. */
+    static ItemType byCode(int code) {
+        return code >= 1 && code <= BY_CODE.length ? BY_CODE[code - 1] : null;
     }
 
     /** The item type of an XML/JSON {@code type} attribute such as "TextString". */

@@ -39,9 +39,9 @@ public final class Tag implements KmipEnum, KnownTags1, KnownTags2, KnownTags3 {
      *                       0x54 (KMIP 1.4 section 9.1.1.1) or the value is 0x420000
      */
     public static Tag of(int value) {
-        Tag known = Registry.BY_VALUE.get(value);
-        if (known != null) {
-            return known;
+        int index = value - FIRST_DEFINED + 1;
+        if (index >= 0 && index < Registry.DEFINED.length && Registry.DEFINED[index] != null) {
+            return Registry.DEFINED[index];
         }
         if (!isValid(value)) {
             throw new KmipException(ResultReason.INVALID_FIELD, "tag " + hex(value) + " outside 0x42xxxx/0x54xxxx");
@@ -123,12 +123,12 @@ public final class Tag implements KmipEnum, KnownTags1, KnownTags2, KnownTags3 {
 
     private static final class Registry {
         static final List<Tag> ALL = KnownTagList.knownTags();
-        static final Map<Integer, Tag> BY_VALUE = new HashMap<>();
+        static final Tag[] DEFINED = new Tag[0x10000];
         static final Map<String, Tag> BY_NAME = new HashMap<>();
 
         static {
             for (Tag tag : ALL) {
-                BY_VALUE.put(tag.value(), tag);
+                DEFINED[tag.value() - FIRST_DEFINED + 1] = tag;
                 BY_NAME.put(tag.xmlName(), tag);
                 BY_NAME.put(tag.specName(), tag);
                 tag.info.formerXmlNames().forEach(n -> BY_NAME.putIfAbsent(n, tag));
