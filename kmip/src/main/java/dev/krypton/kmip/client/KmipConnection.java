@@ -1,7 +1,10 @@
 package dev.krypton.kmip.client;
 
+import dev.krypton.kmip.DecodeLimits;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.ResultReason;
+import dev.krypton.kmip.Ttlv;
+import dev.krypton.kmip.TtlvFrames;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -19,13 +22,13 @@ final class KmipConnection implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final String peer;
-    private final int maxMessageBytes;
+    private final DecodeLimits limits;
     private volatile boolean broken;
 
     private KmipConnection(SSLSocket socket, String peer, int maxMessageBytes) throws IOException {
         this.socket = socket;
         this.peer = peer;
-        this.maxMessageBytes = maxMessageBytes;
+        this.limits = DecodeLimits.DEFAULT.withMaxMessageBytes(maxMessageBytes);
         this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     }
@@ -66,10 +69,13 @@ final class KmipConnection implements AutoCloseable {
         }
     }
 
-    /** Reads the next whole message frame (header and value). */
-    byte[] read() {
+    /** Reads and decodes the next whole message. */
+    Ttlv read() {
         try {
-            return Frames.read(in, maxMessageBytes);
+            return TtlvFrames.readMessage(in, limits).orElseThrow(() -> {
+                broken = true;
+                return new KmipException(ResultReason.GENERAL_FAILURE, "KMIP server " + peer + " closed the connection");
+            });
         } catch (IOException e) {
             throw fail("read from", e);
         } catch (KmipException e) {
