@@ -44,11 +44,14 @@ public final class Fields {
 
     /** All fields with this tag, in order, of any type. */
     public List<Ttlv> all(Tag tag) {
-        List<Ttlv> out = new ArrayList<>(2);
+        List<Ttlv> out = List.of();
         List<Ttlv> items = structure.items();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).tag().equals(tag)) {
                 used[i] = true;
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(2);
+                }
                 out.add(items.get(i));
             }
         }
@@ -57,11 +60,21 @@ public final class Fields {
 
     /** At most one field with this tag, of any type. */
     public Optional<Ttlv> any(Tag tag) {
-        List<Ttlv> found = all(tag);
-        if (found.size() > 1) {
-            throw invalid(tag.specName() + " appears " + found.size() + " times in " + where);
+        List<Ttlv> items = structure.items();
+        int found = -1;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).tag().equals(tag)) {
+                if (found >= 0) {
+                    throw invalid(tag.specName() + " appears more than once in " + where);
+                }
+                found = i;
+            }
         }
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+        if (found < 0) {
+            return Optional.empty();
+        }
+        used[found] = true;
+        return Optional.of(items.get(found));
     }
 
     /** Every field no read has taken yet, in order, and marks them taken (for pass-through). */

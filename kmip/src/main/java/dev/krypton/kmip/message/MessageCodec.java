@@ -46,8 +46,12 @@ public final class MessageCodec {
         Optional<String> serverCorrelation = h.text(Tag.SERVER_CORRELATION_VALUE);
         h.any(Tag.ASYNCHRONOUS_INDICATOR);
         h.any(Tag.AUTHENTICATION);
-        List<Ttlv> attestation = new ArrayList<>(h.all(Tag.ATTESTATION_CAPABLE_INDICATOR));
-        attestation.addAll(h.all(Tag.ATTESTATION_TYPE));
+        List<Ttlv> attestation = h.all(Tag.ATTESTATION_CAPABLE_INDICATOR);
+        List<Ttlv> types = h.all(Tag.ATTESTATION_TYPE);
+        if (!types.isEmpty()) {
+            attestation = new ArrayList<>(attestation);
+            attestation.addAll(types);
+        }
         Optional<BatchErrorContinuationOption> continuation =
                 h.enumeration(Tag.BATCH_ERROR_CONTINUATION_OPTION, BatchErrorContinuationOption.FAMILY);
         Optional<Boolean> order = h.bool(Tag.BATCH_ORDER_OPTION);

@@ -11,9 +11,16 @@ import dev.krypton.kmip.Operation;
  * @param operation the operation
  * @param request   reads a Request Payload
  * @param response  reads a Response Payload
+ * @param requestName  how errors name the request payload
+ * @param responseName how errors name the response payload
  */
 public record PayloadCodec(Operation operation, Reader<? extends RequestPayload> request,
-                           Reader<? extends ResponsePayload> response) {
+                           Reader<? extends ResponsePayload> response, String requestName, String responseName) {
+
+    /** A codec whose error messages name the operation's payloads. */
+    public PayloadCodec(Operation operation, Reader<? extends RequestPayload> request, Reader<? extends ResponsePayload> response) {
+        this(operation, request, response, operation.specName() + " request payload", operation.specName() + " response payload");
+    }
 
     /**
      * Reads one payload structure. Implementations take the fields they know from {@code fields};

@@ -51,7 +51,7 @@ public final class PayloadRegistry {
         if (codec == null) {
             return new RawPayload(operationCode, payload);
         }
-        Fields fields = Fields.of(payload, codec.operation().specName() + " request payload");
+        Fields fields = Fields.of(payload, codec.requestName());
         RequestPayload result = codec.request().read(fields, version);
         fields.end();
         return result;
@@ -63,6 +63,6 @@ public final class PayloadRegistry {
         if (codec == null) {
             return new RawPayload(operationCode, payload);
         }
-        return codec.response().read(Fields.of(payload, codec.operation().specName() + " response payload"), version);
+        return codec.response().read(Fields.of(payload, codec.responseName()), version);
     }
 }
