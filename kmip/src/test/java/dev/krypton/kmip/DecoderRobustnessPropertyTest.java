@@ -11,7 +11,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /** Random and mutated inputs either decode or fail with KmipException; nothing else escapes. */
-class DecoderRobustnessProperties {
+class DecoderRobustnessPropertyTest {
 
     @Provide
     Arbitrary<Ttlv> trees() {

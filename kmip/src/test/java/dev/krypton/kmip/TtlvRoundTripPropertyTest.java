@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Arbitrary TTLV trees survive encode and decode, whole and through fragmented streams. */
-class TtlvRoundTripProperties {
+class TtlvRoundTripPropertyTest {
 
     @Provide
     Arbitrary<Ttlv> trees() {
