@@ -1,5 +1,6 @@
 package dev.krypton.kmip.message;
 
+import dev.krypton.kmip.EnumFamily;
 import dev.krypton.kmip.KmipEnum;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.ResultReason;
@@ -60,6 +61,11 @@ public final class Fields {
 
     /** At most one field with this tag, of any type. */
     public Optional<Ttlv> any(Tag tag) {
+        return Optional.ofNullable(one(tag));
+    }
+
+    /** The one field with this tag or null (internal: public methods never return null). */
+    private Ttlv one(Tag tag) {
         List<Ttlv> items = structure.items();
         int found = -1;
         for (int i = 0; i < items.size(); i++) {
@@ -71,10 +77,18 @@ public final class Fields {
             }
         }
         if (found < 0) {
-            return Optional.empty();
+            return null;
         }
         used[found] = true;
-        return Optional.of(items.get(found));
+        return items.get(found);
+    }
+
+    private Ttlv required(Tag tag) {
+        Ttlv item = one(tag);
+        if (item == null) {
+            throw invalid("missing required " + tag.specName() + " in " + where);
+        }
+        return item;
     }
 
     /** Every field no read has taken yet, in order, and marks them taken (for pass-through). */
@@ -100,84 +114,102 @@ public final class Fields {
     }
 
     public Optional<String> text(Tag tag) {
-        return any(tag).map(i -> as(i, Ttlv.TextString.class).value());
+        Ttlv item = one(tag);
+        return item == null ? Optional.empty() : Optional.of(as(item, Ttlv.TextString.class).value());
     }
 
     public String requiredText(Tag tag) {
-        return text(tag).orElseThrow(() -> missing(tag));
+        return as(required(tag), Ttlv.TextString.class).value();
     }
 
     public List<String> texts(Tag tag) {
-        return all(tag).stream().map(i -> as(i, Ttlv.TextString.class).value()).toList();
+        List<Ttlv> found = all(tag);
+        List<String> out = new ArrayList<>(found.size());
+        found.forEach(i -> out.add(as(i, Ttlv.TextString.class).value()));
+        return out;
     }
 
     public OptionalInt integer(Tag tag) {
-        Optional<Ttlv> item = any(tag);
-        return item.isEmpty() ? OptionalInt.empty() : OptionalInt.of(as(item.get(), Ttlv.IntegerItem.class).value());
+        Ttlv item = one(tag);
+        return item == null ? OptionalInt.empty() : OptionalInt.of(as(item, Ttlv.IntegerItem.class).value());
     }
 
     public int requiredInteger(Tag tag) {
-        return integer(tag).orElseThrow(() -> missing(tag));
+        return as(required(tag), Ttlv.IntegerItem.class).value();
     }
 
     public OptionalLong longInteger(Tag tag) {
-        Optional<Ttlv> item = any(tag);
-        return item.isEmpty() ? OptionalLong.empty() : OptionalLong.of(as(item.get(), Ttlv.LongInteger.class).value());
+        Ttlv item = one(tag);
+        return item == null ? OptionalLong.empty() : OptionalLong.of(as(item, Ttlv.LongInteger.class).value());
     }
 
     public OptionalLong interval(Tag tag) {
-        Optional<Ttlv> item = any(tag);
-        return item.isEmpty() ? OptionalLong.empty() : OptionalLong.of(as(item.get(), Ttlv.Interval.class).seconds());
+        Ttlv item = one(tag);
+        return item == null ? OptionalLong.empty() : OptionalLong.of(as(item, Ttlv.Interval.class).seconds());
     }
 
     public Optional<Boolean> bool(Tag tag) {
-        return any(tag).map(i -> as(i, Ttlv.BooleanItem.class).value());
+        Ttlv item = one(tag);
+        return item == null ? Optional.empty() : Optional.of(as(item, Ttlv.BooleanItem.class).value());
     }
 
     public Optional<Instant> dateTime(Tag tag) {
-        return any(tag).map(i -> as(i, Ttlv.DateTime.class).instant());
+        Ttlv item = one(tag);
+        return item == null ? Optional.empty() : Optional.of(as(item, Ttlv.DateTime.class).instant());
     }
 
     public Optional<Bytes> bytes(Tag tag) {
-        return any(tag).map(i -> Bytes.wrap(as(i, Ttlv.ByteString.class).value()));
+        Ttlv item = one(tag);
+        return item == null ? Optional.empty() : Optional.of(Bytes.wrap(as(item, Ttlv.ByteString.class).value()));
     }
 
     public Bytes requiredBytes(Tag tag) {
-        return bytes(tag).orElseThrow(() -> missing(tag));
+        return Bytes.wrap(as(required(tag), Ttlv.ByteString.class).value());
     }
 
     public Optional<Structure> struct(Tag tag) {
-        return any(tag).map(i -> as(i, Structure.class));
+        Ttlv item = one(tag);
+        return item == null ? Optional.empty() : Optional.of(as(item, Structure.class));
     }
 
     public Structure requiredStruct(Tag tag) {
-        return struct(tag).orElseThrow(() -> missing(tag));
+        return as(required(tag), Structure.class);
     }
 
     public List<Structure> structs(Tag tag) {
-        return all(tag).stream().map(i -> as(i, Structure.class)).toList();
+        List<Ttlv> found = all(tag);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Structure> out = new ArrayList<>(found.size());
+        found.forEach(i -> out.add(as(i, Structure.class)));
+        return out;
     }
 
     /** An enumeration field named by {@code family}; values the family lacks are Invalid Field. */
-    public <E extends KmipEnum> Optional<E> enumeration(Tag tag, dev.krypton.kmip.EnumFamily<E> family) {
-        return any(tag).map(i -> named(as(i, Ttlv.Enumeration.class), family));
+    public <E extends KmipEnum> Optional<E> enumeration(Tag tag, EnumFamily<E> family) {
+        Ttlv item = one(tag);
+        return item == null ? Optional.empty() : Optional.of(named(as(item, Ttlv.Enumeration.class), family));
     }
 
-    public <E extends KmipEnum> E requiredEnumeration(Tag tag, dev.krypton.kmip.EnumFamily<E> family) {
-        return enumeration(tag, family).orElseThrow(() -> missing(tag));
+    public <E extends KmipEnum> E requiredEnumeration(Tag tag, EnumFamily<E> family) {
+        return named(as(required(tag), Ttlv.Enumeration.class), family);
     }
 
-    public <E extends KmipEnum> List<E> enumerations(Tag tag, dev.krypton.kmip.EnumFamily<E> family) {
-        return all(tag).stream().map(i -> named(as(i, Ttlv.Enumeration.class), family)).toList();
+    public <E extends KmipEnum> List<E> enumerations(Tag tag, EnumFamily<E> family) {
+        List<Ttlv> found = all(tag);
+        List<E> out = new ArrayList<>(found.size());
+        found.forEach(i -> out.add(named(as(i, Ttlv.Enumeration.class), family)));
+        return out;
     }
 
     /** The raw value of an enumeration field, for families that allow vendor values. */
     public OptionalInt enumValue(Tag tag) {
-        Optional<Ttlv> item = any(tag);
-        return item.isEmpty() ? OptionalInt.empty() : OptionalInt.of(as(item.get(), Ttlv.Enumeration.class).value());
+        Ttlv item = one(tag);
+        return item == null ? OptionalInt.empty() : OptionalInt.of(as(item, Ttlv.Enumeration.class).value());
     }
 
-    private <E extends KmipEnum> E named(Ttlv.Enumeration e, dev.krypton.kmip.EnumFamily<E> family) {
+    private <E extends KmipEnum> E named(Ttlv.Enumeration e, EnumFamily<E> family) {
         return family.byValue(e.value()).orElseThrow(() -> invalid(
                 "unknown " + family.specName() + " value 0x" + Integer.toHexString(e.value()) + " in " + where));
     }
@@ -189,10 +221,6 @@ public final class Fields {
         }
         throw invalid(item.tag() + " in " + where + " has type " + item.type().specName()
                 + ", expected " + type.getSimpleName());
-    }
-
-    private KmipException missing(Tag tag) {
-        return invalid("missing required " + tag.specName() + " in " + where);
     }
 
     /** An Invalid Field failure mentioning this structure. */

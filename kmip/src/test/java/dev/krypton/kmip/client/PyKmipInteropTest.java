@@ -22,6 +22,8 @@ import dev.krypton.kmip.attribute.CryptographicParameters;
 import dev.krypton.kmip.message.Bytes;
 import dev.krypton.kmip.message.ProtocolVersion;
 import dev.krypton.kmip.message.RequestMessage;
+import dev.krypton.kmip.object.KeyBlock;
+import dev.krypton.kmip.object.ManagedObject;
 import dev.krypton.kmip.payload.Activate;
 import dev.krypton.kmip.payload.GetAttributes;
 import dev.krypton.kmip.payload.Query;
@@ -119,6 +121,41 @@ class PyKmipInteropTest {
                 .attributes().state()).contains(State.PRE_ACTIVE);
         assertThat(KmipClient.payloadOf(responses.get(2).batchItems().getFirst(), Activate.Response.class).uniqueIdentifier()).isEqualTo(b);
         assertThat(client.idleConnections()).isPositive();
+    }
+
+    @Test
+    void aesGcmWithKmip14AeadFieldsEncryptsAndVerifiesTheTag() {
+        try (var client14 = KmipClient.open(client.config().withVersion(ProtocolVersion.V1_4))) {
+            var ops14 = new KmipOperations(client14);
+            String id = ops14.create(ObjectType.SYMMETRIC_KEY, aes128()).uniqueIdentifier();
+            ops14.activate(id);
+            var gcm = CryptographicParameters.aesGcm(16);
+            Bytes iv = Bytes.of(new byte[12]);
+            Bytes aad = Bytes.of("tenant-1".getBytes(StandardCharsets.UTF_8));
+            Bytes plaintext = Bytes.of(new byte[32]);
+            var sealed = ops14.encrypt(id, gcm, plaintext, Optional.of(iv), Optional.of(aad));
+            Bytes tag = sealed.tag().orElseThrow();
+            assertThat(tag.length()).isEqualTo(16);
+            Bytes ciphertext = sealed.data().orElseThrow();
+            assertThat(ops14.decrypt(id, gcm, ciphertext, Optional.of(iv), Optional.of(aad), Optional.of(tag))).isEqualTo(plaintext);
+            byte[] badTag = tag.toByteArray();
+            badTag[0] ^= 1;
+            assertThatThrownBy(() -> ops14.decrypt(id, gcm, ciphertext, Optional.of(iv), Optional.of(aad), Optional.of(Bytes.of(badTag))))
+                    .isInstanceOf(KmipException.class);
+        }
+    }
+
+    @Test
+    void registeredKeyComesBackFromGetWithItsMaterial() {
+        byte[] material = new byte[16];
+        new java.security.SecureRandom().nextBytes(material);
+        var key = new ManagedObject.SymmetricKey(KeyBlock.raw(Bytes.of(material), CryptographicAlgorithm.AES, 128));
+        String id = ops.register(Attributes.of(Attribute.cryptographicUsageMask(
+                CryptographicUsageMask.ENCRYPT.value() | CryptographicUsageMask.DECRYPT.value())), key).uniqueIdentifier();
+        var got = ops.get(id);
+        assertThat(got.objectType()).isEqualTo(ObjectType.SYMMETRIC_KEY);
+        assertThat(((ManagedObject.SymmetricKey) got.object()).keyBlock().keyMaterial()).contains(Bytes.of(material));
+        assertThat(ops.getAttributeList(id)).contains(std(AttributeDef.CRYPTOGRAPHIC_ALGORITHM), std(AttributeDef.STATE));
     }
 
     @Test
