@@ -62,6 +62,7 @@ public abstract class CrashConformanceTest {
             }
         }
         assertThat(acknowledged).isGreaterThan(kills());
+        System.out.printf("crash test (%s): %d SIGKILLs, %d acknowledged writes verified%n", config.backend(), kills(), acknowledged);
     }
 
     private static List<String> runAndKill(StorageConfig config, int round) throws Exception {
