@@ -1,0 +1,116 @@
+package dev.krypton.storage.postgres;
+
+import dev.krypton.storage.ChangeFeed;
+import dev.krypton.storage.TenantChange;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * The LISTEN/NOTIFY change feed. Writers NOTIFY inside their transaction, so a notice is sent
+ * exactly when the change commits. One dedicated connection (outside the pool) LISTENs on a
+ * named thread; if it breaks (server restart, network), the thread reconnects with back-off and,
+ * because notices sent meanwhile are lost, tells every listener to resynchronise.
+ */
+final class PgChangeFeed implements ChangeFeed {
+
+    private final PostgresSettings settings;
+    private final String channel;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstListen = new CountDownLatch(1);
+    private volatile boolean closed;
+    private volatile Connection connection;
+    private Thread thread;
+
+    PgChangeFeed(PostgresSettings settings, String channel) {
+        this.settings = settings;
+        this.channel = channel;
+    }
+
+    @Override
+    public Subscription subscribe(Listener listener) {
+        listeners.add(listener);
+        synchronized (this) {
+            if (thread == null && !closed) {
+                thread = Thread.ofPlatform().daemon().name("krypton-storage-listen-" + settings.schema()).start(this::run);
+            }
+        }
+        try {
+            firstListen.await(settings.connectTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return () -> listeners.remove(listener);
+    }
+
+    /** The backend process id of the listening connection, for tests that break it; -1 if none. */
+    int listenerPid() {
+        Connection c = connection;
+        try {
+            return c == null ? -1 : c.unwrap(PGConnection.class).getBackendPID();
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private void run() {
+        boolean missedSome = false;
+        for (int attempt = 0; !closed; attempt++) {
+            try (Connection c = DriverManager.getConnection(settings.url(), settings.driverProperties());
+                 Statement s = c.createStatement()) {
+                s.execute("LISTEN " + channel);
+                connection = c;
+                attempt = 0;
+                firstListen.countDown();
+                if (missedSome) {
+                    listeners.forEach(Listener::resynchronise);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notices = pg.getNotifications(500);
+                    if (notices != null) {
+                        for (PGNotification n : notices) {
+                            deliver(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                missedSome = true;
+                connection = null;
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(2_000, 50L << Math.min(attempt, 6))));
+            }
+        }
+    }
+
+    private void deliver(String payload) {
+        int space = payload.indexOf(' ');
+        TenantChange change = new TenantChange(payload.substring(space + 1), Long.parseLong(payload.substring(0, space)));
+        for (Listener l : listeners) {
+            l.changed(change);
+        }
+    }
+
+    void close() {
+        closed = true;
+        listeners.clear();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
