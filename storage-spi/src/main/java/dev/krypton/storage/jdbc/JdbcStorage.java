@@ -31,7 +31,9 @@ import java.util.concurrent.locks.LockSupport;
  * if the repeat hits a conflict, the writer checks whether exactly the records of the batch are in
  * storage ({@link CasWriter#inPlace}); if so the earlier attempt committed and the write succeeds
  * without being applied twice. Otherwise the compare-and-set expectations guard the repeat: it
- * applies only if nobody (including the earlier attempt) changed the records meanwhile.
+ * applies only if nobody (including the earlier attempt) changed the records meanwhile. If the
+ * earlier attempt did commit and another writer has changed the records since, the two cases
+ * cannot be told apart and the write reports CONFLICT; the caller re-reads, as after any conflict.
  */
 public class JdbcStorage implements Storage, TaskLog, Heartbeats {
 
