@@ -5,6 +5,9 @@ import dev.krypton.storage.TenantRecord;
 import dev.krypton.storage.jdbc.SqlDialect;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -66,7 +69,8 @@ final class PostgresDialect implements SqlDialect {
     public boolean isTransient(SQLException e) {
         SQLException root = root(e);
         String state = root.getSQLState();
-        if (String.valueOf(root.getMessage()).contains("does not support SSL") || has(e, UnknownHostException.class)) {
+        if (String.valueOf(root.getMessage()).contains("does not support SSL") || has(e, UnknownHostException.class)
+                || tlsVerificationFailed(e)) {
             return false;
         }
         return e instanceof SQLTransientException || root instanceof SQLTransientException
@@ -89,6 +93,10 @@ final class PostgresDialect implements SqlDialect {
                 if (message.contains("does not support SSL")) {
                     yield config("PostgreSQL at " + where + " does not accept TLS, but sslmode="
                             + settings.tls().getProperty("sslmode") + " requires it.", e);
+                }
+                if (tlsVerificationFailed(e)) {
+                    yield config("TLS to PostgreSQL at " + where + " failed verification with sslmode="
+                            + settings.tls().getProperty("sslmode") + " (certificate not trusted or not issued for this host).", e);
                 }
                 if (has(e, UnknownHostException.class)) {
                     yield config("The PostgreSQL host in " + where + " is unknown.", e);
@@ -126,6 +134,12 @@ final class PostgresDialect implements SqlDialect {
             }
         }
         return best;
+    }
+
+    /** The server's certificate was not trusted or not for this host: a configuration problem, never transient. */
+    private static boolean tlsVerificationFailed(SQLException e) {
+        return has(e, CertificateException.class) || has(e, CertPathValidatorException.class)
+                || has(e, CertPathBuilderException.class) || String.valueOf(e.getMessage()).contains("could not be verified");
     }
 
     private static boolean has(Throwable e, Class<? extends Throwable> type) {
