@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * A throw-away PostgreSQL cluster on a free port, owned by the postgres user: scram-sha-256
  * passwords, TLS only ({@code hostssl}), a self-signed certificate for 127.0.0.1, fsync off.
  */
-final class PrivateCluster implements AutoCloseable {
+final class PrivateCluster {
 
     private final Path dir;
     private final Path bin;
@@ -90,8 +90,8 @@ final class PrivateCluster implements AutoCloseable {
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
     }
 
-    @Override
-    public void close() throws Exception {
+    /** Stops the server at once and deletes everything it wrote. */
+    void stop() throws IOException, InterruptedException {
         Path data = dir.resolve("data");
         if (Files.exists(data.resolve("postmaster.pid"))) {
             asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop");

@@ -35,7 +35,7 @@ class PrivateClusterTest {
     @AfterAll
     static void stop() throws Exception {
         if (cluster != null) {
-            cluster.close();
+            cluster.stop();
         }
     }
 
