@@ -71,7 +71,7 @@ final class PgChangeFeed implements ChangeFeed {
                 attempt = 0;
                 firstListen.countDown();
                 if (missedSome) {
-                    listeners.forEach(Listener::resynchronise);
+                    each(Listener::resynchronise);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!closed) {
@@ -90,11 +90,26 @@ final class PgChangeFeed implements ChangeFeed {
         }
     }
 
+    /** Parses {@code "<generation> <tenantId>"}; ignores foreign payloads and survives a failing listener. */
     private void deliver(String payload) {
-        int space = payload.indexOf(' ');
-        TenantChange change = new TenantChange(payload.substring(space + 1), Long.parseLong(payload.substring(0, space)));
+        TenantChange change;
+        try {
+            int space = payload.indexOf(' ');
+            change = new TenantChange(payload.substring(space + 1), Long.parseLong(payload.substring(0, space)));
+        } catch (RuntimeException notOurs) {
+            return;
+        }
+        each(l -> l.changed(change));
+    }
+
+    /** Calls every listener; one that throws is reported to the thread's handler and does not stop the others. */
+    private void each(java.util.function.Consumer<Listener> call) {
         for (Listener l : listeners) {
-            l.changed(change);
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+            }
         }
     }
 

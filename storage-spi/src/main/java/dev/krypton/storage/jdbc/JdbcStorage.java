@@ -2,6 +2,7 @@ package dev.krypton.storage.jdbc;
 
 import dev.krypton.storage.ChangeFeed;
 import dev.krypton.storage.Heartbeats;
+import dev.krypton.storage.Ids;
 import dev.krypton.storage.ManagedObjectRecord;
 import dev.krypton.storage.NodeHeartbeat;
 import dev.krypton.storage.ObjectQuery;
@@ -55,7 +56,7 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
 
     @Override
     public Optional<TenantRecord> tenant(String tenantId) {
-        dev.krypton.storage.Ids.require(tenantId, "Tenant id");
+        Ids.require(tenantId, "Tenant id");
         return read("read a tenant", c -> CasWriter.tenant(c, tenantId));
     }
 
@@ -80,7 +81,7 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
 
     @Override
     public Optional<ManagedObjectRecord> object(String uid) {
-        dev.krypton.storage.Ids.require(uid, "Object uid");
+        Ids.require(uid, "Object uid");
         return read("read an object", c -> CasWriter.object(c, uid));
     }
 
@@ -165,7 +166,7 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
 
     @Override
     public Optional<ProcessedTask> get(String taskId, String etag) {
-        dev.krypton.storage.Ids.require(taskId, "Task id");
+        Ids.require(taskId, "Task id");
         return read("read a processed task", c -> TaskQueries.get(c, taskId, etag));
     }
 

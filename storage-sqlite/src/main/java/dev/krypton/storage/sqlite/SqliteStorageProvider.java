@@ -31,6 +31,9 @@ public final class SqliteStorageProvider implements StorageProvider {
         Path file = path(config.require("path"));
         int busyMillis = config.getInt("busy-timeout-ms", 5000, 0, 600_000);
         int readers = config.getInt("readers", 4, 1, 64);
+        if (file.toString().contains("?")) {
+            throw config("The SQLite path " + file + " must not contain '?' (the driver would read the rest as options).");
+        }
         if (Files.isDirectory(file)) {
             throw config("The SQLite path " + file + " is a directory, not a database file.");
         }

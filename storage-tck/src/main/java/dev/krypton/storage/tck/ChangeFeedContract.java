@@ -32,6 +32,20 @@ public interface ChangeFeedContract extends StorageContext {
     }
 
     @Test
+    default void aThrowingListenerNeitherFailsTheWriterNorSilencesOthers() throws Exception {
+        assumeTrue(store().changeFeed().isPresent(), "this backend has no change feed; callers poll");
+        BlockingQueue<TenantChange> heard = new LinkedBlockingQueue<>();
+        ChangeFeed feed = store().changeFeed().get();
+        feed.subscribe(ChangeFeed.listener(c -> {
+            throw new IllegalStateException("a listener bug, expected in this test");
+        }, () -> { }));
+        feed.subscribe(ChangeFeed.listener(heard::add, () -> { }));
+        store().write(new Write.PutTenant(Fixtures.tenant("acme", 1), Write.ABSENT));
+        assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(new TenantChange("acme", 1));
+        assertThat(store().tenant("acme")).contains(Fixtures.tenant("acme", 1));
+    }
+
+    @Test
     default void anotherInstanceHearsOfWritesThroughTheFeed() throws Exception {
         assumeTrue(durable() && store().changeFeed().isPresent(), "only shared backends with a feed reach other nodes");
         BlockingQueue<TenantChange> heard = new LinkedBlockingQueue<>();
