@@ -17,10 +17,13 @@ import org.postgresql.PGNotification;
 /**
  * The LISTEN/NOTIFY change feed. Writers NOTIFY inside their transaction, so a notice is sent
  * exactly when the change commits. One dedicated connection (outside the pool) LISTENs on a
- * named thread; if it breaks (server restart, network), the thread reconnects with back-off and,
+ * named thread, probing it with {@code SELECT 1} after 10 s of silence; if it breaks (server
+ * restart, network, a probe timing out), the thread reconnects with back-off and,
  * because notices sent meanwhile are lost, tells every listener to resynchronise.
  */
 final class PgChangeFeed implements ChangeFeed {
+
+    private static final long PROBE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final PostgresSettings settings;
     private final String channel;
@@ -51,6 +54,16 @@ final class PgChangeFeed implements ChangeFeed {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * The listen connection's properties: a socket timeout, so that the probe sent after
+     * {@link #PROBE_AFTER_NANOS} of silence detects a silently dead (half-open) connection.
+     */
+    private java.util.Properties listenProperties() {
+        java.util.Properties p = settings.driverProperties();
+        p.setProperty("socketTimeout", "30");
+        return p;
+    }
+
     /** The backend process id of the listening connection, for tests that break it; -1 if none. */
     int listenerPid() {
         Connection c = connection;
@@ -64,7 +77,7 @@ final class PgChangeFeed implements ChangeFeed {
     private void run() {
         boolean missedSome = false;
         for (int attempt = 0; !closed; attempt++) {
-            try (Connection c = DriverManager.getConnection(settings.url(), settings.driverProperties());
+            try (Connection c = DriverManager.getConnection(settings.url(), listenProperties());
                  Statement s = c.createStatement()) {
                 s.execute("LISTEN " + channel);
                 connection = c;
@@ -74,12 +87,17 @@ final class PgChangeFeed implements ChangeFeed {
                     each(Listener::resynchronise);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long quietSince = System.nanoTime();
                 while (!closed) {
                     PGNotification[] notices = pg.getNotifications(500);
-                    if (notices != null) {
+                    if (notices != null && notices.length > 0) {
+                        quietSince = System.nanoTime();
                         for (PGNotification n : notices) {
                             deliver(n.getParameter());
                         }
+                    } else if (System.nanoTime() - quietSince > PROBE_AFTER_NANOS) {
+                        s.execute("SELECT 1");
+                        quietSince = System.nanoTime();
                     }
                 }
             } catch (SQLException e) {
