@@ -85,5 +85,7 @@ class GcpKmsProviderTest {
                 Map.of("token-env", "T")), services)).hasMessageContaining("key id must be");
         assertThatThrownBy(() -> new GcpKmsProvider().open(RootKeyRef.of(GcpKmsProvider.NAME, KEY,
                 Map.of("token", "ya29.x")), services)).hasMessageContaining("must not be given in clear");
+        assertThatThrownBy(() -> new GcpKmsProvider().open(RootKeyRef.of(GcpKmsProvider.NAME, KEY,
+                Map.of("token-env", "T", "ca-file", "/nonexistent/ca.pem")), services)).hasMessageContaining("CA file");
     }
 }
