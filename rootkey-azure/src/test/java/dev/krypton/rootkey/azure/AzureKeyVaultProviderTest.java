@@ -85,5 +85,8 @@ class AzureKeyVaultProviderTest {
                 Map.of("vault-url", "https://v", "token-env", "T")), services)).hasMessageContaining("key name");
         assertThatThrownBy(() -> new AzureKeyVaultProvider().open(RootKeyRef.of(AzureKeyVaultProvider.NAME, "k",
                 Map.of("vault-url", "https://v", "token", "t")), services)).hasMessageContaining("must not be given in clear");
+        assertThatThrownBy(() -> new AzureKeyVaultProvider().open(RootKeyRef.of(AzureKeyVaultProvider.NAME, "k",
+                Map.of("vault-url", "https://v", "token-env", "T", "ca-file", "/nonexistent/ca.pem")), services))
+                .hasMessageContaining("CA file");
     }
 }

@@ -22,10 +22,9 @@ import org.junit.jupiter.api.Test;
 /** PKCS#11 specifics against SoftHSM2: usage attributes, PIN handling, module and slot failures. */
 class Pkcs11ProviderTest {
 
+    private static final WrapContext CTX = WrapContext.tenant("tenant-a");
     private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
     private final KeyServices services = new KeyServices(memory, CryptoEngines.select());
-
-    private static final WrapContext CTX = WrapContext.tenant("tenant-a");
     private final SoftHsm hsm = SoftHsm.get();
 
     private RootKey open(String label, Map<String, String> changes) {
