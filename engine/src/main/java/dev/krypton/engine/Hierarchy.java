@@ -50,6 +50,26 @@ final class Hierarchy {
     }
 
     /**
+     * Aligns the live versions of {@code rt} with storage after another node changed them: new
+     * state and record, and destroyed versions wiped. Versions not yet in memory load on first use.
+     */
+    void refresh(TenantRuntime rt) {
+        for (ManagedObjectRecord r : store.objects(ObjectQuery.tenant(rt.tenant.value()).withKind(ObjectKind.KEK))) {
+            LiveKek live = rt.keks.get(r.uid());
+            if (live == null || live.record.generation() >= r.generation()) {
+                continue;
+            }
+            if (r.state() == dev.krypton.storage.ObjectState.DESTROYED
+                    || r.state() == dev.krypton.storage.ObjectState.DESTROYED_COMPROMISED) {
+                rt.keks.remove(r.uid());
+                live.key.wipe();
+            } else {
+                live.update(r, AttributeCodec.decode(r.attributes()).attributes());
+            }
+        }
+    }
+
+    /**
      * The live version, or (cold path, one storage read) a version another node created since this
      * node loaded the tenant. Destroyed or unknown versions are NOT_FOUND.
      */

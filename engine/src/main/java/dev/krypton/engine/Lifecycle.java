@@ -122,6 +122,7 @@ final class Lifecycle {
             }
             long revision = L2Envelope.decode(rec.get().wrappedL2()).revision();
             if (registry.isLive(id) && registry.active(id).l2Revision == revision) {
+                hierarchy.refresh(registry.active(id));
                 return;
             }
             TenantRuntime fresh = unwrapAll(rec.get());

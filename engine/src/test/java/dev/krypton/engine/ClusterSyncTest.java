@@ -22,6 +22,15 @@ class ClusterSyncTest {
         }
     }
 
+    private static ErrorCode refused(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (EngineException e) {
+            return e.code();
+        }
+    }
+
     /** Waits for the asynchronous feed; fails after 20 s (a bound, not a timing assertion). */
     private static void eventually(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -46,6 +55,14 @@ class ClusterSyncTest {
                 String v2 = a.ops.rekey(a.principal, v1).uid();
                 EncryptResult newer = b.ops.encrypt(b.principal, EncryptRequest.gcm(v2, dek, new byte[0]));
                 assertThat(serves(a, newer, dek)).isTrue();
+                eventually(() -> b.ops.attributes(b.principal, v1).attributes().state() == ObjectState.DEACTIVATED);
+                a.ops.revoke(a.principal, v2, RevocationReason.SUPERSEDED);
+                eventually(() -> refused(() -> b.ops.encrypt(b.principal, EncryptRequest.gcm(v2, dek, new byte[0]))) == ErrorCode.ILLEGAL_STATE);
+                String v3 = a.ops.rekey(a.principal, v1).uid();
+                a.ops.destroy(a.principal, v2);
+                eventually(() -> refused(() -> b.ops.decrypt(b.principal, DecryptRequest.of(newer, CipherMode.GCM, new byte[0])))
+                        == ErrorCode.NOT_FOUND);
+                assertThat(b.ops.encrypt(b.principal, EncryptRequest.gcm(v3, dek, new byte[0])).uid()).isEqualTo(v3);
 
                 a.commands.execute(new TenantCommand.Unlink(a.tenant));
                 eventually(() -> !serves(b, sealed, dek));
