@@ -129,14 +129,16 @@ public final class SecureMemory implements AutoCloseable {
     /** Wipes every live handle (waiting for their loans), zero-fills, unlocks and unmaps. */
     @Override
     public void close() {
-        for (SlabKeyHandle handle : List.copyOf(live)) {
-            handle.wipe();
-        }
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+        }
+        for (SlabKeyHandle handle : List.copyOf(live)) {
+            handle.wipe();
+        }
+        synchronized (this) {
             slabs.forEach(Slab::close);
         }
     }
