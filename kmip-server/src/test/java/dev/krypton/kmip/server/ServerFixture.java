@@ -45,6 +45,8 @@ final class ServerFixture implements AutoCloseable {
     final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
     final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
     final Engine engine;
+    /** A certificate for principal acme that the CRL given to the server revokes. */
+    final TestPki.Issued revokedAcme = pki.client("acme");
     final KmipServer server;
     private final List<KmipClient> clients = new ArrayList<>();
 
@@ -53,6 +55,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(UnaryOperator<ServerConfig> customize) {
+        pki.revoke(revokedAcme);
         kms.create("root-acme");
         kms.create("root-globex");
         Policy policy = new Policy(true, List.of(new Grant("ops", Set.of(ACME, GLOBEX), false, EnumSet.allOf(Operation.class))));
