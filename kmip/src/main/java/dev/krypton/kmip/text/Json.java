@@ -1,5 +1,7 @@
 package dev.krypton.kmip.text;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,7 @@ sealed interface Json {
     record Obj(Map<String, Json> members) implements Json {
         /** Copies the members, keeping their order. */
         public Obj {
-            members = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(members));
+            members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -46,7 +47,7 @@ final class ValueText {
         int length = (minimal.length + 7) / 8 * 8;
         byte[] padded = new byte[length];
         byte sign = (byte) (value.signum() < 0 ? 0xFF : 0x00);
-        java.util.Arrays.fill(padded, 0, length - minimal.length, sign);
+        Arrays.fill(padded, 0, length - minimal.length, sign);
         System.arraycopy(minimal, 0, padded, length - minimal.length, minimal.length);
         return HEX.formatHex(padded);
     }

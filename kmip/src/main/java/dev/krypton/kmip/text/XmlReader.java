@@ -22,7 +22,8 @@ final class XmlReader {
     private final Budget budget;
     private final boolean wrapped;
     private final Deque<Frame> open = new ArrayDeque<>();
-    private final Frame top = new Frame(Tag.ATTRIBUTE_VALUE);
+    /** The document level: collects the items the document yields; its tag is never read. */
+    private final Frame top = new Frame(Tag.REQUEST_MESSAGE);
     private boolean wrapperSeen;
 
     private record Frame(Tag tag, List<Ttlv> items, ValueNames names) {
