@@ -114,7 +114,19 @@ HANDWRITTEN = {'Item Type': 'ItemType', 'Tag': 'Tag'}
 
 
 def versions(v1, v2):
-    return {(True, False): 'V1', (False, True): 'V2', (True, True): 'V1 | V2'}[(v1 is not None, v2 is not None)]
+    return {(True, False): 'EnumInfo.V1', (False, True): 'EnumInfo.V2',
+            (True, True): 'EnumInfo.BOTH'}[(v1 is not None, v2 is not None)]
+
+
+def doc(v1, v2, dep):
+    spec = v2 or v1
+    lines = {(True, False): 'KMIP 1.x only', (False, True): 'KMIP 2.x', (True, True): 'KMIP 1.x and 2.x'}
+    text = '%s: %s' % (spec, lines[(v1 is not None, v2 is not None)])
+    if v1 and v2 and v1 != v2:
+        text += ' (KMIP 1.4 name: %s)' % v1
+    if dep:
+        text += ', deprecated'
+    return '/** %s. */' % text.replace('*/', '* /').replace('@', '{@literal @}')
 
 
 def entry_args(value, v1, v2, width):
@@ -149,8 +161,7 @@ def emit_family(outdir, title, refs, merged, kind):
     consts = unique_constants(merged)
     body = []
     for value, (v1, v2, dep) in merged.items():
-        note = ' // deprecated' if dep else ''
-        body.append('    %s(%s),%s' % (consts[value], entry_args(value, v1, v2, 8), note))
+        body.append('    %s\n    %s(%s),' % (doc(v1, v2, dep), consts[value], entry_args(value, v1, v2, 8)))
     body = '\n'.join(body) + '\n    ;' if body else '    ;'
     text = HEADER + '''package %(pkg)s;
 
@@ -178,8 +189,6 @@ public enum %(cls)s implements KmipEnum {
 }
 ''' % dict(pkg=PKG, title=title, refs=refs, cls=cls, body=body, kind=kind,
            what='bit-mask' if kind == 'MASK' else 'enumeration')
-    text = text.replace('(0x', '(0x').replace('V1 | V2', 'EnumInfo.BOTH').replace(', V1)', ', EnumInfo.V1)') \
-        .replace(', V2)', ', EnumInfo.V2)').replace(', V1,', ', EnumInfo.V1,').replace(', V2,', ', EnumInfo.V2,')
     write(outdir, cls, text)
     return cls
 
@@ -195,10 +204,8 @@ def emit_tags(outdir, merged):
         lines = []
         for value in part:
             v1, v2, dep = merged[value]
-            args = entry_args(value, v1, v2, 6).replace('V1 | V2', 'EnumInfo.BOTH')
-            args = re.sub(r', V([12])\b', r', EnumInfo.V\1', args)
-            note = ' // deprecated' if dep else ''
-            lines.append('    Tag %s = Tag.known(%s);%s' % (consts[value], args, note))
+            args = entry_args(value, v1, v2, 6)
+            lines.append('    %s\n    Tag %s = Tag.known(%s);' % (doc(v1, v2, dep), consts[value], args))
         listing = ',\n'.join('            ' + consts[v] for v in part)
         write(outdir, cls, HEADER + '''package %s;
 

@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum AdjustmentType implements KmipEnum {
+    /** Increment: KMIP 2.x. */
     INCREMENT(0x00000001, "Increment", "Increment", EnumInfo.V2),
+    /** Decrement: KMIP 2.x. */
     DECREMENT(0x00000002, "Decrement", "Decrement", EnumInfo.V2),
+    /** Negate: KMIP 2.x. */
     NEGATE(0x00000003, "Negate", "Negate", EnumInfo.V2),
     ;
 

@@ -7,12 +7,19 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum AlternativeNameType implements KmipEnum {
+    /** Uninterpreted Text String: KMIP 1.x and 2.x. */
     UNINTERPRETED_TEXT_STRING(0x00000001, "Uninterpreted Text String", "UninterpretedTextString", EnumInfo.BOTH),
+    /** URI: KMIP 1.x and 2.x. */
     URI(0x00000002, "URI", "URI", EnumInfo.BOTH),
+    /** Object Serial Number: KMIP 1.x and 2.x. */
     OBJECT_SERIAL_NUMBER(0x00000003, "Object Serial Number", "ObjectSerialNumber", EnumInfo.BOTH),
+    /** Email Address: KMIP 1.x and 2.x. */
     EMAIL_ADDRESS(0x00000004, "Email Address", "EmailAddress", EnumInfo.BOTH),
+    /** DNS Name: KMIP 1.x and 2.x. */
     DNS_NAME(0x00000005, "DNS Name", "DNSName", EnumInfo.BOTH),
+    /** X.500 Distinguished Name: KMIP 1.x and 2.x. */
     X_500_DISTINGUISHED_NAME(0x00000006, "X.500 Distinguished Name", "X_500DistinguishedName", EnumInfo.BOTH),
+    /** IP Address: KMIP 1.x and 2.x. */
     IP_ADDRESS(0x00000007, "IP Address", "IPAddress", EnumInfo.BOTH),
     ;
 

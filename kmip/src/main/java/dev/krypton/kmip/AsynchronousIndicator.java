@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum AsynchronousIndicator implements KmipEnum {
+    /** Mandatory: KMIP 2.x. */
     MANDATORY(0x00000001, "Mandatory", "Mandatory", EnumInfo.V2),
+    /** Optional: KMIP 2.x. */
     OPTIONAL(0x00000002, "Optional", "Optional", EnumInfo.V2),
+    /** Prohibited: KMIP 2.x. */
     PROHIBITED(0x00000003, "Prohibited", "Prohibited", EnumInfo.V2),
     ;
 

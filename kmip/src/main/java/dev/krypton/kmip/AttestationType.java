@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum AttestationType implements KmipEnum {
+    /** TPM Quote: KMIP 1.x and 2.x. */
     TPM_QUOTE(0x00000001, "TPM Quote", "TPMQuote", EnumInfo.BOTH),
+    /** TCG Integrity Report: KMIP 1.x and 2.x. */
     TCG_INTEGRITY_REPORT(0x00000002, "TCG Integrity Report", "TCGIntegrityReport", EnumInfo.BOTH),
+    /** SAML Assertion: KMIP 1.x and 2.x. */
     SAML_ASSERTION(0x00000003, "SAML Assertion", "SAMLAssertion", EnumInfo.BOTH),
     ;
 

@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum BatchErrorContinuationOption implements KmipEnum {
+    /** Continue: KMIP 1.x and 2.x. */
     CONTINUE(0x00000001, "Continue", "Continue", EnumInfo.BOTH),
+    /** Stop: KMIP 1.x and 2.x. */
     STOP(0x00000002, "Stop", "Stop", EnumInfo.BOTH),
+    /** Undo: KMIP 1.x and 2.x. */
     UNDO(0x00000003, "Undo", "Undo", EnumInfo.BOTH),
     ;
 

@@ -7,23 +7,41 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum BlockCipherMode implements KmipEnum {
+    /** CBC: KMIP 1.x and 2.x. */
     CBC(0x00000001, "CBC", "CBC", EnumInfo.BOTH),
+    /** ECB: KMIP 1.x and 2.x. */
     ECB(0x00000002, "ECB", "ECB", EnumInfo.BOTH),
+    /** PCBC: KMIP 1.x and 2.x. */
     PCBC(0x00000003, "PCBC", "PCBC", EnumInfo.BOTH),
+    /** CFB: KMIP 1.x and 2.x. */
     CFB(0x00000004, "CFB", "CFB", EnumInfo.BOTH),
+    /** OFB: KMIP 1.x and 2.x. */
     OFB(0x00000005, "OFB", "OFB", EnumInfo.BOTH),
+    /** CTR: KMIP 1.x and 2.x. */
     CTR(0x00000006, "CTR", "CTR", EnumInfo.BOTH),
+    /** CMAC: KMIP 1.x and 2.x. */
     CMAC(0x00000007, "CMAC", "CMAC", EnumInfo.BOTH),
+    /** CCM: KMIP 1.x and 2.x. */
     CCM(0x00000008, "CCM", "CCM", EnumInfo.BOTH),
+    /** GCM: KMIP 1.x and 2.x. */
     GCM(0x00000009, "GCM", "GCM", EnumInfo.BOTH),
+    /** CBC-MAC: KMIP 1.x and 2.x. */
     CBC_MAC(0x0000000A, "CBC-MAC", "CBC_MAC", EnumInfo.BOTH),
+    /** XTS: KMIP 1.x and 2.x. */
     XTS(0x0000000B, "XTS", "XTS", EnumInfo.BOTH),
+    /** AESKeyWrapPadding: KMIP 1.x and 2.x. */
     AESKEYWRAPPADDING(0x0000000C, "AESKeyWrapPadding", "AESKeyWrapPadding", EnumInfo.BOTH),
+    /** NISTKeyWrap: KMIP 1.x and 2.x. */
     NISTKEYWRAP(0x0000000D, "NISTKeyWrap", "NISTKeyWrap", EnumInfo.BOTH),
+    /** X9.102 AESKW: KMIP 1.x and 2.x. */
     X9_102_AESKW(0x0000000E, "X9.102 AESKW", "X9_102AESKW", EnumInfo.BOTH),
+    /** X9.102 TDKW: KMIP 1.x and 2.x. */
     X9_102_TDKW(0x0000000F, "X9.102 TDKW", "X9_102TDKW", EnumInfo.BOTH),
+    /** X9.102 AKW1: KMIP 1.x and 2.x. */
     X9_102_AKW1(0x00000010, "X9.102 AKW1", "X9_102AKW1", EnumInfo.BOTH),
+    /** X9.102 AKW2: KMIP 1.x and 2.x. */
     X9_102_AKW2(0x00000011, "X9.102 AKW2", "X9_102AKW2", EnumInfo.BOTH),
+    /** AEAD: KMIP 1.x and 2.x. */
     AEAD(0x00000012, "AEAD", "AEAD", EnumInfo.BOTH),
     ;
 

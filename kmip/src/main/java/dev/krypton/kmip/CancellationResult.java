@@ -7,10 +7,15 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum CancellationResult implements KmipEnum {
+    /** Canceled: KMIP 1.x and 2.x. */
     CANCELED(0x00000001, "Canceled", "Canceled", EnumInfo.BOTH),
+    /** Unable to Cancel: KMIP 1.x and 2.x. */
     UNABLE_TO_CANCEL(0x00000002, "Unable to Cancel", "UnableToCancel", EnumInfo.BOTH),
+    /** Completed: KMIP 1.x and 2.x. */
     COMPLETED(0x00000003, "Completed", "Completed", EnumInfo.BOTH),
+    /** Failed: KMIP 1.x and 2.x. */
     FAILED(0x00000004, "Failed", "Failed", EnumInfo.BOTH),
+    /** Unavailable: KMIP 1.x and 2.x. */
     UNAVAILABLE(0x00000005, "Unavailable", "Unavailable", EnumInfo.BOTH),
     ;
 

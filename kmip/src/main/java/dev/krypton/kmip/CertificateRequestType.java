@@ -7,10 +7,14 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum CertificateRequestType implements KmipEnum {
+    /** CRMF: KMIP 1.x and 2.x. */
     CRMF(0x00000001, "CRMF", "CRMF", EnumInfo.BOTH),
+    /** PKCS#10: KMIP 1.x and 2.x. */
     PKCS10(0x00000002, "PKCS#10", "PKCS_10", EnumInfo.BOTH),
+    /** PEM: KMIP 1.x and 2.x. */
     PEM(0x00000003, "PEM", "PEM", EnumInfo.BOTH),
-    PGP(0x00000004, "PGP", "PGP", EnumInfo.V1), // deprecated
+    /** PGP: KMIP 1.x only, deprecated. */
+    PGP(0x00000004, "PGP", "PGP", EnumInfo.V1),
     ;
 
     /** Names and values of this family, for codecs and lookups. */

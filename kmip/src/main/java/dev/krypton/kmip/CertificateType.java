@@ -7,8 +7,10 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum CertificateType implements KmipEnum {
+    /** X.509: KMIP 1.x and 2.x. */
     X_509(0x00000001, "X.509", "X_509", EnumInfo.BOTH),
-    PGP(0x00000002, "PGP", "PGP", EnumInfo.BOTH), // deprecated
+    /** PGP: KMIP 1.x and 2.x, deprecated. */
+    PGP(0x00000002, "PGP", "PGP", EnumInfo.BOTH),
     ;
 
     /** Names and values of this family, for codecs and lookups. */

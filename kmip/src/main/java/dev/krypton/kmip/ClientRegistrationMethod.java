@@ -7,10 +7,15 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ClientRegistrationMethod implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** Server Pre-Generated: KMIP 1.x and 2.x. */
     SERVER_PRE_GENERATED(0x00000002, "Server Pre-Generated", "ServerPreGenerated", EnumInfo.BOTH),
+    /** Server On-Demand: KMIP 1.x and 2.x. */
     SERVER_ON_DEMAND(0x00000003, "Server On-Demand", "ServerOnDemand", EnumInfo.BOTH),
+    /** Client Generated: KMIP 1.x and 2.x. */
     CLIENT_GENERATED(0x00000004, "Client Generated", "ClientGenerated", EnumInfo.BOTH),
+    /** Client Registered: KMIP 1.x and 2.x. */
     CLIENT_REGISTERED(0x00000005, "Client Registered", "ClientRegistered", EnumInfo.BOTH),
     ;
 

@@ -7,11 +7,17 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum CredentialType implements KmipEnum {
+    /** Username and Password: KMIP 1.x and 2.x. */
     USERNAME_AND_PASSWORD(0x00000001, "Username and Password", "UsernameAndPassword", EnumInfo.BOTH),
+    /** Device: KMIP 1.x and 2.x. */
     DEVICE(0x00000002, "Device", "Device", EnumInfo.BOTH),
+    /** Attestation: KMIP 1.x and 2.x. */
     ATTESTATION(0x00000003, "Attestation", "Attestation", EnumInfo.BOTH),
+    /** One Time Password: KMIP 2.x. */
     ONE_TIME_PASSWORD(0x00000004, "One Time Password", "OneTimePassword", EnumInfo.V2),
+    /** Hashed Password: KMIP 2.x. */
     HASHED_PASSWORD(0x00000005, "Hashed Password", "HashedPassword", EnumInfo.V2),
+    /** Ticket: KMIP 2.x. */
     TICKET(0x00000006, "Ticket", "Ticket", EnumInfo.V2),
     ;
 

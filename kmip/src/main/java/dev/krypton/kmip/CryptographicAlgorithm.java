@@ -7,61 +7,117 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum CryptographicAlgorithm implements KmipEnum {
+    /** DES: KMIP 1.x and 2.x. */
     DES(0x00000001, "DES", "DES", EnumInfo.BOTH),
+    /** 3DES: KMIP 1.x and 2.x. */
     DES_3(0x00000002, "3DES", "DES3", EnumInfo.BOTH),
+    /** AES: KMIP 1.x and 2.x. */
     AES(0x00000003, "AES", "AES", EnumInfo.BOTH),
+    /** RSA: KMIP 1.x and 2.x. */
     RSA(0x00000004, "RSA", "RSA", EnumInfo.BOTH),
+    /** DSA: KMIP 1.x and 2.x. */
     DSA(0x00000005, "DSA", "DSA", EnumInfo.BOTH),
+    /** ECDSA: KMIP 1.x and 2.x. */
     ECDSA(0x00000006, "ECDSA", "ECDSA", EnumInfo.BOTH),
+    /** HMAC-SHA1: KMIP 1.x and 2.x. */
     HMAC_SHA1(0x00000007, "HMAC-SHA1", "HMAC_SHA1", EnumInfo.BOTH),
+    /** HMAC-SHA224: KMIP 1.x and 2.x. */
     HMAC_SHA224(0x00000008, "HMAC-SHA224", "HMAC_SHA224", EnumInfo.BOTH),
+    /** HMAC-SHA256: KMIP 1.x and 2.x. */
     HMAC_SHA256(0x00000009, "HMAC-SHA256", "HMAC_SHA256", EnumInfo.BOTH),
+    /** HMAC-SHA384: KMIP 1.x and 2.x. */
     HMAC_SHA384(0x0000000A, "HMAC-SHA384", "HMAC_SHA384", EnumInfo.BOTH),
+    /** HMAC-SHA512: KMIP 1.x and 2.x. */
     HMAC_SHA512(0x0000000B, "HMAC-SHA512", "HMAC_SHA512", EnumInfo.BOTH),
+    /** HMAC-MD5: KMIP 1.x and 2.x. */
     HMAC_MD5(0x0000000C, "HMAC-MD5", "HMAC_MD5", EnumInfo.BOTH),
+    /** DH: KMIP 1.x and 2.x. */
     DH(0x0000000D, "DH", "DH", EnumInfo.BOTH),
+    /** ECDH: KMIP 1.x and 2.x. */
     ECDH(0x0000000E, "ECDH", "ECDH", EnumInfo.BOTH),
+    /** ECMQV: KMIP 1.x and 2.x. */
     ECMQV(0x0000000F, "ECMQV", "ECMQV", EnumInfo.BOTH),
+    /** Blowfish: KMIP 1.x and 2.x. */
     BLOWFISH(0x00000010, "Blowfish", "Blowfish", EnumInfo.BOTH),
+    /** Camellia: KMIP 1.x and 2.x. */
     CAMELLIA(0x00000011, "Camellia", "Camellia", EnumInfo.BOTH),
+    /** CAST5: KMIP 1.x and 2.x. */
     CAST5(0x00000012, "CAST5", "CAST5", EnumInfo.BOTH),
+    /** IDEA: KMIP 1.x and 2.x. */
     IDEA(0x00000013, "IDEA", "IDEA", EnumInfo.BOTH),
+    /** MARS: KMIP 1.x and 2.x. */
     MARS(0x00000014, "MARS", "MARS", EnumInfo.BOTH),
+    /** RC2: KMIP 1.x and 2.x. */
     RC2(0x00000015, "RC2", "RC2", EnumInfo.BOTH),
+    /** RC4: KMIP 1.x and 2.x. */
     RC4(0x00000016, "RC4", "RC4", EnumInfo.BOTH),
+    /** RC5: KMIP 1.x and 2.x. */
     RC5(0x00000017, "RC5", "RC5", EnumInfo.BOTH),
+    /** SKIPJACK: KMIP 1.x and 2.x. */
     SKIPJACK(0x00000018, "SKIPJACK", "SKIPJACK", EnumInfo.BOTH),
+    /** Twofish: KMIP 1.x and 2.x. */
     TWOFISH(0x00000019, "Twofish", "Twofish", EnumInfo.BOTH),
+    /** EC: KMIP 1.x and 2.x. */
     EC(0x0000001A, "EC", "EC", EnumInfo.BOTH),
+    /** One Time Pad: KMIP 1.x and 2.x. */
     ONE_TIME_PAD(0x0000001B, "One Time Pad", "OneTimePad", EnumInfo.BOTH),
+    /** ChaCha20: KMIP 1.x and 2.x. */
     CHACHA20(0x0000001C, "ChaCha20", "ChaCha20", EnumInfo.BOTH),
+    /** Poly1305: KMIP 1.x and 2.x. */
     POLY1305(0x0000001D, "Poly1305", "Poly1305", EnumInfo.BOTH),
+    /** ChaCha20Poly1305: KMIP 1.x and 2.x. */
     CHACHA20POLY1305(0x0000001E, "ChaCha20Poly1305", "ChaCha20Poly1305", EnumInfo.BOTH),
+    /** SHA3-224: KMIP 1.x and 2.x. */
     SHA3_224(0x0000001F, "SHA3-224", "SHA3_224", EnumInfo.BOTH),
+    /** SHA3-256: KMIP 1.x and 2.x. */
     SHA3_256(0x00000020, "SHA3-256", "SHA3_256", EnumInfo.BOTH),
+    /** SHA3-384: KMIP 1.x and 2.x. */
     SHA3_384(0x00000021, "SHA3-384", "SHA3_384", EnumInfo.BOTH),
+    /** SHA3-512: KMIP 1.x and 2.x. */
     SHA3_512(0x00000022, "SHA3-512", "SHA3_512", EnumInfo.BOTH),
+    /** HMAC-SHA3-224: KMIP 1.x and 2.x. */
     HMAC_SHA3_224(0x00000023, "HMAC-SHA3-224", "HMAC_SHA3_224", EnumInfo.BOTH),
+    /** HMAC-SHA3-256: KMIP 1.x and 2.x. */
     HMAC_SHA3_256(0x00000024, "HMAC-SHA3-256", "HMAC_SHA3_256", EnumInfo.BOTH),
+    /** HMAC-SHA3-384: KMIP 1.x and 2.x. */
     HMAC_SHA3_384(0x00000025, "HMAC-SHA3-384", "HMAC_SHA3_384", EnumInfo.BOTH),
+    /** HMAC-SHA3-512: KMIP 1.x and 2.x. */
     HMAC_SHA3_512(0x00000026, "HMAC-SHA3-512", "HMAC_SHA3_512", EnumInfo.BOTH),
+    /** SHAKE-128: KMIP 1.x and 2.x. */
     SHAKE_128(0x00000027, "SHAKE-128", "SHAKE_128", EnumInfo.BOTH),
+    /** SHAKE-256: KMIP 1.x and 2.x. */
     SHAKE_256(0x00000028, "SHAKE-256", "SHAKE_256", EnumInfo.BOTH),
+    /** ARIA: KMIP 2.x. */
     ARIA(0x00000029, "ARIA", "ARIA", EnumInfo.V2),
+    /** SEED: KMIP 2.x. */
     SEED(0x0000002A, "SEED", "SEED", EnumInfo.V2),
+    /** SM2: KMIP 2.x. */
     SM2(0x0000002B, "SM2", "SM2", EnumInfo.V2),
+    /** SM3: KMIP 2.x. */
     SM3(0x0000002C, "SM3", "SM3", EnumInfo.V2),
+    /** SM4: KMIP 2.x. */
     SM4(0x0000002D, "SM4", "SM4", EnumInfo.V2),
+    /** GOST R 34.10-2012: KMIP 2.x. */
     GOST_R_34_10_2012(0x0000002E, "GOST R 34.10-2012", "GOSTR34_10_2012", EnumInfo.V2),
+    /** GOST R 34.11-2012: KMIP 2.x. */
     GOST_R_34_11_2012(0x0000002F, "GOST R 34.11-2012", "GOSTR34_11_2012", EnumInfo.V2),
+    /** GOST R 34.13-2015: KMIP 2.x. */
     GOST_R_34_13_2015(0x00000030, "GOST R 34.13-2015", "GOSTR34_13_2015", EnumInfo.V2),
+    /** GOST 28147-89: KMIP 2.x. */
     GOST_28147_89(0x00000031, "GOST 28147-89", "GOST28147_89", EnumInfo.V2),
+    /** XMSS: KMIP 2.x. */
     XMSS(0x00000032, "XMSS", "XMSS", EnumInfo.V2),
+    /** SPHINCS-256: KMIP 2.x. */
     SPHINCS_256(0x00000033, "SPHINCS-256", "SPHINCS_256", EnumInfo.V2),
+    /** McEliece: KMIP 2.x. */
     MCELIECE(0x00000034, "McEliece", "McEliece", EnumInfo.V2),
+    /** McEliece-6960119: KMIP 2.x. */
     MCELIECE_6960119(0x00000035, "McEliece-6960119", "McEliece_6960119", EnumInfo.V2),
+    /** McEliece-8192128: KMIP 2.x. */
     MCELIECE_8192128(0x00000036, "McEliece-8192128", "McEliece_8192128", EnumInfo.V2),
+    /** Ed25519: KMIP 2.x. */
     ED25519(0x00000037, "Ed25519", "Ed25519", EnumInfo.V2),
+    /** Ed448: KMIP 2.x. */
     ED448(0x00000038, "Ed448", "Ed448", EnumInfo.V2),
     ;
 

@@ -7,29 +7,53 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum CryptographicUsageMask implements KmipEnum {
+    /** Sign: KMIP 1.x and 2.x. */
     SIGN(0x00000001, "Sign", "Sign", EnumInfo.BOTH),
+    /** Verify: KMIP 1.x and 2.x. */
     VERIFY(0x00000002, "Verify", "Verify", EnumInfo.BOTH),
+    /** Encrypt: KMIP 1.x and 2.x. */
     ENCRYPT(0x00000004, "Encrypt", "Encrypt", EnumInfo.BOTH),
+    /** Decrypt: KMIP 1.x and 2.x. */
     DECRYPT(0x00000008, "Decrypt", "Decrypt", EnumInfo.BOTH),
+    /** Wrap Key: KMIP 1.x and 2.x. */
     WRAP_KEY(0x00000010, "Wrap Key", "WrapKey", EnumInfo.BOTH),
+    /** Unwrap Key: KMIP 1.x and 2.x. */
     UNWRAP_KEY(0x00000020, "Unwrap Key", "UnwrapKey", EnumInfo.BOTH),
+    /** Export: KMIP 1.x only. */
     EXPORT(0x00000040, "Export", "Export", EnumInfo.V1),
+    /** MAC Generate: KMIP 1.x and 2.x. */
     MAC_GENERATE(0x00000080, "MAC Generate", "MACGenerate", EnumInfo.BOTH),
+    /** MAC Verify: KMIP 1.x and 2.x. */
     MAC_VERIFY(0x00000100, "MAC Verify", "MACVerify", EnumInfo.BOTH),
+    /** Derive Key: KMIP 1.x and 2.x. */
     DERIVE_KEY(0x00000200, "Derive Key", "DeriveKey", EnumInfo.BOTH),
+    /** Content Commitment (Non Repudiation): KMIP 1.x only. */
     CONTENT_COMMITMENT_NON_REPUDIATION(0x00000400, "Content Commitment (Non Repudiation)", "ContentCommitmentNonRepudiation", EnumInfo.V1),
+    /** Key Agreement: KMIP 1.x and 2.x. */
     KEY_AGREEMENT(0x00000800, "Key Agreement", "KeyAgreement", EnumInfo.BOTH),
+    /** Certificate Sign: KMIP 1.x and 2.x. */
     CERTIFICATE_SIGN(0x00001000, "Certificate Sign", "CertificateSign", EnumInfo.BOTH),
+    /** CRL Sign: KMIP 1.x and 2.x. */
     CRL_SIGN(0x00002000, "CRL Sign", "CRLSign", EnumInfo.BOTH),
+    /** Generate Cryptogram: KMIP 1.x only. */
     GENERATE_CRYPTOGRAM(0x00004000, "Generate Cryptogram", "GenerateCryptogram", EnumInfo.V1),
+    /** Validate Cryptogram: KMIP 1.x only. */
     VALIDATE_CRYPTOGRAM(0x00008000, "Validate Cryptogram", "ValidateCryptogram", EnumInfo.V1),
+    /** Translate Encrypt: KMIP 1.x only. */
     TRANSLATE_ENCRYPT(0x00010000, "Translate Encrypt", "TranslateEncrypt", EnumInfo.V1),
+    /** Translate Decrypt: KMIP 1.x only. */
     TRANSLATE_DECRYPT(0x00020000, "Translate Decrypt", "TranslateDecrypt", EnumInfo.V1),
+    /** Translate Wrap: KMIP 1.x only. */
     TRANSLATE_WRAP(0x00040000, "Translate Wrap", "TranslateWrap", EnumInfo.V1),
+    /** Translate Unwrap: KMIP 1.x only. */
     TRANSLATE_UNWRAP(0x00080000, "Translate Unwrap", "TranslateUnwrap", EnumInfo.V1),
+    /** Authenticate: KMIP 2.x. */
     AUTHENTICATE(0x00100000, "Authenticate", "Authenticate", EnumInfo.V2),
+    /** Unrestricted: KMIP 2.x. */
     UNRESTRICTED(0x00200000, "Unrestricted", "Unrestricted", EnumInfo.V2),
+    /** FPE Encrypt: KMIP 2.x. */
     FPE_ENCRYPT(0x00400000, "FPE Encrypt", "FPEEncrypt", EnumInfo.V2),
+    /** FPE Decrypt: KMIP 2.x. */
     FPE_DECRYPT(0x00800000, "FPE Decrypt", "FPEDecrypt", EnumInfo.V2),
     ;
 

@@ -7,10 +7,15 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum DRBGAlgorithm implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** Dual-EC: KMIP 1.x and 2.x. */
     DUAL_EC(0x00000002, "Dual-EC", "Dual_EC", EnumInfo.BOTH),
+    /** Hash: KMIP 1.x and 2.x. */
     HASH(0x00000003, "Hash", "Hash", EnumInfo.BOTH),
+    /** HMAC: KMIP 1.x and 2.x. */
     HMAC(0x00000004, "HMAC", "HMAC", EnumInfo.BOTH),
+    /** CTR: KMIP 1.x and 2.x. */
     CTR(0x00000005, "CTR", "CTR", EnumInfo.BOTH),
     ;
 

@@ -7,12 +7,19 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum Data implements KmipEnum {
+    /** Decrypt: KMIP 2.x. */
     DECRYPT(0x00000001, "Decrypt", "Decrypt", EnumInfo.V2),
+    /** Encrypt: KMIP 2.x. */
     ENCRYPT(0x00000002, "Encrypt", "Encrypt", EnumInfo.V2),
+    /** Hash: KMIP 2.x. */
     HASH(0x00000003, "Hash", "Hash", EnumInfo.V2),
+    /** MAC MAC Data: KMIP 2.x. */
     MAC_MAC_DATA(0x00000004, "MAC MAC Data", "MACMACData", EnumInfo.V2),
+    /** RNG Retrieve: KMIP 2.x. */
     RNG_RETRIEVE(0x00000005, "RNG Retrieve", "RNGRetrieve", EnumInfo.V2),
+    /** Sign Signature Data: KMIP 2.x. */
     SIGN_SIGNATURE_DATA(0x00000006, "Sign Signature Data", "SignSignatureData", EnumInfo.V2),
+    /** Signature Verify: KMIP 2.x. */
     SIGNATURE_VERIFY(0x00000007, "Signature Verify", "SignatureVerify", EnumInfo.V2),
     ;
 

@@ -20,16 +20,20 @@ public record DecodeLimits(int maxMessageBytes, int maxDepth, int maxItems) {
     /** 1 MiB, depth 32, 65,536 items. */
     public static final DecodeLimits DEFAULT = new DecodeLimits(1 << 20, 32, 1 << 16);
 
-    /** Checks that every bound is usable. */
+    /**
+     * Checks that every bound is usable.
+     *
+     * @throws KmipException Invalid Field when a bound is out of range
+     */
     public DecodeLimits {
         if (maxMessageBytes < 16) {
-            throw new IllegalArgumentException("maxMessageBytes must be at least 16");
+            throw new KmipException(ResultReason.INVALID_FIELD, "maxMessageBytes must be at least 16");
         }
         if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
-            throw new IllegalArgumentException("maxDepth must be between 1 and " + MAX_DEPTH);
+            throw new KmipException(ResultReason.INVALID_FIELD, "maxDepth must be between 1 and " + MAX_DEPTH);
         }
         if (maxItems < 1) {
-            throw new IllegalArgumentException("maxItems must be at least 1");
+            throw new KmipException(ResultReason.INVALID_FIELD, "maxItems must be at least 1");
         }
     }
 

@@ -7,15 +7,25 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum DerivationMethod implements KmipEnum {
+    /** PBKDF2: KMIP 1.x and 2.x. */
     PBKDF2(0x00000001, "PBKDF2", "PBKDF2", EnumInfo.BOTH),
+    /** HASH: KMIP 1.x and 2.x. */
     HASH(0x00000002, "HASH", "HASH", EnumInfo.BOTH),
+    /** HMAC: KMIP 1.x and 2.x. */
     HMAC(0x00000003, "HMAC", "HMAC", EnumInfo.BOTH),
+    /** ENCRYPT: KMIP 1.x and 2.x. */
     ENCRYPT(0x00000004, "ENCRYPT", "ENCRYPT", EnumInfo.BOTH),
+    /** NIST800-108-C: KMIP 1.x and 2.x. */
     NIST800_108_C(0x00000005, "NIST800-108-C", "NIST800_108_C", EnumInfo.BOTH),
+    /** NIST800-108-F: KMIP 1.x and 2.x. */
     NIST800_108_F(0x00000006, "NIST800-108-F", "NIST800_108_F", EnumInfo.BOTH),
+    /** NIST800-108-DPI: KMIP 1.x and 2.x. */
     NIST800_108_DPI(0x00000007, "NIST800-108-DPI", "NIST800_108_DPI", EnumInfo.BOTH),
+    /** Asymmetric Key: KMIP 1.x and 2.x. */
     ASYMMETRIC_KEY(0x00000008, "Asymmetric Key", "AsymmetricKey", EnumInfo.BOTH),
+    /** AWS Signature Version 4: KMIP 2.x. */
     AWS_SIGNATURE_VERSION_4(0x00000009, "AWS Signature Version 4", "AWSSignatureVersion4", EnumInfo.V2),
+    /** HKDF: KMIP 2.x. */
     HKDF(0x0000000A, "HKDF", "HKDF", EnumInfo.V2),
     ;
 

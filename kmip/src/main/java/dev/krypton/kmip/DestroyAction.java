@@ -7,12 +7,19 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum DestroyAction implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** Key Material Deleted: KMIP 1.x and 2.x. */
     KEY_MATERIAL_DELETED(0x00000002, "Key Material Deleted", "KeyMaterialDeleted", EnumInfo.BOTH),
+    /** Key Material Shredded: KMIP 1.x and 2.x. */
     KEY_MATERIAL_SHREDDED(0x00000003, "Key Material Shredded", "KeyMaterialShredded", EnumInfo.BOTH),
+    /** Meta Data Deleted: KMIP 1.x and 2.x. */
     META_DATA_DELETED(0x00000004, "Meta Data Deleted", "MetaDataDeleted", EnumInfo.BOTH),
+    /** Meta Data Shredded: KMIP 1.x and 2.x. */
     META_DATA_SHREDDED(0x00000005, "Meta Data Shredded", "MetaDataShredded", EnumInfo.BOTH),
+    /** Deleted: KMIP 1.x and 2.x. */
     DELETED(0x00000006, "Deleted", "Deleted", EnumInfo.BOTH),
+    /** Shredded: KMIP 1.x and 2.x. */
     SHREDDED(0x00000007, "Shredded", "Shredded", EnumInfo.BOTH),
     ;
 

@@ -7,24 +7,43 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum DigitalSignatureAlgorithm implements KmipEnum {
+    /** MD2 with RSA Encryption: KMIP 1.x and 2.x (KMIP 1.4 name: MD2 with RSA Encryption (PKCS#1 v1.5)). */
     MD2_WITH_RSA_ENCRYPTION(0x00000001, "MD2 with RSA Encryption", "MD2WithRSAEncryption", EnumInfo.BOTH, "MD2 with RSA Encryption (PKCS#1 v1.5)", "MD2WithRSAEncryptionPKCS_1V1_5"),
+    /** MD5 with RSA Encryption: KMIP 1.x and 2.x (KMIP 1.4 name: MD5 with RSA Encryption (PKCS#1 v1.5)). */
     MD5_WITH_RSA_ENCRYPTION(0x00000002, "MD5 with RSA Encryption", "MD5WithRSAEncryption", EnumInfo.BOTH, "MD5 with RSA Encryption (PKCS#1 v1.5)", "MD5WithRSAEncryptionPKCS_1V1_5"),
+    /** SHA-1 with RSA Encryption: KMIP 1.x and 2.x (KMIP 1.4 name: SHA-1 with RSA Encryption (PKCS#1 v1.5)). */
     SHA_1_WITH_RSA_ENCRYPTION(0x00000003, "SHA-1 with RSA Encryption", "SHA_1WithRSAEncryption", EnumInfo.BOTH, "SHA-1 with RSA Encryption (PKCS#1 v1.5)", "SHA_1WithRSAEncryptionPKCS_1V1_5"),
+    /** SHA-224 with RSA Encryption: KMIP 1.x and 2.x (KMIP 1.4 name: SHA-224 with RSA Encryption (PKCS#1 v1.5)). */
     SHA_224_WITH_RSA_ENCRYPTION(0x00000004, "SHA-224 with RSA Encryption", "SHA_224WithRSAEncryption", EnumInfo.BOTH, "SHA-224 with RSA Encryption (PKCS#1 v1.5)", "SHA_224WithRSAEncryptionPKCS_1V1_5"),
+    /** SHA-256 with RSA Encryption: KMIP 1.x and 2.x (KMIP 1.4 name: SHA-256 with RSA Encryption (PKCS#1 v1.5)). */
     SHA_256_WITH_RSA_ENCRYPTION(0x00000005, "SHA-256 with RSA Encryption", "SHA_256WithRSAEncryption", EnumInfo.BOTH, "SHA-256 with RSA Encryption (PKCS#1 v1.5)", "SHA_256WithRSAEncryptionPKCS_1V1_5"),
+    /** SHA-384 with RSA Encryption: KMIP 1.x and 2.x (KMIP 1.4 name: SHA-384 with RSA Encryption (PKCS#1 v1.5)). */
     SHA_384_WITH_RSA_ENCRYPTION(0x00000006, "SHA-384 with RSA Encryption", "SHA_384WithRSAEncryption", EnumInfo.BOTH, "SHA-384 with RSA Encryption (PKCS#1 v1.5)", "SHA_384WithRSAEncryptionPKCS_1V1_5"),
+    /** SHA-512 with RSA Encryption: KMIP 1.x and 2.x (KMIP 1.4 name: SHA-512 with RSA Encryption (PKCS#1 v1.5)). */
     SHA_512_WITH_RSA_ENCRYPTION(0x00000007, "SHA-512 with RSA Encryption", "SHA_512WithRSAEncryption", EnumInfo.BOTH, "SHA-512 with RSA Encryption (PKCS#1 v1.5)", "SHA_512WithRSAEncryptionPKCS_1V1_5"),
+    /** RSASSA-PSS: KMIP 1.x and 2.x (KMIP 1.4 name: RSASSA-PSS (PKCS#1 v2.1)). */
     RSASSA_PSS(0x00000008, "RSASSA-PSS", "RSASSA_PSS", EnumInfo.BOTH, "RSASSA-PSS (PKCS#1 v2.1)", "RSASSA_PSSPKCS_1V2_1"),
+    /** DSA with SHA-1: KMIP 1.x and 2.x. */
     DSA_WITH_SHA_1(0x00000009, "DSA with SHA-1", "DSAWithSHA_1", EnumInfo.BOTH),
+    /** DSA with SHA224: KMIP 1.x and 2.x. */
     DSA_WITH_SHA224(0x0000000A, "DSA with SHA224", "DSAWithSHA224", EnumInfo.BOTH),
+    /** DSA with SHA256: KMIP 1.x and 2.x. */
     DSA_WITH_SHA256(0x0000000B, "DSA with SHA256", "DSAWithSHA256", EnumInfo.BOTH),
+    /** ECDSA with SHA-1: KMIP 1.x and 2.x. */
     ECDSA_WITH_SHA_1(0x0000000C, "ECDSA with SHA-1", "ECDSAWithSHA_1", EnumInfo.BOTH),
+    /** ECDSA with SHA224: KMIP 1.x and 2.x. */
     ECDSA_WITH_SHA224(0x0000000D, "ECDSA with SHA224", "ECDSAWithSHA224", EnumInfo.BOTH),
+    /** ECDSA with SHA256: KMIP 1.x and 2.x. */
     ECDSA_WITH_SHA256(0x0000000E, "ECDSA with SHA256", "ECDSAWithSHA256", EnumInfo.BOTH),
+    /** ECDSA with SHA384: KMIP 1.x and 2.x. */
     ECDSA_WITH_SHA384(0x0000000F, "ECDSA with SHA384", "ECDSAWithSHA384", EnumInfo.BOTH),
+    /** ECDSA with SHA512: KMIP 1.x and 2.x. */
     ECDSA_WITH_SHA512(0x00000010, "ECDSA with SHA512", "ECDSAWithSHA512", EnumInfo.BOTH),
+    /** SHA3-256 with RSA Encryption: KMIP 1.x and 2.x. */
     SHA3_256_WITH_RSA_ENCRYPTION(0x00000011, "SHA3-256 with RSA Encryption", "SHA3_256WithRSAEncryption", EnumInfo.BOTH),
+    /** SHA3-384 with RSA Encryption: KMIP 1.x and 2.x. */
     SHA3_384_WITH_RSA_ENCRYPTION(0x00000012, "SHA3-384 with RSA Encryption", "SHA3_384WithRSAEncryption", EnumInfo.BOTH),
+    /** SHA3-512 with RSA Encryption: KMIP 1.x and 2.x. */
     SHA3_512_WITH_RSA_ENCRYPTION(0x00000013, "SHA3-512 with RSA Encryption", "SHA3_512WithRSAEncryption", EnumInfo.BOTH),
     ;
 

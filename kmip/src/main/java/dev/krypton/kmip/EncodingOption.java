@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum EncodingOption implements KmipEnum {
+    /** No Encoding: KMIP 1.x and 2.x. */
     NO_ENCODING(0x00000001, "No Encoding", "NoEncoding", EnumInfo.BOTH),
+    /** TTLV Encoding: KMIP 1.x and 2.x. */
     TTLV_ENCODING(0x00000002, "TTLV Encoding", "TTLVEncoding", EnumInfo.BOTH),
     ;
 

@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum EndpointRole implements KmipEnum {
+    /** Client: KMIP 2.x. */
     CLIENT(0x00000001, "Client", "Client", EnumInfo.V2),
+    /** Server: KMIP 2.x. */
     SERVER(0x00000002, "Server", "Server", EnumInfo.V2),
     ;
 

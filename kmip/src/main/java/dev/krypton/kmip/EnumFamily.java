@@ -1,6 +1,5 @@
 package dev.krypton.kmip;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,9 +54,8 @@ public final class EnumFamily<E extends KmipEnum> {
         }
     }
 
-    @SafeVarargs
-    static <E extends KmipEnum> EnumFamily<E> of(String specName, Kind kind, E... values) {
-        return new EnumFamily<>(specName, kind, Arrays.asList(values));
+    static <E extends KmipEnum> EnumFamily<E> of(String specName, Kind kind, E[] values) {
+        return new EnumFamily<>(specName, kind, List.of(values));
     }
 
     /** The enumeration family of an Enumeration item with this tag, if the tables know one. */

@@ -35,7 +35,7 @@ public record EnumInfo(int value, String specName, String xmlName, Set<SpecVersi
         formerSpecNames = List.copyOf(formerSpecNames);
         formerXmlNames = List.copyOf(formerXmlNames);
         if (formerSpecNames.size() != formerXmlNames.size()) {
-            throw new IllegalArgumentException("former names must come in pairs");
+            throw new KmipException(ResultReason.INVALID_FIELD, "former names must come in pairs");
         }
     }
 

@@ -7,12 +7,19 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum FIPS186Variation implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** GP x-Original: KMIP 1.x and 2.x. */
     GP_X_ORIGINAL(0x00000002, "GP x-Original", "GPXOriginal", EnumInfo.BOTH),
+    /** GP x-Change Notice: KMIP 1.x and 2.x. */
     GP_X_CHANGE_NOTICE(0x00000003, "GP x-Change Notice", "GPXChangeNotice", EnumInfo.BOTH),
+    /** x-Original: KMIP 1.x and 2.x. */
     X_ORIGINAL(0x00000004, "x-Original", "XOriginal", EnumInfo.BOTH),
+    /** x-Change Notice: KMIP 1.x and 2.x. */
     X_CHANGE_NOTICE(0x00000005, "x-Change Notice", "XChangeNotice", EnumInfo.BOTH),
+    /** k-Original: KMIP 1.x and 2.x. */
     K_ORIGINAL(0x00000006, "k-Original", "KOriginal", EnumInfo.BOTH),
+    /** k-Change Notice: KMIP 1.x and 2.x. */
     K_CHANGE_NOTICE(0x00000007, "k-Change Notice", "KChangeNotice", EnumInfo.BOTH),
     ;
 

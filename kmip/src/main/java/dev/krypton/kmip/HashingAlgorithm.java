@@ -7,22 +7,39 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum HashingAlgorithm implements KmipEnum {
+    /** MD2: KMIP 1.x and 2.x. */
     MD2(0x00000001, "MD2", "MD2", EnumInfo.BOTH),
+    /** MD4: KMIP 1.x and 2.x. */
     MD4(0x00000002, "MD4", "MD4", EnumInfo.BOTH),
+    /** MD5: KMIP 1.x and 2.x. */
     MD5(0x00000003, "MD5", "MD5", EnumInfo.BOTH),
+    /** SHA-1: KMIP 1.x and 2.x. */
     SHA_1(0x00000004, "SHA-1", "SHA_1", EnumInfo.BOTH),
+    /** SHA-224: KMIP 1.x and 2.x. */
     SHA_224(0x00000005, "SHA-224", "SHA_224", EnumInfo.BOTH),
+    /** SHA-256: KMIP 1.x and 2.x. */
     SHA_256(0x00000006, "SHA-256", "SHA_256", EnumInfo.BOTH),
+    /** SHA-384: KMIP 1.x and 2.x. */
     SHA_384(0x00000007, "SHA-384", "SHA_384", EnumInfo.BOTH),
+    /** SHA-512: KMIP 1.x and 2.x. */
     SHA_512(0x00000008, "SHA-512", "SHA_512", EnumInfo.BOTH),
+    /** RIPEMD-160: KMIP 1.x and 2.x. */
     RIPEMD_160(0x00000009, "RIPEMD-160", "RIPEMD_160", EnumInfo.BOTH),
+    /** Tiger: KMIP 1.x and 2.x. */
     TIGER(0x0000000A, "Tiger", "Tiger", EnumInfo.BOTH),
+    /** Whirlpool: KMIP 1.x and 2.x. */
     WHIRLPOOL(0x0000000B, "Whirlpool", "Whirlpool", EnumInfo.BOTH),
+    /** SHA-512/224: KMIP 1.x and 2.x. */
     SHA_512_224(0x0000000C, "SHA-512/224", "SHA_512_224", EnumInfo.BOTH),
+    /** SHA-512/256: KMIP 1.x and 2.x. */
     SHA_512_256(0x0000000D, "SHA-512/256", "SHA_512_256", EnumInfo.BOTH),
+    /** SHA3-224: KMIP 1.x and 2.x (KMIP 1.4 name: SHA-3-224). */
     SHA3_224(0x0000000E, "SHA3-224", "SHA3_224", EnumInfo.BOTH, "SHA-3-224", "SHA_3_224"),
+    /** SHA3-256: KMIP 1.x and 2.x (KMIP 1.4 name: SHA-3-256). */
     SHA3_256(0x0000000F, "SHA3-256", "SHA3_256", EnumInfo.BOTH, "SHA-3-256", "SHA_3_256"),
+    /** SHA3-384: KMIP 1.x and 2.x (KMIP 1.4 name: SHA-3-384). */
     SHA3_384(0x00000010, "SHA3-384", "SHA3_384", EnumInfo.BOTH, "SHA-3-384", "SHA_3_384"),
+    /** SHA3-512: KMIP 1.x and 2.x (KMIP 1.4 name: SHA-3-512). */
     SHA3_512(0x00000011, "SHA3-512", "SHA3_512", EnumInfo.BOTH, "SHA-3-512", "SHA_3_512"),
     ;
 

@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum InteropFunction implements KmipEnum {
+    /** Begin: KMIP 2.x. */
     BEGIN(0x00000001, "Begin", "Begin", EnumInfo.V2),
+    /** End: KMIP 2.x. */
     END(0x00000002, "End", "End", EnumInfo.V2),
+    /** Reset: KMIP 2.x. */
     RESET(0x00000003, "Reset", "Reset", EnumInfo.V2),
     ;
 

@@ -7,9 +7,13 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum KeyCompressionType implements KmipEnum {
+    /** EC Public Key Type Uncompressed: KMIP 1.x and 2.x. */
     EC_PUBLIC_KEY_TYPE_UNCOMPRESSED(0x00000001, "EC Public Key Type Uncompressed", "ECPublicKeyTypeUncompressed", EnumInfo.BOTH),
+    /** EC Public Key Type X9.62 Compressed Prime: KMIP 1.x and 2.x. */
     EC_PUBLIC_KEY_TYPE_X9_62_COMPRESSED_PRIME(0x00000002, "EC Public Key Type X9.62 Compressed Prime", "ECPublicKeyTypeX9_62CompressedPrime", EnumInfo.BOTH),
+    /** EC Public Key Type X9.62 Compressed Char2: KMIP 1.x and 2.x. */
     EC_PUBLIC_KEY_TYPE_X9_62_COMPRESSED_CHAR2(0x00000003, "EC Public Key Type X9.62 Compressed Char2", "ECPublicKeyTypeX9_62CompressedChar2", EnumInfo.BOTH),
+    /** EC Public Key Type X9.62 Hybrid: KMIP 1.x and 2.x. */
     EC_PUBLIC_KEY_TYPE_X9_62_HYBRID(0x00000004, "EC Public Key Type X9.62 Hybrid", "ECPublicKeyTypeX9_62Hybrid", EnumInfo.BOTH),
     ;
 

@@ -7,28 +7,51 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum KeyFormatType implements KmipEnum {
+    /** Raw: KMIP 1.x and 2.x. */
     RAW(0x00000001, "Raw", "Raw", EnumInfo.BOTH),
+    /** Opaque: KMIP 1.x and 2.x. */
     OPAQUE(0x00000002, "Opaque", "Opaque", EnumInfo.BOTH),
+    /** PKCS#1: KMIP 1.x and 2.x. */
     PKCS1(0x00000003, "PKCS#1", "PKCS_1", EnumInfo.BOTH),
+    /** PKCS#8: KMIP 1.x and 2.x. */
     PKCS8(0x00000004, "PKCS#8", "PKCS_8", EnumInfo.BOTH),
+    /** X.509: KMIP 1.x and 2.x. */
     X_509(0x00000005, "X.509", "X_509", EnumInfo.BOTH),
+    /** ECPrivateKey: KMIP 1.x and 2.x. */
     ECPRIVATEKEY(0x00000006, "ECPrivateKey", "ECPrivateKey", EnumInfo.BOTH),
+    /** Transparent Symmetric Key: KMIP 1.x and 2.x. */
     TRANSPARENT_SYMMETRIC_KEY(0x00000007, "Transparent Symmetric Key", "TransparentSymmetricKey", EnumInfo.BOTH),
+    /** Transparent DSA Private Key: KMIP 1.x and 2.x. */
     TRANSPARENT_DSA_PRIVATE_KEY(0x00000008, "Transparent DSA Private Key", "TransparentDSAPrivateKey", EnumInfo.BOTH),
+    /** Transparent DSA Public Key: KMIP 1.x and 2.x. */
     TRANSPARENT_DSA_PUBLIC_KEY(0x00000009, "Transparent DSA Public Key", "TransparentDSAPublicKey", EnumInfo.BOTH),
+    /** Transparent RSA Private Key: KMIP 1.x and 2.x. */
     TRANSPARENT_RSA_PRIVATE_KEY(0x0000000A, "Transparent RSA Private Key", "TransparentRSAPrivateKey", EnumInfo.BOTH),
+    /** Transparent RSA Public Key: KMIP 1.x and 2.x. */
     TRANSPARENT_RSA_PUBLIC_KEY(0x0000000B, "Transparent RSA Public Key", "TransparentRSAPublicKey", EnumInfo.BOTH),
+    /** Transparent DH Private Key: KMIP 1.x and 2.x. */
     TRANSPARENT_DH_PRIVATE_KEY(0x0000000C, "Transparent DH Private Key", "TransparentDHPrivateKey", EnumInfo.BOTH),
+    /** Transparent DH Public Key: KMIP 1.x and 2.x. */
     TRANSPARENT_DH_PUBLIC_KEY(0x0000000D, "Transparent DH Public Key", "TransparentDHPublicKey", EnumInfo.BOTH),
-    TRANSPARENT_ECDSA_PRIVATE_KEY(0x0000000E, "Transparent ECDSA Private Key", "TransparentECDSAPrivateKey", EnumInfo.V1), // deprecated
-    TRANSPARENT_ECDSA_PUBLIC_KEY(0x0000000F, "Transparent ECDSA Public Key", "TransparentECDSAPublicKey", EnumInfo.V1), // deprecated
-    TRANSPARENT_ECDH_PRIVATE_KEY(0x00000010, "Transparent ECDH Private Key", "TransparentECDHPrivateKey", EnumInfo.V1), // deprecated
-    TRANSPARENT_ECDH_PUBLIC_KEY(0x00000011, "Transparent ECDH Public Key", "TransparentECDHPublicKey", EnumInfo.V1), // deprecated
-    TRANSPARENT_ECMQV_PRIVATE_KEY(0x00000012, "Transparent ECMQV Private Key", "TransparentECMQVPrivateKey", EnumInfo.V1), // deprecated
-    TRANSPARENT_ECMQV_PUBLIC_KEY(0x00000013, "Transparent ECMQV Public Key", "TransparentECMQVPublicKey", EnumInfo.V1), // deprecated
+    /** Transparent ECDSA Private Key: KMIP 1.x only, deprecated. */
+    TRANSPARENT_ECDSA_PRIVATE_KEY(0x0000000E, "Transparent ECDSA Private Key", "TransparentECDSAPrivateKey", EnumInfo.V1),
+    /** Transparent ECDSA Public Key: KMIP 1.x only, deprecated. */
+    TRANSPARENT_ECDSA_PUBLIC_KEY(0x0000000F, "Transparent ECDSA Public Key", "TransparentECDSAPublicKey", EnumInfo.V1),
+    /** Transparent ECDH Private Key: KMIP 1.x only, deprecated. */
+    TRANSPARENT_ECDH_PRIVATE_KEY(0x00000010, "Transparent ECDH Private Key", "TransparentECDHPrivateKey", EnumInfo.V1),
+    /** Transparent ECDH Public Key: KMIP 1.x only, deprecated. */
+    TRANSPARENT_ECDH_PUBLIC_KEY(0x00000011, "Transparent ECDH Public Key", "TransparentECDHPublicKey", EnumInfo.V1),
+    /** Transparent ECMQV Private Key: KMIP 1.x only, deprecated. */
+    TRANSPARENT_ECMQV_PRIVATE_KEY(0x00000012, "Transparent ECMQV Private Key", "TransparentECMQVPrivateKey", EnumInfo.V1),
+    /** Transparent ECMQV Public Key: KMIP 1.x only, deprecated. */
+    TRANSPARENT_ECMQV_PUBLIC_KEY(0x00000013, "Transparent ECMQV Public Key", "TransparentECMQVPublicKey", EnumInfo.V1),
+    /** Transparent EC Private Key: KMIP 1.x and 2.x. */
     TRANSPARENT_EC_PRIVATE_KEY(0x00000014, "Transparent EC Private Key", "TransparentECPrivateKey", EnumInfo.BOTH),
+    /** Transparent EC Public Key: KMIP 1.x and 2.x. */
     TRANSPARENT_EC_PUBLIC_KEY(0x00000015, "Transparent EC Public Key", "TransparentECPublicKey", EnumInfo.BOTH),
+    /** PKCS#12: KMIP 1.x and 2.x. */
     PKCS12(0x00000016, "PKCS#12", "PKCS_12", EnumInfo.BOTH),
+    /** PKCS#10: KMIP 2.x. */
     PKCS10(0x00000017, "PKCS#10", "PKCS_10", EnumInfo.V2),
     ;
 

@@ -7,29 +7,53 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum KeyRoleType implements KmipEnum {
+    /** BDK: KMIP 1.x and 2.x. */
     BDK(0x00000001, "BDK", "BDK", EnumInfo.BOTH),
+    /** CVK: KMIP 1.x and 2.x. */
     CVK(0x00000002, "CVK", "CVK", EnumInfo.BOTH),
+    /** DEK: KMIP 1.x and 2.x. */
     DEK(0x00000003, "DEK", "DEK", EnumInfo.BOTH),
+    /** MKAC: KMIP 1.x and 2.x. */
     MKAC(0x00000004, "MKAC", "MKAC", EnumInfo.BOTH),
+    /** MKSMC: KMIP 1.x and 2.x. */
     MKSMC(0x00000005, "MKSMC", "MKSMC", EnumInfo.BOTH),
+    /** MKSMI: KMIP 1.x and 2.x. */
     MKSMI(0x00000006, "MKSMI", "MKSMI", EnumInfo.BOTH),
+    /** MKDAC: KMIP 1.x and 2.x. */
     MKDAC(0x00000007, "MKDAC", "MKDAC", EnumInfo.BOTH),
+    /** MKDN: KMIP 1.x and 2.x. */
     MKDN(0x00000008, "MKDN", "MKDN", EnumInfo.BOTH),
+    /** MKCP: KMIP 1.x and 2.x. */
     MKCP(0x00000009, "MKCP", "MKCP", EnumInfo.BOTH),
+    /** MKOTH: KMIP 1.x and 2.x. */
     MKOTH(0x0000000A, "MKOTH", "MKOTH", EnumInfo.BOTH),
+    /** KEK: KMIP 1.x and 2.x. */
     KEK(0x0000000B, "KEK", "KEK", EnumInfo.BOTH),
+    /** MAC16609: KMIP 1.x and 2.x. */
     MAC16609(0x0000000C, "MAC16609", "MAC16609", EnumInfo.BOTH),
+    /** MAC97971: KMIP 1.x and 2.x. */
     MAC97971(0x0000000D, "MAC97971", "MAC97971", EnumInfo.BOTH),
+    /** MAC97972: KMIP 1.x and 2.x. */
     MAC97972(0x0000000E, "MAC97972", "MAC97972", EnumInfo.BOTH),
+    /** MAC97973: KMIP 1.x and 2.x. */
     MAC97973(0x0000000F, "MAC97973", "MAC97973", EnumInfo.BOTH),
+    /** MAC97974: KMIP 1.x and 2.x. */
     MAC97974(0x00000010, "MAC97974", "MAC97974", EnumInfo.BOTH),
+    /** MAC97975: KMIP 1.x and 2.x. */
     MAC97975(0x00000011, "MAC97975", "MAC97975", EnumInfo.BOTH),
+    /** ZPK: KMIP 1.x and 2.x. */
     ZPK(0x00000012, "ZPK", "ZPK", EnumInfo.BOTH),
+    /** PVKIBM: KMIP 1.x and 2.x. */
     PVKIBM(0x00000013, "PVKIBM", "PVKIBM", EnumInfo.BOTH),
+    /** PVKPVV: KMIP 1.x and 2.x. */
     PVKPVV(0x00000014, "PVKPVV", "PVKPVV", EnumInfo.BOTH),
+    /** PVKOTH: KMIP 1.x and 2.x. */
     PVKOTH(0x00000015, "PVKOTH", "PVKOTH", EnumInfo.BOTH),
+    /** DUKPT: KMIP 1.x and 2.x. */
     DUKPT(0x00000016, "DUKPT", "DUKPT", EnumInfo.BOTH),
+    /** IV: KMIP 1.x and 2.x. */
     IV(0x00000017, "IV", "IV", EnumInfo.BOTH),
+    /** TRKBK: KMIP 1.x and 2.x. */
     TRKBK(0x00000018, "TRKBK", "TRKBK", EnumInfo.BOTH),
     ;
 

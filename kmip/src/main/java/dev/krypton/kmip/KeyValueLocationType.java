@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum KeyValueLocationType implements KmipEnum {
+    /** Uninterpreted Text String: KMIP 1.x and 2.x. */
     UNINTERPRETED_TEXT_STRING(0x00000001, "Uninterpreted Text String", "UninterpretedTextString", EnumInfo.BOTH),
+    /** URI: KMIP 1.x and 2.x. */
     URI(0x00000002, "URI", "URI", EnumInfo.BOTH),
     ;
 

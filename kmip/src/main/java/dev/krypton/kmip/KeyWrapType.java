@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum KeyWrapType implements KmipEnum {
+    /** Not Wrapped: KMIP 1.x and 2.x. */
     NOT_WRAPPED(0x00000001, "Not Wrapped", "NotWrapped", EnumInfo.BOTH),
+    /** As Registered: KMIP 1.x and 2.x. */
     AS_REGISTERED(0x00000002, "As Registered", "AsRegistered", EnumInfo.BOTH),
     ;
 

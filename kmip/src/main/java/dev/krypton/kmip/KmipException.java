@@ -12,7 +12,7 @@ import java.util.Objects;
 public final class KmipException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient ResultReason reason;
+    private final ResultReason reason;
 
     /** A failure with a reason and a message that holds no secret content. */
     public KmipException(ResultReason reason, String message) {

@@ -5,135 +5,265 @@ import java.util.List;
 
 /** Known tags 0x420001 to 0x420082, reached as constants of {@link Tag}. */
 interface KnownTags1 {
+    /** Activation Date: KMIP 1.x and 2.x. */
     Tag ACTIVATION_DATE = Tag.known(0x420001, "Activation Date", "ActivationDate", EnumInfo.BOTH);
+    /** Application Data: KMIP 1.x and 2.x. */
     Tag APPLICATION_DATA = Tag.known(0x420002, "Application Data", "ApplicationData", EnumInfo.BOTH);
+    /** Application Namespace: KMIP 1.x and 2.x. */
     Tag APPLICATION_NAMESPACE = Tag.known(0x420003, "Application Namespace", "ApplicationNamespace", EnumInfo.BOTH);
+    /** Application Specific Information: KMIP 1.x and 2.x. */
     Tag APPLICATION_SPECIFIC_INFORMATION = Tag.known(0x420004, "Application Specific Information", "ApplicationSpecificInformation", EnumInfo.BOTH);
+    /** Archive Date: KMIP 1.x and 2.x. */
     Tag ARCHIVE_DATE = Tag.known(0x420005, "Archive Date", "ArchiveDate", EnumInfo.BOTH);
+    /** Asynchronous Correlation Value: KMIP 1.x and 2.x. */
     Tag ASYNCHRONOUS_CORRELATION_VALUE = Tag.known(0x420006, "Asynchronous Correlation Value", "AsynchronousCorrelationValue", EnumInfo.BOTH);
+    /** Asynchronous Indicator: KMIP 1.x and 2.x. */
     Tag ASYNCHRONOUS_INDICATOR = Tag.known(0x420007, "Asynchronous Indicator", "AsynchronousIndicator", EnumInfo.BOTH);
+    /** Attribute: KMIP 1.x and 2.x. */
     Tag ATTRIBUTE = Tag.known(0x420008, "Attribute", "Attribute", EnumInfo.BOTH);
+    /** Attribute Index: KMIP 1.x only. */
     Tag ATTRIBUTE_INDEX = Tag.known(0x420009, "Attribute Index", "AttributeIndex", EnumInfo.V1);
+    /** Attribute Name: KMIP 1.x and 2.x. */
     Tag ATTRIBUTE_NAME = Tag.known(0x42000A, "Attribute Name", "AttributeName", EnumInfo.BOTH);
+    /** Attribute Value: KMIP 1.x and 2.x. */
     Tag ATTRIBUTE_VALUE = Tag.known(0x42000B, "Attribute Value", "AttributeValue", EnumInfo.BOTH);
+    /** Authentication: KMIP 1.x and 2.x. */
     Tag AUTHENTICATION = Tag.known(0x42000C, "Authentication", "Authentication", EnumInfo.BOTH);
+    /** Batch Count: KMIP 1.x and 2.x. */
     Tag BATCH_COUNT = Tag.known(0x42000D, "Batch Count", "BatchCount", EnumInfo.BOTH);
+    /** Batch Error Continuation Option: KMIP 1.x and 2.x. */
     Tag BATCH_ERROR_CONTINUATION_OPTION = Tag.known(0x42000E, "Batch Error Continuation Option", "BatchErrorContinuationOption", EnumInfo.BOTH);
+    /** Batch Item: KMIP 1.x and 2.x. */
     Tag BATCH_ITEM = Tag.known(0x42000F, "Batch Item", "BatchItem", EnumInfo.BOTH);
+    /** Batch Order Option: KMIP 1.x and 2.x. */
     Tag BATCH_ORDER_OPTION = Tag.known(0x420010, "Batch Order Option", "BatchOrderOption", EnumInfo.BOTH);
+    /** Block Cipher Mode: KMIP 1.x and 2.x. */
     Tag BLOCK_CIPHER_MODE = Tag.known(0x420011, "Block Cipher Mode", "BlockCipherMode", EnumInfo.BOTH);
+    /** Cancellation Result: KMIP 1.x and 2.x. */
     Tag CANCELLATION_RESULT = Tag.known(0x420012, "Cancellation Result", "CancellationResult", EnumInfo.BOTH);
+    /** Certificate: KMIP 1.x and 2.x. */
     Tag CERTIFICATE = Tag.known(0x420013, "Certificate", "Certificate", EnumInfo.BOTH);
-    Tag CERTIFICATE_IDENTIFIER = Tag.known(0x420014, "Certificate Identifier", "CertificateIdentifier", EnumInfo.V1); // deprecated
-    Tag CERTIFICATE_ISSUER = Tag.known(0x420015, "Certificate Issuer", "CertificateIssuer", EnumInfo.V1); // deprecated
-    Tag CERTIFICATE_ISSUER_ALTERNATIVE_NAME = Tag.known(0x420016, "Certificate Issuer Alternative Name", "CertificateIssuerAlternativeName", EnumInfo.V1); // deprecated
-    Tag CERTIFICATE_ISSUER_DISTINGUISHED_NAME = Tag.known(0x420017, "Certificate Issuer Distinguished Name", "CertificateIssuerDistinguishedName", EnumInfo.V1); // deprecated
+    /** Certificate Identifier: KMIP 1.x only, deprecated. */
+    Tag CERTIFICATE_IDENTIFIER = Tag.known(0x420014, "Certificate Identifier", "CertificateIdentifier", EnumInfo.V1);
+    /** Certificate Issuer: KMIP 1.x only, deprecated. */
+    Tag CERTIFICATE_ISSUER = Tag.known(0x420015, "Certificate Issuer", "CertificateIssuer", EnumInfo.V1);
+    /** Certificate Issuer Alternative Name: KMIP 1.x only, deprecated. */
+    Tag CERTIFICATE_ISSUER_ALTERNATIVE_NAME = Tag.known(0x420016, "Certificate Issuer Alternative Name", "CertificateIssuerAlternativeName", EnumInfo.V1);
+    /** Certificate Issuer Distinguished Name: KMIP 1.x only, deprecated. */
+    Tag CERTIFICATE_ISSUER_DISTINGUISHED_NAME = Tag.known(0x420017, "Certificate Issuer Distinguished Name", "CertificateIssuerDistinguishedName", EnumInfo.V1);
+    /** Certificate Request: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_REQUEST = Tag.known(0x420018, "Certificate Request", "CertificateRequest", EnumInfo.BOTH);
+    /** Certificate Request Type: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_REQUEST_TYPE = Tag.known(0x420019, "Certificate Request Type", "CertificateRequestType", EnumInfo.BOTH);
-    Tag CERTIFICATE_SUBJECT = Tag.known(0x42001A, "Certificate Subject", "CertificateSubject", EnumInfo.V1); // deprecated
-    Tag CERTIFICATE_SUBJECT_ALTERNATIVE_NAME = Tag.known(0x42001B, "Certificate Subject Alternative Name", "CertificateSubjectAlternativeName", EnumInfo.V1); // deprecated
-    Tag CERTIFICATE_SUBJECT_DISTINGUISHED_NAME = Tag.known(0x42001C, "Certificate Subject Distinguished Name", "CertificateSubjectDistinguishedName", EnumInfo.V1); // deprecated
+    /** Certificate Subject: KMIP 1.x only, deprecated. */
+    Tag CERTIFICATE_SUBJECT = Tag.known(0x42001A, "Certificate Subject", "CertificateSubject", EnumInfo.V1);
+    /** Certificate Subject Alternative Name: KMIP 1.x only, deprecated. */
+    Tag CERTIFICATE_SUBJECT_ALTERNATIVE_NAME = Tag.known(0x42001B, "Certificate Subject Alternative Name", "CertificateSubjectAlternativeName", EnumInfo.V1);
+    /** Certificate Subject Distinguished Name: KMIP 1.x only, deprecated. */
+    Tag CERTIFICATE_SUBJECT_DISTINGUISHED_NAME = Tag.known(0x42001C, "Certificate Subject Distinguished Name", "CertificateSubjectDistinguishedName", EnumInfo.V1);
+    /** Certificate Type: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_TYPE = Tag.known(0x42001D, "Certificate Type", "CertificateType", EnumInfo.BOTH);
+    /** Certificate Value: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_VALUE = Tag.known(0x42001E, "Certificate Value", "CertificateValue", EnumInfo.BOTH);
+    /** Common Template-Attribute: KMIP 1.x only. */
     Tag COMMON_TEMPLATE_ATTRIBUTE = Tag.known(0x42001F, "Common Template-Attribute", "CommonTemplateAttribute", EnumInfo.V1);
+    /** Compromise Date: KMIP 1.x and 2.x. */
     Tag COMPROMISE_DATE = Tag.known(0x420020, "Compromise Date", "CompromiseDate", EnumInfo.BOTH);
+    /** Compromise Occurrence Date: KMIP 1.x and 2.x. */
     Tag COMPROMISE_OCCURRENCE_DATE = Tag.known(0x420021, "Compromise Occurrence Date", "CompromiseOccurrenceDate", EnumInfo.BOTH);
+    /** Contact Information: KMIP 1.x and 2.x. */
     Tag CONTACT_INFORMATION = Tag.known(0x420022, "Contact Information", "ContactInformation", EnumInfo.BOTH);
+    /** Credential: KMIP 1.x and 2.x. */
     Tag CREDENTIAL = Tag.known(0x420023, "Credential", "Credential", EnumInfo.BOTH);
+    /** Credential Type: KMIP 1.x and 2.x. */
     Tag CREDENTIAL_TYPE = Tag.known(0x420024, "Credential Type", "CredentialType", EnumInfo.BOTH);
+    /** Credential Value: KMIP 1.x and 2.x. */
     Tag CREDENTIAL_VALUE = Tag.known(0x420025, "Credential Value", "CredentialValue", EnumInfo.BOTH);
+    /** Criticality Indicator: KMIP 1.x and 2.x. */
     Tag CRITICALITY_INDICATOR = Tag.known(0x420026, "Criticality Indicator", "CriticalityIndicator", EnumInfo.BOTH);
+    /** CRT Coefficient: KMIP 1.x and 2.x. */
     Tag CRT_COEFFICIENT = Tag.known(0x420027, "CRT Coefficient", "CRTCoefficient", EnumInfo.BOTH);
+    /** Cryptographic Algorithm: KMIP 1.x and 2.x. */
     Tag CRYPTOGRAPHIC_ALGORITHM = Tag.known(0x420028, "Cryptographic Algorithm", "CryptographicAlgorithm", EnumInfo.BOTH);
+    /** Cryptographic Domain Parameters: KMIP 1.x and 2.x. */
     Tag CRYPTOGRAPHIC_DOMAIN_PARAMETERS = Tag.known(0x420029, "Cryptographic Domain Parameters", "CryptographicDomainParameters", EnumInfo.BOTH);
+    /** Cryptographic Length: KMIP 1.x and 2.x. */
     Tag CRYPTOGRAPHIC_LENGTH = Tag.known(0x42002A, "Cryptographic Length", "CryptographicLength", EnumInfo.BOTH);
+    /** Cryptographic Parameters: KMIP 1.x and 2.x. */
     Tag CRYPTOGRAPHIC_PARAMETERS = Tag.known(0x42002B, "Cryptographic Parameters", "CryptographicParameters", EnumInfo.BOTH);
+    /** Cryptographic Usage Mask: KMIP 1.x and 2.x. */
     Tag CRYPTOGRAPHIC_USAGE_MASK = Tag.known(0x42002C, "Cryptographic Usage Mask", "CryptographicUsageMask", EnumInfo.BOTH);
+    /** Custom Attribute: KMIP 1.x only. */
     Tag CUSTOM_ATTRIBUTE = Tag.known(0x42002D, "Custom Attribute", "CustomAttribute", EnumInfo.V1);
+    /** D: KMIP 1.x and 2.x. */
     Tag D = Tag.known(0x42002E, "D", "D", EnumInfo.BOTH);
+    /** Deactivation Date: KMIP 1.x and 2.x. */
     Tag DEACTIVATION_DATE = Tag.known(0x42002F, "Deactivation Date", "DeactivationDate", EnumInfo.BOTH);
+    /** Derivation Data: KMIP 1.x and 2.x. */
     Tag DERIVATION_DATA = Tag.known(0x420030, "Derivation Data", "DerivationData", EnumInfo.BOTH);
+    /** Derivation Method: KMIP 1.x and 2.x. */
     Tag DERIVATION_METHOD = Tag.known(0x420031, "Derivation Method", "DerivationMethod", EnumInfo.BOTH);
+    /** Derivation Parameters: KMIP 1.x and 2.x. */
     Tag DERIVATION_PARAMETERS = Tag.known(0x420032, "Derivation Parameters", "DerivationParameters", EnumInfo.BOTH);
+    /** Destroy Date: KMIP 1.x and 2.x. */
     Tag DESTROY_DATE = Tag.known(0x420033, "Destroy Date", "DestroyDate", EnumInfo.BOTH);
+    /** Digest: KMIP 1.x and 2.x. */
     Tag DIGEST = Tag.known(0x420034, "Digest", "Digest", EnumInfo.BOTH);
+    /** Digest Value: KMIP 1.x and 2.x. */
     Tag DIGEST_VALUE = Tag.known(0x420035, "Digest Value", "DigestValue", EnumInfo.BOTH);
+    /** Encryption Key Information: KMIP 1.x and 2.x. */
     Tag ENCRYPTION_KEY_INFORMATION = Tag.known(0x420036, "Encryption Key Information", "EncryptionKeyInformation", EnumInfo.BOTH);
+    /** G: KMIP 1.x and 2.x. */
     Tag G = Tag.known(0x420037, "G", "G", EnumInfo.BOTH);
+    /** Hashing Algorithm: KMIP 1.x and 2.x. */
     Tag HASHING_ALGORITHM = Tag.known(0x420038, "Hashing Algorithm", "HashingAlgorithm", EnumInfo.BOTH);
+    /** Initial Date: KMIP 1.x and 2.x. */
     Tag INITIAL_DATE = Tag.known(0x420039, "Initial Date", "InitialDate", EnumInfo.BOTH);
+    /** Initialization Vector: KMIP 1.x and 2.x. */
     Tag INITIALIZATION_VECTOR = Tag.known(0x42003A, "Initialization Vector", "InitializationVector", EnumInfo.BOTH);
-    Tag ISSUER = Tag.known(0x42003B, "Issuer", "Issuer", EnumInfo.V1); // deprecated
+    /** Issuer: KMIP 1.x only, deprecated. */
+    Tag ISSUER = Tag.known(0x42003B, "Issuer", "Issuer", EnumInfo.V1);
+    /** Iteration Count: KMIP 1.x and 2.x. */
     Tag ITERATION_COUNT = Tag.known(0x42003C, "Iteration Count", "IterationCount", EnumInfo.BOTH);
+    /** IV/Counter/Nonce: KMIP 1.x and 2.x. */
     Tag IV_COUNTER_NONCE = Tag.known(0x42003D, "IV/Counter/Nonce", "IVCounterNonce", EnumInfo.BOTH);
+    /** J: KMIP 1.x and 2.x. */
     Tag J = Tag.known(0x42003E, "J", "J", EnumInfo.BOTH);
+    /** Key: KMIP 1.x and 2.x. */
     Tag KEY = Tag.known(0x42003F, "Key", "Key", EnumInfo.BOTH);
+    /** Key Block: KMIP 1.x and 2.x. */
     Tag KEY_BLOCK = Tag.known(0x420040, "Key Block", "KeyBlock", EnumInfo.BOTH);
+    /** Key Compression Type: KMIP 1.x and 2.x. */
     Tag KEY_COMPRESSION_TYPE = Tag.known(0x420041, "Key Compression Type", "KeyCompressionType", EnumInfo.BOTH);
+    /** Key Format Type: KMIP 1.x and 2.x. */
     Tag KEY_FORMAT_TYPE = Tag.known(0x420042, "Key Format Type", "KeyFormatType", EnumInfo.BOTH);
+    /** Key Material: KMIP 1.x and 2.x. */
     Tag KEY_MATERIAL = Tag.known(0x420043, "Key Material", "KeyMaterial", EnumInfo.BOTH);
+    /** Key Part Identifier: KMIP 1.x and 2.x. */
     Tag KEY_PART_IDENTIFIER = Tag.known(0x420044, "Key Part Identifier", "KeyPartIdentifier", EnumInfo.BOTH);
+    /** Key Value: KMIP 1.x and 2.x. */
     Tag KEY_VALUE = Tag.known(0x420045, "Key Value", "KeyValue", EnumInfo.BOTH);
+    /** Key Wrapping Data: KMIP 1.x and 2.x. */
     Tag KEY_WRAPPING_DATA = Tag.known(0x420046, "Key Wrapping Data", "KeyWrappingData", EnumInfo.BOTH);
+    /** Key Wrapping Specification: KMIP 1.x and 2.x. */
     Tag KEY_WRAPPING_SPECIFICATION = Tag.known(0x420047, "Key Wrapping Specification", "KeyWrappingSpecification", EnumInfo.BOTH);
+    /** Last Change Date: KMIP 1.x and 2.x. */
     Tag LAST_CHANGE_DATE = Tag.known(0x420048, "Last Change Date", "LastChangeDate", EnumInfo.BOTH);
+    /** Lease Time: KMIP 1.x and 2.x. */
     Tag LEASE_TIME = Tag.known(0x420049, "Lease Time", "LeaseTime", EnumInfo.BOTH);
+    /** Link: KMIP 1.x and 2.x. */
     Tag LINK = Tag.known(0x42004A, "Link", "Link", EnumInfo.BOTH);
+    /** Link Type: KMIP 1.x and 2.x. */
     Tag LINK_TYPE = Tag.known(0x42004B, "Link Type", "LinkType", EnumInfo.BOTH);
+    /** Linked Object Identifier: KMIP 1.x and 2.x. */
     Tag LINKED_OBJECT_IDENTIFIER = Tag.known(0x42004C, "Linked Object Identifier", "LinkedObjectIdentifier", EnumInfo.BOTH);
+    /** MAC/Signature: KMIP 1.x and 2.x. */
     Tag MAC_SIGNATURE = Tag.known(0x42004D, "MAC/Signature", "MACSignature", EnumInfo.BOTH);
+    /** MAC/Signature Key Information: KMIP 1.x and 2.x. */
     Tag MAC_SIGNATURE_KEY_INFORMATION = Tag.known(0x42004E, "MAC/Signature Key Information", "MACSignatureKeyInformation", EnumInfo.BOTH);
+    /** Maximum Items: KMIP 1.x and 2.x. */
     Tag MAXIMUM_ITEMS = Tag.known(0x42004F, "Maximum Items", "MaximumItems", EnumInfo.BOTH);
+    /** Maximum Response Size: KMIP 1.x and 2.x. */
     Tag MAXIMUM_RESPONSE_SIZE = Tag.known(0x420050, "Maximum Response Size", "MaximumResponseSize", EnumInfo.BOTH);
+    /** Message Extension: KMIP 1.x and 2.x. */
     Tag MESSAGE_EXTENSION = Tag.known(0x420051, "Message Extension", "MessageExtension", EnumInfo.BOTH);
+    /** Modulus: KMIP 1.x and 2.x. */
     Tag MODULUS = Tag.known(0x420052, "Modulus", "Modulus", EnumInfo.BOTH);
+    /** Name: KMIP 1.x and 2.x. */
     Tag NAME = Tag.known(0x420053, "Name", "Name", EnumInfo.BOTH);
+    /** Name Type: KMIP 1.x and 2.x. */
     Tag NAME_TYPE = Tag.known(0x420054, "Name Type", "NameType", EnumInfo.BOTH);
+    /** Name Value: KMIP 1.x and 2.x. */
     Tag NAME_VALUE = Tag.known(0x420055, "Name Value", "NameValue", EnumInfo.BOTH);
+    /** Object Group: KMIP 1.x and 2.x. */
     Tag OBJECT_GROUP = Tag.known(0x420056, "Object Group", "ObjectGroup", EnumInfo.BOTH);
+    /** Object Type: KMIP 1.x and 2.x. */
     Tag OBJECT_TYPE = Tag.known(0x420057, "Object Type", "ObjectType", EnumInfo.BOTH);
+    /** Offset: KMIP 1.x and 2.x. */
     Tag OFFSET = Tag.known(0x420058, "Offset", "Offset", EnumInfo.BOTH);
+    /** Opaque Data Type: KMIP 1.x and 2.x. */
     Tag OPAQUE_DATA_TYPE = Tag.known(0x420059, "Opaque Data Type", "OpaqueDataType", EnumInfo.BOTH);
+    /** Opaque Data Value: KMIP 1.x and 2.x. */
     Tag OPAQUE_DATA_VALUE = Tag.known(0x42005A, "Opaque Data Value", "OpaqueDataValue", EnumInfo.BOTH);
+    /** Opaque Object: KMIP 1.x and 2.x. */
     Tag OPAQUE_OBJECT = Tag.known(0x42005B, "Opaque Object", "OpaqueObject", EnumInfo.BOTH);
+    /** Operation: KMIP 1.x and 2.x. */
     Tag OPERATION = Tag.known(0x42005C, "Operation", "Operation", EnumInfo.BOTH);
-    Tag OPERATION_POLICY_NAME = Tag.known(0x42005D, "Operation Policy Name", "OperationPolicyName", EnumInfo.V1); // deprecated
+    /** Operation Policy Name: KMIP 1.x only, deprecated. */
+    Tag OPERATION_POLICY_NAME = Tag.known(0x42005D, "Operation Policy Name", "OperationPolicyName", EnumInfo.V1);
+    /** P: KMIP 1.x and 2.x. */
     Tag P = Tag.known(0x42005E, "P", "P", EnumInfo.BOTH);
+    /** Padding Method: KMIP 1.x and 2.x. */
     Tag PADDING_METHOD = Tag.known(0x42005F, "Padding Method", "PaddingMethod", EnumInfo.BOTH);
+    /** Prime Exponent P: KMIP 1.x and 2.x. */
     Tag PRIME_EXPONENT_P = Tag.known(0x420060, "Prime Exponent P", "PrimeExponentP", EnumInfo.BOTH);
+    /** Prime Exponent Q: KMIP 1.x and 2.x. */
     Tag PRIME_EXPONENT_Q = Tag.known(0x420061, "Prime Exponent Q", "PrimeExponentQ", EnumInfo.BOTH);
+    /** Prime Field Size: KMIP 1.x and 2.x. */
     Tag PRIME_FIELD_SIZE = Tag.known(0x420062, "Prime Field Size", "PrimeFieldSize", EnumInfo.BOTH);
+    /** Private Exponent: KMIP 1.x and 2.x. */
     Tag PRIVATE_EXPONENT = Tag.known(0x420063, "Private Exponent", "PrivateExponent", EnumInfo.BOTH);
+    /** Private Key: KMIP 1.x and 2.x. */
     Tag PRIVATE_KEY = Tag.known(0x420064, "Private Key", "PrivateKey", EnumInfo.BOTH);
+    /** Private Key Template-Attribute: KMIP 1.x only. */
     Tag PRIVATE_KEY_TEMPLATE_ATTRIBUTE = Tag.known(0x420065, "Private Key Template-Attribute", "PrivateKeyTemplateAttribute", EnumInfo.V1);
+    /** Private Key Unique Identifier: KMIP 1.x and 2.x. */
     Tag PRIVATE_KEY_UNIQUE_IDENTIFIER = Tag.known(0x420066, "Private Key Unique Identifier", "PrivateKeyUniqueIdentifier", EnumInfo.BOTH);
+    /** Process Start Date: KMIP 1.x and 2.x. */
     Tag PROCESS_START_DATE = Tag.known(0x420067, "Process Start Date", "ProcessStartDate", EnumInfo.BOTH);
+    /** Protect Stop Date: KMIP 1.x and 2.x. */
     Tag PROTECT_STOP_DATE = Tag.known(0x420068, "Protect Stop Date", "ProtectStopDate", EnumInfo.BOTH);
+    /** Protocol Version: KMIP 1.x and 2.x. */
     Tag PROTOCOL_VERSION = Tag.known(0x420069, "Protocol Version", "ProtocolVersion", EnumInfo.BOTH);
+    /** Protocol Version Major: KMIP 1.x and 2.x. */
     Tag PROTOCOL_VERSION_MAJOR = Tag.known(0x42006A, "Protocol Version Major", "ProtocolVersionMajor", EnumInfo.BOTH);
+    /** Protocol Version Minor: KMIP 1.x and 2.x. */
     Tag PROTOCOL_VERSION_MINOR = Tag.known(0x42006B, "Protocol Version Minor", "ProtocolVersionMinor", EnumInfo.BOTH);
+    /** Public Exponent: KMIP 1.x and 2.x. */
     Tag PUBLIC_EXPONENT = Tag.known(0x42006C, "Public Exponent", "PublicExponent", EnumInfo.BOTH);
+    /** Public Key: KMIP 1.x and 2.x. */
     Tag PUBLIC_KEY = Tag.known(0x42006D, "Public Key", "PublicKey", EnumInfo.BOTH);
+    /** Public Key Template-Attribute: KMIP 1.x only. */
     Tag PUBLIC_KEY_TEMPLATE_ATTRIBUTE = Tag.known(0x42006E, "Public Key Template-Attribute", "PublicKeyTemplateAttribute", EnumInfo.V1);
+    /** Public Key Unique Identifier: KMIP 1.x and 2.x. */
     Tag PUBLIC_KEY_UNIQUE_IDENTIFIER = Tag.known(0x42006F, "Public Key Unique Identifier", "PublicKeyUniqueIdentifier", EnumInfo.BOTH);
+    /** Put Function: KMIP 1.x and 2.x. */
     Tag PUT_FUNCTION = Tag.known(0x420070, "Put Function", "PutFunction", EnumInfo.BOTH);
+    /** Q: KMIP 1.x and 2.x. */
     Tag Q = Tag.known(0x420071, "Q", "Q", EnumInfo.BOTH);
+    /** Q String: KMIP 1.x and 2.x. */
     Tag Q_STRING = Tag.known(0x420072, "Q String", "QString", EnumInfo.BOTH);
+    /** Qlength: KMIP 1.x and 2.x. */
     Tag QLENGTH = Tag.known(0x420073, "Qlength", "Qlength", EnumInfo.BOTH);
+    /** Query Function: KMIP 1.x and 2.x. */
     Tag QUERY_FUNCTION = Tag.known(0x420074, "Query Function", "QueryFunction", EnumInfo.BOTH);
+    /** Recommended Curve: KMIP 1.x and 2.x. */
     Tag RECOMMENDED_CURVE = Tag.known(0x420075, "Recommended Curve", "RecommendedCurve", EnumInfo.BOTH);
+    /** Replaced Unique Identifier: KMIP 1.x and 2.x. */
     Tag REPLACED_UNIQUE_IDENTIFIER = Tag.known(0x420076, "Replaced Unique Identifier", "ReplacedUniqueIdentifier", EnumInfo.BOTH);
+    /** Request Header: KMIP 1.x and 2.x. */
     Tag REQUEST_HEADER = Tag.known(0x420077, "Request Header", "RequestHeader", EnumInfo.BOTH);
+    /** Request Message: KMIP 1.x and 2.x. */
     Tag REQUEST_MESSAGE = Tag.known(0x420078, "Request Message", "RequestMessage", EnumInfo.BOTH);
+    /** Request Payload: KMIP 1.x and 2.x. */
     Tag REQUEST_PAYLOAD = Tag.known(0x420079, "Request Payload", "RequestPayload", EnumInfo.BOTH);
+    /** Response Header: KMIP 1.x and 2.x. */
     Tag RESPONSE_HEADER = Tag.known(0x42007A, "Response Header", "ResponseHeader", EnumInfo.BOTH);
+    /** Response Message: KMIP 1.x and 2.x. */
     Tag RESPONSE_MESSAGE = Tag.known(0x42007B, "Response Message", "ResponseMessage", EnumInfo.BOTH);
+    /** Response Payload: KMIP 1.x and 2.x. */
     Tag RESPONSE_PAYLOAD = Tag.known(0x42007C, "Response Payload", "ResponsePayload", EnumInfo.BOTH);
+    /** Result Message: KMIP 1.x and 2.x. */
     Tag RESULT_MESSAGE = Tag.known(0x42007D, "Result Message", "ResultMessage", EnumInfo.BOTH);
+    /** Result Reason: KMIP 1.x and 2.x. */
     Tag RESULT_REASON = Tag.known(0x42007E, "Result Reason", "ResultReason", EnumInfo.BOTH);
+    /** Result Status: KMIP 1.x and 2.x. */
     Tag RESULT_STATUS = Tag.known(0x42007F, "Result Status", "ResultStatus", EnumInfo.BOTH);
+    /** Revocation Message: KMIP 1.x and 2.x. */
     Tag REVOCATION_MESSAGE = Tag.known(0x420080, "Revocation Message", "RevocationMessage", EnumInfo.BOTH);
+    /** Revocation Reason: KMIP 1.x and 2.x. */
     Tag REVOCATION_REASON = Tag.known(0x420081, "Revocation Reason", "RevocationReason", EnumInfo.BOTH);
+    /** Revocation Reason Code: KMIP 1.x and 2.x. */
     Tag REVOCATION_REASON_CODE = Tag.known(0x420082, "Revocation Reason Code", "RevocationReasonCode", EnumInfo.BOTH);
 
     /** All tags of this part, in value order. */

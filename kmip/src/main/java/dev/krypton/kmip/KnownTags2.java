@@ -5,135 +5,265 @@ import java.util.List;
 
 /** Known tags 0x420083 to 0x420104, reached as constants of {@link Tag}. */
 interface KnownTags2 {
+    /** Key Role Type: KMIP 1.x and 2.x. */
     Tag KEY_ROLE_TYPE = Tag.known(0x420083, "Key Role Type", "KeyRoleType", EnumInfo.BOTH);
+    /** Salt: KMIP 1.x and 2.x. */
     Tag SALT = Tag.known(0x420084, "Salt", "Salt", EnumInfo.BOTH);
+    /** Secret Data: KMIP 1.x and 2.x. */
     Tag SECRET_DATA = Tag.known(0x420085, "Secret Data", "SecretData", EnumInfo.BOTH);
+    /** Secret Data Type: KMIP 1.x and 2.x. */
     Tag SECRET_DATA_TYPE = Tag.known(0x420086, "Secret Data Type", "SecretDataType", EnumInfo.BOTH);
-    Tag SERIAL_NUMBER = Tag.known(0x420087, "Serial Number", "SerialNumber", EnumInfo.V1); // deprecated
+    /** Serial Number: KMIP 1.x only, deprecated. */
+    Tag SERIAL_NUMBER = Tag.known(0x420087, "Serial Number", "SerialNumber", EnumInfo.V1);
+    /** Server Information: KMIP 1.x and 2.x. */
     Tag SERVER_INFORMATION = Tag.known(0x420088, "Server Information", "ServerInformation", EnumInfo.BOTH);
+    /** Split Key: KMIP 1.x and 2.x. */
     Tag SPLIT_KEY = Tag.known(0x420089, "Split Key", "SplitKey", EnumInfo.BOTH);
+    /** Split Key Method: KMIP 1.x and 2.x. */
     Tag SPLIT_KEY_METHOD = Tag.known(0x42008A, "Split Key Method", "SplitKeyMethod", EnumInfo.BOTH);
+    /** Split Key Parts: KMIP 1.x and 2.x. */
     Tag SPLIT_KEY_PARTS = Tag.known(0x42008B, "Split Key Parts", "SplitKeyParts", EnumInfo.BOTH);
+    /** Split Key Threshold: KMIP 1.x and 2.x. */
     Tag SPLIT_KEY_THRESHOLD = Tag.known(0x42008C, "Split Key Threshold", "SplitKeyThreshold", EnumInfo.BOTH);
+    /** State: KMIP 1.x and 2.x. */
     Tag STATE = Tag.known(0x42008D, "State", "State", EnumInfo.BOTH);
+    /** Storage Status Mask: KMIP 1.x and 2.x. */
     Tag STORAGE_STATUS_MASK = Tag.known(0x42008E, "Storage Status Mask", "StorageStatusMask", EnumInfo.BOTH);
+    /** Symmetric Key: KMIP 1.x and 2.x. */
     Tag SYMMETRIC_KEY = Tag.known(0x42008F, "Symmetric Key", "SymmetricKey", EnumInfo.BOTH);
+    /** Template: KMIP 1.x only. */
     Tag TEMPLATE = Tag.known(0x420090, "Template", "Template", EnumInfo.V1);
+    /** Template-Attribute: KMIP 1.x only. */
     Tag TEMPLATE_ATTRIBUTE = Tag.known(0x420091, "Template-Attribute", "TemplateAttribute", EnumInfo.V1);
+    /** Time Stamp: KMIP 1.x and 2.x. */
     Tag TIME_STAMP = Tag.known(0x420092, "Time Stamp", "TimeStamp", EnumInfo.BOTH);
+    /** Unique Batch Item ID: KMIP 1.x and 2.x. */
     Tag UNIQUE_BATCH_ITEM_ID = Tag.known(0x420093, "Unique Batch Item ID", "UniqueBatchItemID", EnumInfo.BOTH);
+    /** Unique Identifier: KMIP 1.x and 2.x. */
     Tag UNIQUE_IDENTIFIER = Tag.known(0x420094, "Unique Identifier", "UniqueIdentifier", EnumInfo.BOTH);
+    /** Usage Limits: KMIP 1.x and 2.x. */
     Tag USAGE_LIMITS = Tag.known(0x420095, "Usage Limits", "UsageLimits", EnumInfo.BOTH);
+    /** Usage Limits Count: KMIP 1.x and 2.x. */
     Tag USAGE_LIMITS_COUNT = Tag.known(0x420096, "Usage Limits Count", "UsageLimitsCount", EnumInfo.BOTH);
+    /** Usage Limits Total: KMIP 1.x and 2.x. */
     Tag USAGE_LIMITS_TOTAL = Tag.known(0x420097, "Usage Limits Total", "UsageLimitsTotal", EnumInfo.BOTH);
+    /** Usage Limits Unit: KMIP 1.x and 2.x. */
     Tag USAGE_LIMITS_UNIT = Tag.known(0x420098, "Usage Limits Unit", "UsageLimitsUnit", EnumInfo.BOTH);
+    /** Username: KMIP 1.x and 2.x. */
     Tag USERNAME = Tag.known(0x420099, "Username", "Username", EnumInfo.BOTH);
+    /** Validity Date: KMIP 1.x and 2.x. */
     Tag VALIDITY_DATE = Tag.known(0x42009A, "Validity Date", "ValidityDate", EnumInfo.BOTH);
+    /** Validity Indicator: KMIP 1.x and 2.x. */
     Tag VALIDITY_INDICATOR = Tag.known(0x42009B, "Validity Indicator", "ValidityIndicator", EnumInfo.BOTH);
+    /** Vendor Extension: KMIP 1.x and 2.x. */
     Tag VENDOR_EXTENSION = Tag.known(0x42009C, "Vendor Extension", "VendorExtension", EnumInfo.BOTH);
+    /** Vendor Identification: KMIP 1.x and 2.x. */
     Tag VENDOR_IDENTIFICATION = Tag.known(0x42009D, "Vendor Identification", "VendorIdentification", EnumInfo.BOTH);
+    /** Wrapping Method: KMIP 1.x and 2.x. */
     Tag WRAPPING_METHOD = Tag.known(0x42009E, "Wrapping Method", "WrappingMethod", EnumInfo.BOTH);
+    /** X: KMIP 1.x and 2.x. */
     Tag X = Tag.known(0x42009F, "X", "X", EnumInfo.BOTH);
+    /** Y: KMIP 1.x and 2.x. */
     Tag Y = Tag.known(0x4200A0, "Y", "Y", EnumInfo.BOTH);
+    /** Password: KMIP 1.x and 2.x. */
     Tag PASSWORD = Tag.known(0x4200A1, "Password", "Password", EnumInfo.BOTH);
+    /** Device Identifier: KMIP 1.x and 2.x. */
     Tag DEVICE_IDENTIFIER = Tag.known(0x4200A2, "Device Identifier", "DeviceIdentifier", EnumInfo.BOTH);
+    /** Encoding Option: KMIP 1.x and 2.x. */
     Tag ENCODING_OPTION = Tag.known(0x4200A3, "Encoding Option", "EncodingOption", EnumInfo.BOTH);
+    /** Extension Information: KMIP 1.x and 2.x. */
     Tag EXTENSION_INFORMATION = Tag.known(0x4200A4, "Extension Information", "ExtensionInformation", EnumInfo.BOTH);
+    /** Extension Name: KMIP 1.x and 2.x. */
     Tag EXTENSION_NAME = Tag.known(0x4200A5, "Extension Name", "ExtensionName", EnumInfo.BOTH);
+    /** Extension Tag: KMIP 1.x and 2.x. */
     Tag EXTENSION_TAG = Tag.known(0x4200A6, "Extension Tag", "ExtensionTag", EnumInfo.BOTH);
+    /** Extension Type: KMIP 1.x and 2.x. */
     Tag EXTENSION_TYPE = Tag.known(0x4200A7, "Extension Type", "ExtensionType", EnumInfo.BOTH);
+    /** Fresh: KMIP 1.x and 2.x. */
     Tag FRESH = Tag.known(0x4200A8, "Fresh", "Fresh", EnumInfo.BOTH);
+    /** Machine Identifier: KMIP 1.x and 2.x. */
     Tag MACHINE_IDENTIFIER = Tag.known(0x4200A9, "Machine Identifier", "MachineIdentifier", EnumInfo.BOTH);
+    /** Media Identifier: KMIP 1.x and 2.x. */
     Tag MEDIA_IDENTIFIER = Tag.known(0x4200AA, "Media Identifier", "MediaIdentifier", EnumInfo.BOTH);
+    /** Network Identifier: KMIP 1.x and 2.x. */
     Tag NETWORK_IDENTIFIER = Tag.known(0x4200AB, "Network Identifier", "NetworkIdentifier", EnumInfo.BOTH);
+    /** Object Group Member: KMIP 1.x and 2.x. */
     Tag OBJECT_GROUP_MEMBER = Tag.known(0x4200AC, "Object Group Member", "ObjectGroupMember", EnumInfo.BOTH);
+    /** Certificate Length: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_LENGTH = Tag.known(0x4200AD, "Certificate Length", "CertificateLength", EnumInfo.BOTH);
+    /** Digital Signature Algorithm: KMIP 1.x and 2.x. */
     Tag DIGITAL_SIGNATURE_ALGORITHM = Tag.known(0x4200AE, "Digital Signature Algorithm", "DigitalSignatureAlgorithm", EnumInfo.BOTH);
+    /** Certificate Serial Number: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SERIAL_NUMBER = Tag.known(0x4200AF, "Certificate Serial Number", "CertificateSerialNumber", EnumInfo.BOTH);
+    /** Device Serial Number: KMIP 1.x and 2.x. */
     Tag DEVICE_SERIAL_NUMBER = Tag.known(0x4200B0, "Device Serial Number", "DeviceSerialNumber", EnumInfo.BOTH);
+    /** Issuer Alternative Name: KMIP 1.x and 2.x. */
     Tag ISSUER_ALTERNATIVE_NAME = Tag.known(0x4200B1, "Issuer Alternative Name", "IssuerAlternativeName", EnumInfo.BOTH);
+    /** Issuer Distinguished Name: KMIP 1.x and 2.x. */
     Tag ISSUER_DISTINGUISHED_NAME = Tag.known(0x4200B2, "Issuer Distinguished Name", "IssuerDistinguishedName", EnumInfo.BOTH);
+    /** Subject Alternative Name: KMIP 1.x and 2.x. */
     Tag SUBJECT_ALTERNATIVE_NAME = Tag.known(0x4200B3, "Subject Alternative Name", "SubjectAlternativeName", EnumInfo.BOTH);
+    /** Subject Distinguished Name: KMIP 1.x and 2.x. */
     Tag SUBJECT_DISTINGUISHED_NAME = Tag.known(0x4200B4, "Subject Distinguished Name", "SubjectDistinguishedName", EnumInfo.BOTH);
+    /** X.509 Certificate Identifier: KMIP 1.x and 2.x. */
     Tag X_509_CERTIFICATE_IDENTIFIER = Tag.known(0x4200B5, "X.509 Certificate Identifier", "X_509CertificateIdentifier", EnumInfo.BOTH);
+    /** X.509 Certificate Issuer: KMIP 1.x and 2.x. */
     Tag X_509_CERTIFICATE_ISSUER = Tag.known(0x4200B6, "X.509 Certificate Issuer", "X_509CertificateIssuer", EnumInfo.BOTH);
+    /** X.509 Certificate Subject: KMIP 1.x and 2.x. */
     Tag X_509_CERTIFICATE_SUBJECT = Tag.known(0x4200B7, "X.509 Certificate Subject", "X_509CertificateSubject", EnumInfo.BOTH);
+    /** Key Value Location: KMIP 1.x and 2.x. */
     Tag KEY_VALUE_LOCATION = Tag.known(0x4200B8, "Key Value Location", "KeyValueLocation", EnumInfo.BOTH);
+    /** Key Value Location Value: KMIP 1.x and 2.x. */
     Tag KEY_VALUE_LOCATION_VALUE = Tag.known(0x4200B9, "Key Value Location Value", "KeyValueLocationValue", EnumInfo.BOTH);
+    /** Key Value Location Type: KMIP 1.x and 2.x. */
     Tag KEY_VALUE_LOCATION_TYPE = Tag.known(0x4200BA, "Key Value Location Type", "KeyValueLocationType", EnumInfo.BOTH);
+    /** Key Value Present: KMIP 1.x and 2.x. */
     Tag KEY_VALUE_PRESENT = Tag.known(0x4200BB, "Key Value Present", "KeyValuePresent", EnumInfo.BOTH);
+    /** Original Creation Date: KMIP 1.x and 2.x. */
     Tag ORIGINAL_CREATION_DATE = Tag.known(0x4200BC, "Original Creation Date", "OriginalCreationDate", EnumInfo.BOTH);
+    /** PGP Key: KMIP 1.x and 2.x. */
     Tag PGP_KEY = Tag.known(0x4200BD, "PGP Key", "PGPKey", EnumInfo.BOTH);
+    /** PGP Key Version: KMIP 1.x and 2.x. */
     Tag PGP_KEY_VERSION = Tag.known(0x4200BE, "PGP Key Version", "PGPKeyVersion", EnumInfo.BOTH);
+    /** Alternative Name: KMIP 1.x and 2.x. */
     Tag ALTERNATIVE_NAME = Tag.known(0x4200BF, "Alternative Name", "AlternativeName", EnumInfo.BOTH);
+    /** Alternative Name Value: KMIP 1.x and 2.x. */
     Tag ALTERNATIVE_NAME_VALUE = Tag.known(0x4200C0, "Alternative Name Value", "AlternativeNameValue", EnumInfo.BOTH);
+    /** Alternative Name Type: KMIP 1.x and 2.x. */
     Tag ALTERNATIVE_NAME_TYPE = Tag.known(0x4200C1, "Alternative Name Type", "AlternativeNameType", EnumInfo.BOTH);
+    /** Data: KMIP 1.x and 2.x. */
     Tag DATA = Tag.known(0x4200C2, "Data", "Data", EnumInfo.BOTH);
+    /** Signature Data: KMIP 1.x and 2.x. */
     Tag SIGNATURE_DATA = Tag.known(0x4200C3, "Signature Data", "SignatureData", EnumInfo.BOTH);
+    /** Data Length: KMIP 1.x and 2.x. */
     Tag DATA_LENGTH = Tag.known(0x4200C4, "Data Length", "DataLength", EnumInfo.BOTH);
+    /** Random IV: KMIP 1.x and 2.x. */
     Tag RANDOM_IV = Tag.known(0x4200C5, "Random IV", "RandomIV", EnumInfo.BOTH);
+    /** MAC Data: KMIP 1.x and 2.x. */
     Tag MAC_DATA = Tag.known(0x4200C6, "MAC Data", "MACData", EnumInfo.BOTH);
+    /** Attestation Type: KMIP 1.x and 2.x. */
     Tag ATTESTATION_TYPE = Tag.known(0x4200C7, "Attestation Type", "AttestationType", EnumInfo.BOTH);
+    /** Nonce: KMIP 1.x and 2.x. */
     Tag NONCE = Tag.known(0x4200C8, "Nonce", "Nonce", EnumInfo.BOTH);
+    /** Nonce ID: KMIP 1.x and 2.x. */
     Tag NONCE_ID = Tag.known(0x4200C9, "Nonce ID", "NonceID", EnumInfo.BOTH);
+    /** Nonce Value: KMIP 1.x and 2.x. */
     Tag NONCE_VALUE = Tag.known(0x4200CA, "Nonce Value", "NonceValue", EnumInfo.BOTH);
+    /** Attestation Measurement: KMIP 1.x and 2.x. */
     Tag ATTESTATION_MEASUREMENT = Tag.known(0x4200CB, "Attestation Measurement", "AttestationMeasurement", EnumInfo.BOTH);
+    /** Attestation Assertion: KMIP 1.x and 2.x. */
     Tag ATTESTATION_ASSERTION = Tag.known(0x4200CC, "Attestation Assertion", "AttestationAssertion", EnumInfo.BOTH);
+    /** IV Length: KMIP 1.x and 2.x. */
     Tag IV_LENGTH = Tag.known(0x4200CD, "IV Length", "IVLength", EnumInfo.BOTH);
+    /** Tag Length: KMIP 1.x and 2.x. */
     Tag TAG_LENGTH = Tag.known(0x4200CE, "Tag Length", "TagLength", EnumInfo.BOTH);
+    /** Fixed Field Length: KMIP 1.x and 2.x. */
     Tag FIXED_FIELD_LENGTH = Tag.known(0x4200CF, "Fixed Field Length", "FixedFieldLength", EnumInfo.BOTH);
+    /** Counter Length: KMIP 1.x and 2.x. */
     Tag COUNTER_LENGTH = Tag.known(0x4200D0, "Counter Length", "CounterLength", EnumInfo.BOTH);
+    /** Initial Counter Value: KMIP 1.x and 2.x. */
     Tag INITIAL_COUNTER_VALUE = Tag.known(0x4200D1, "Initial Counter Value", "InitialCounterValue", EnumInfo.BOTH);
+    /** Invocation Field Length: KMIP 1.x and 2.x. */
     Tag INVOCATION_FIELD_LENGTH = Tag.known(0x4200D2, "Invocation Field Length", "InvocationFieldLength", EnumInfo.BOTH);
+    /** Attestation Capable Indicator: KMIP 1.x and 2.x. */
     Tag ATTESTATION_CAPABLE_INDICATOR = Tag.known(0x4200D3, "Attestation Capable Indicator", "AttestationCapableIndicator", EnumInfo.BOTH);
+    /** Offset Items: KMIP 1.x and 2.x. */
     Tag OFFSET_ITEMS = Tag.known(0x4200D4, "Offset Items", "OffsetItems", EnumInfo.BOTH);
+    /** Located Items: KMIP 1.x and 2.x. */
     Tag LOCATED_ITEMS = Tag.known(0x4200D5, "Located Items", "LocatedItems", EnumInfo.BOTH);
+    /** Correlation Value: KMIP 1.x and 2.x. */
     Tag CORRELATION_VALUE = Tag.known(0x4200D6, "Correlation Value", "CorrelationValue", EnumInfo.BOTH);
+    /** Init Indicator: KMIP 1.x and 2.x. */
     Tag INIT_INDICATOR = Tag.known(0x4200D7, "Init Indicator", "InitIndicator", EnumInfo.BOTH);
+    /** Final Indicator: KMIP 1.x and 2.x. */
     Tag FINAL_INDICATOR = Tag.known(0x4200D8, "Final Indicator", "FinalIndicator", EnumInfo.BOTH);
+    /** RNG Parameters: KMIP 1.x and 2.x. */
     Tag RNG_PARAMETERS = Tag.known(0x4200D9, "RNG Parameters", "RNGParameters", EnumInfo.BOTH);
+    /** RNG Algorithm: KMIP 1.x and 2.x. */
     Tag RNG_ALGORITHM = Tag.known(0x4200DA, "RNG Algorithm", "RNGAlgorithm", EnumInfo.BOTH);
+    /** DRBG Algorithm: KMIP 1.x and 2.x. */
     Tag DRBG_ALGORITHM = Tag.known(0x4200DB, "DRBG Algorithm", "DRBGAlgorithm", EnumInfo.BOTH);
+    /** FIPS186 Variation: KMIP 1.x and 2.x. */
     Tag FIPS186_VARIATION = Tag.known(0x4200DC, "FIPS186 Variation", "FIPS186Variation", EnumInfo.BOTH);
+    /** Prediction Resistance: KMIP 1.x and 2.x. */
     Tag PREDICTION_RESISTANCE = Tag.known(0x4200DD, "Prediction Resistance", "PredictionResistance", EnumInfo.BOTH);
+    /** Random Number Generator: KMIP 1.x and 2.x. */
     Tag RANDOM_NUMBER_GENERATOR = Tag.known(0x4200DE, "Random Number Generator", "RandomNumberGenerator", EnumInfo.BOTH);
+    /** Validation Information: KMIP 1.x and 2.x. */
     Tag VALIDATION_INFORMATION = Tag.known(0x4200DF, "Validation Information", "ValidationInformation", EnumInfo.BOTH);
+    /** Validation Authority Type: KMIP 1.x and 2.x. */
     Tag VALIDATION_AUTHORITY_TYPE = Tag.known(0x4200E0, "Validation Authority Type", "ValidationAuthorityType", EnumInfo.BOTH);
+    /** Validation Authority Country: KMIP 1.x and 2.x. */
     Tag VALIDATION_AUTHORITY_COUNTRY = Tag.known(0x4200E1, "Validation Authority Country", "ValidationAuthorityCountry", EnumInfo.BOTH);
+    /** Validation Authority URI: KMIP 1.x and 2.x. */
     Tag VALIDATION_AUTHORITY_URI = Tag.known(0x4200E2, "Validation Authority URI", "ValidationAuthorityURI", EnumInfo.BOTH);
+    /** Validation Version Major: KMIP 1.x and 2.x. */
     Tag VALIDATION_VERSION_MAJOR = Tag.known(0x4200E3, "Validation Version Major", "ValidationVersionMajor", EnumInfo.BOTH);
+    /** Validation Version Minor: KMIP 1.x and 2.x. */
     Tag VALIDATION_VERSION_MINOR = Tag.known(0x4200E4, "Validation Version Minor", "ValidationVersionMinor", EnumInfo.BOTH);
+    /** Validation Type: KMIP 1.x and 2.x. */
     Tag VALIDATION_TYPE = Tag.known(0x4200E5, "Validation Type", "ValidationType", EnumInfo.BOTH);
+    /** Validation Level: KMIP 1.x and 2.x. */
     Tag VALIDATION_LEVEL = Tag.known(0x4200E6, "Validation Level", "ValidationLevel", EnumInfo.BOTH);
+    /** Validation Certificate Identifier: KMIP 1.x and 2.x. */
     Tag VALIDATION_CERTIFICATE_IDENTIFIER = Tag.known(0x4200E7, "Validation Certificate Identifier", "ValidationCertificateIdentifier", EnumInfo.BOTH);
+    /** Validation Certificate URI: KMIP 1.x and 2.x. */
     Tag VALIDATION_CERTIFICATE_URI = Tag.known(0x4200E8, "Validation Certificate URI", "ValidationCertificateURI", EnumInfo.BOTH);
+    /** Validation Vendor URI: KMIP 1.x and 2.x. */
     Tag VALIDATION_VENDOR_URI = Tag.known(0x4200E9, "Validation Vendor URI", "ValidationVendorURI", EnumInfo.BOTH);
+    /** Validation Profile: KMIP 1.x and 2.x. */
     Tag VALIDATION_PROFILE = Tag.known(0x4200EA, "Validation Profile", "ValidationProfile", EnumInfo.BOTH);
+    /** Profile Information: KMIP 1.x and 2.x. */
     Tag PROFILE_INFORMATION = Tag.known(0x4200EB, "Profile Information", "ProfileInformation", EnumInfo.BOTH);
+    /** Profile Name: KMIP 1.x and 2.x. */
     Tag PROFILE_NAME = Tag.known(0x4200EC, "Profile Name", "ProfileName", EnumInfo.BOTH);
+    /** Server URI: KMIP 1.x and 2.x. */
     Tag SERVER_URI = Tag.known(0x4200ED, "Server URI", "ServerURI", EnumInfo.BOTH);
+    /** Server Port: KMIP 1.x and 2.x. */
     Tag SERVER_PORT = Tag.known(0x4200EE, "Server Port", "ServerPort", EnumInfo.BOTH);
+    /** Streaming Capability: KMIP 1.x and 2.x. */
     Tag STREAMING_CAPABILITY = Tag.known(0x4200EF, "Streaming Capability", "StreamingCapability", EnumInfo.BOTH);
+    /** Asynchronous Capability: KMIP 1.x and 2.x. */
     Tag ASYNCHRONOUS_CAPABILITY = Tag.known(0x4200F0, "Asynchronous Capability", "AsynchronousCapability", EnumInfo.BOTH);
+    /** Attestation Capability: KMIP 1.x and 2.x. */
     Tag ATTESTATION_CAPABILITY = Tag.known(0x4200F1, "Attestation Capability", "AttestationCapability", EnumInfo.BOTH);
+    /** Unwrap Mode: KMIP 1.x and 2.x. */
     Tag UNWRAP_MODE = Tag.known(0x4200F2, "Unwrap Mode", "UnwrapMode", EnumInfo.BOTH);
+    /** Destroy Action: KMIP 1.x and 2.x. */
     Tag DESTROY_ACTION = Tag.known(0x4200F3, "Destroy Action", "DestroyAction", EnumInfo.BOTH);
+    /** Shredding Algorithm: KMIP 1.x and 2.x. */
     Tag SHREDDING_ALGORITHM = Tag.known(0x4200F4, "Shredding Algorithm", "ShreddingAlgorithm", EnumInfo.BOTH);
+    /** RNG Mode: KMIP 1.x and 2.x. */
     Tag RNG_MODE = Tag.known(0x4200F5, "RNG Mode", "RNGMode", EnumInfo.BOTH);
+    /** Client Registration Method: KMIP 1.x and 2.x. */
     Tag CLIENT_REGISTRATION_METHOD = Tag.known(0x4200F6, "Client Registration Method", "ClientRegistrationMethod", EnumInfo.BOTH);
+    /** Capability Information: KMIP 1.x and 2.x. */
     Tag CAPABILITY_INFORMATION = Tag.known(0x4200F7, "Capability Information", "CapabilityInformation", EnumInfo.BOTH);
+    /** Key Wrap Type: KMIP 1.x and 2.x. */
     Tag KEY_WRAP_TYPE = Tag.known(0x4200F8, "Key Wrap Type", "KeyWrapType", EnumInfo.BOTH);
+    /** Batch Undo Capability: KMIP 1.x and 2.x. */
     Tag BATCH_UNDO_CAPABILITY = Tag.known(0x4200F9, "Batch Undo Capability", "BatchUndoCapability", EnumInfo.BOTH);
+    /** Batch Continue Capability: KMIP 1.x and 2.x. */
     Tag BATCH_CONTINUE_CAPABILITY = Tag.known(0x4200FA, "Batch Continue Capability", "BatchContinueCapability", EnumInfo.BOTH);
+    /** PKCS#12 Friendly Name: KMIP 1.x and 2.x. */
     Tag PKCS12_FRIENDLY_NAME = Tag.known(0x4200FB, "PKCS#12 Friendly Name", "PKCS_12FriendlyName", EnumInfo.BOTH);
+    /** Description: KMIP 1.x and 2.x. */
     Tag DESCRIPTION = Tag.known(0x4200FC, "Description", "Description", EnumInfo.BOTH);
+    /** Comment: KMIP 1.x and 2.x. */
     Tag COMMENT = Tag.known(0x4200FD, "Comment", "Comment", EnumInfo.BOTH);
+    /** Authenticated Encryption Additional Data: KMIP 1.x and 2.x. */
     Tag AUTHENTICATED_ENCRYPTION_ADDITIONAL_DATA = Tag.known(0x4200FE, "Authenticated Encryption Additional Data", "AuthenticatedEncryptionAdditionalData", EnumInfo.BOTH);
+    /** Authenticated Encryption Tag: KMIP 1.x and 2.x. */
     Tag AUTHENTICATED_ENCRYPTION_TAG = Tag.known(0x4200FF, "Authenticated Encryption Tag", "AuthenticatedEncryptionTag", EnumInfo.BOTH);
+    /** Salt Length: KMIP 1.x and 2.x. */
     Tag SALT_LENGTH = Tag.known(0x420100, "Salt Length", "SaltLength", EnumInfo.BOTH);
+    /** Mask Generator: KMIP 1.x and 2.x. */
     Tag MASK_GENERATOR = Tag.known(0x420101, "Mask Generator", "MaskGenerator", EnumInfo.BOTH);
+    /** Mask Generator Hashing Algorithm: KMIP 1.x and 2.x. */
     Tag MASK_GENERATOR_HASHING_ALGORITHM = Tag.known(0x420102, "Mask Generator Hashing Algorithm", "MaskGeneratorHashingAlgorithm", EnumInfo.BOTH);
+    /** P Source: KMIP 1.x and 2.x. */
     Tag P_SOURCE = Tag.known(0x420103, "P Source", "PSource", EnumInfo.BOTH);
+    /** Trailer Field: KMIP 1.x and 2.x. */
     Tag TRAILER_FIELD = Tag.known(0x420104, "Trailer Field", "TrailerField", EnumInfo.BOTH);
 
     /** All tags of this part, in value order. */

@@ -5,104 +5,203 @@ import java.util.List;
 
 /** Known tags 0x420105 to 0x420169, reached as constants of {@link Tag}. */
 interface KnownTags3 {
+    /** Client Correlation Value: KMIP 1.x and 2.x. */
     Tag CLIENT_CORRELATION_VALUE = Tag.known(0x420105, "Client Correlation Value", "ClientCorrelationValue", EnumInfo.BOTH);
+    /** Server Correlation Value: KMIP 1.x and 2.x. */
     Tag SERVER_CORRELATION_VALUE = Tag.known(0x420106, "Server Correlation Value", "ServerCorrelationValue", EnumInfo.BOTH);
+    /** Digested Data: KMIP 1.x and 2.x. */
     Tag DIGESTED_DATA = Tag.known(0x420107, "Digested Data", "DigestedData", EnumInfo.BOTH);
+    /** Certificate Subject CN: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_CN = Tag.known(0x420108, "Certificate Subject CN", "CertificateSubjectCN", EnumInfo.BOTH);
+    /** Certificate Subject O: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_O = Tag.known(0x420109, "Certificate Subject O", "CertificateSubjectO", EnumInfo.BOTH);
+    /** Certificate Subject OU: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_OU = Tag.known(0x42010A, "Certificate Subject OU", "CertificateSubjectOU", EnumInfo.BOTH);
+    /** Certificate Subject Email: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_EMAIL = Tag.known(0x42010B, "Certificate Subject Email", "CertificateSubjectEmail", EnumInfo.BOTH);
+    /** Certificate Subject C: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_C = Tag.known(0x42010C, "Certificate Subject C", "CertificateSubjectC", EnumInfo.BOTH);
+    /** Certificate Subject ST: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_ST = Tag.known(0x42010D, "Certificate Subject ST", "CertificateSubjectST", EnumInfo.BOTH);
+    /** Certificate Subject L: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_L = Tag.known(0x42010E, "Certificate Subject L", "CertificateSubjectL", EnumInfo.BOTH);
+    /** Certificate Subject UID: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_UID = Tag.known(0x42010F, "Certificate Subject UID", "CertificateSubjectUID", EnumInfo.BOTH);
+    /** Certificate Subject Serial Number: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_SERIAL_NUMBER = Tag.known(0x420110, "Certificate Subject Serial Number", "CertificateSubjectSerialNumber", EnumInfo.BOTH);
+    /** Certificate Subject Title: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_TITLE = Tag.known(0x420111, "Certificate Subject Title", "CertificateSubjectTitle", EnumInfo.BOTH);
+    /** Certificate Subject DC: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_DC = Tag.known(0x420112, "Certificate Subject DC", "CertificateSubjectDC", EnumInfo.BOTH);
+    /** Certificate Subject DN Qualifier: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_SUBJECT_DN_QUALIFIER = Tag.known(0x420113, "Certificate Subject DN Qualifier", "CertificateSubjectDNQualifier", EnumInfo.BOTH);
+    /** Certificate Issuer CN: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_CN = Tag.known(0x420114, "Certificate Issuer CN", "CertificateIssuerCN", EnumInfo.BOTH);
+    /** Certificate Issuer O: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_O = Tag.known(0x420115, "Certificate Issuer O", "CertificateIssuerO", EnumInfo.BOTH);
+    /** Certificate Issuer OU: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_OU = Tag.known(0x420116, "Certificate Issuer OU", "CertificateIssuerOU", EnumInfo.BOTH);
+    /** Certificate Issuer Email: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_EMAIL = Tag.known(0x420117, "Certificate Issuer Email", "CertificateIssuerEmail", EnumInfo.BOTH);
+    /** Certificate Issuer C: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_C = Tag.known(0x420118, "Certificate Issuer C", "CertificateIssuerC", EnumInfo.BOTH);
+    /** Certificate Issuer ST: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_ST = Tag.known(0x420119, "Certificate Issuer ST", "CertificateIssuerST", EnumInfo.BOTH);
+    /** Certificate Issuer L: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_L = Tag.known(0x42011A, "Certificate Issuer L", "CertificateIssuerL", EnumInfo.BOTH);
+    /** Certificate Issuer UID: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_UID = Tag.known(0x42011B, "Certificate Issuer UID", "CertificateIssuerUID", EnumInfo.BOTH);
+    /** Certificate Issuer Serial Number: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_SERIAL_NUMBER = Tag.known(0x42011C, "Certificate Issuer Serial Number", "CertificateIssuerSerialNumber", EnumInfo.BOTH);
+    /** Certificate Issuer Title: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_TITLE = Tag.known(0x42011D, "Certificate Issuer Title", "CertificateIssuerTitle", EnumInfo.BOTH);
+    /** Certificate Issuer DC: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_DC = Tag.known(0x42011E, "Certificate Issuer DC", "CertificateIssuerDC", EnumInfo.BOTH);
+    /** Certificate Issuer DN Qualifier: KMIP 1.x and 2.x. */
     Tag CERTIFICATE_ISSUER_DN_QUALIFIER = Tag.known(0x42011F, "Certificate Issuer DN Qualifier", "CertificateIssuerDNQualifier", EnumInfo.BOTH);
+    /** Sensitive: KMIP 1.x and 2.x. */
     Tag SENSITIVE = Tag.known(0x420120, "Sensitive", "Sensitive", EnumInfo.BOTH);
+    /** Always Sensitive: KMIP 1.x and 2.x. */
     Tag ALWAYS_SENSITIVE = Tag.known(0x420121, "Always Sensitive", "AlwaysSensitive", EnumInfo.BOTH);
+    /** Extractable: KMIP 1.x and 2.x. */
     Tag EXTRACTABLE = Tag.known(0x420122, "Extractable", "Extractable", EnumInfo.BOTH);
+    /** Never Extractable: KMIP 1.x and 2.x. */
     Tag NEVER_EXTRACTABLE = Tag.known(0x420123, "Never Extractable", "NeverExtractable", EnumInfo.BOTH);
+    /** Replace Existing: KMIP 1.x and 2.x. */
     Tag REPLACE_EXISTING = Tag.known(0x420124, "Replace Existing", "ReplaceExisting", EnumInfo.BOTH);
+    /** Attributes: KMIP 2.x. */
     Tag ATTRIBUTES = Tag.known(0x420125, "Attributes", "Attributes", EnumInfo.V2);
+    /** Common Attributes: KMIP 2.x. */
     Tag COMMON_ATTRIBUTES = Tag.known(0x420126, "Common Attributes", "CommonAttributes", EnumInfo.V2);
+    /** Private Key Attributes: KMIP 2.x. */
     Tag PRIVATE_KEY_ATTRIBUTES = Tag.known(0x420127, "Private Key Attributes", "PrivateKeyAttributes", EnumInfo.V2);
+    /** Public Key Attributes: KMIP 2.x. */
     Tag PUBLIC_KEY_ATTRIBUTES = Tag.known(0x420128, "Public Key Attributes", "PublicKeyAttributes", EnumInfo.V2);
+    /** Extension Enumeration: KMIP 2.x. */
     Tag EXTENSION_ENUMERATION = Tag.known(0x420129, "Extension Enumeration", "ExtensionEnumeration", EnumInfo.V2);
+    /** Extension Attribute: KMIP 2.x. */
     Tag EXTENSION_ATTRIBUTE = Tag.known(0x42012A, "Extension Attribute", "ExtensionAttribute", EnumInfo.V2);
+    /** Extension Parent Structure Tag: KMIP 2.x. */
     Tag EXTENSION_PARENT_STRUCTURE_TAG = Tag.known(0x42012B, "Extension Parent Structure Tag", "ExtensionParentStructureTag", EnumInfo.V2);
+    /** Extension Description: KMIP 2.x. */
     Tag EXTENSION_DESCRIPTION = Tag.known(0x42012C, "Extension Description", "ExtensionDescription", EnumInfo.V2);
+    /** Server Name: KMIP 2.x. */
     Tag SERVER_NAME = Tag.known(0x42012D, "Server Name", "ServerName", EnumInfo.V2);
+    /** Server Serial Number: KMIP 2.x. */
     Tag SERVER_SERIAL_NUMBER = Tag.known(0x42012E, "Server Serial Number", "ServerSerialNumber", EnumInfo.V2);
+    /** Server Version: KMIP 2.x. */
     Tag SERVER_VERSION = Tag.known(0x42012F, "Server Version", "ServerVersion", EnumInfo.V2);
+    /** Server Load: KMIP 2.x. */
     Tag SERVER_LOAD = Tag.known(0x420130, "Server Load", "ServerLoad", EnumInfo.V2);
+    /** Product Name: KMIP 2.x. */
     Tag PRODUCT_NAME = Tag.known(0x420131, "Product Name", "ProductName", EnumInfo.V2);
+    /** Build Level: KMIP 2.x. */
     Tag BUILD_LEVEL = Tag.known(0x420132, "Build Level", "BuildLevel", EnumInfo.V2);
+    /** Build Date: KMIP 2.x. */
     Tag BUILD_DATE = Tag.known(0x420133, "Build Date", "BuildDate", EnumInfo.V2);
+    /** Cluster Info: KMIP 2.x. */
     Tag CLUSTER_INFO = Tag.known(0x420134, "Cluster Info", "ClusterInfo", EnumInfo.V2);
+    /** Alternate Failover Endpoints: KMIP 2.x. */
     Tag ALTERNATE_FAILOVER_ENDPOINTS = Tag.known(0x420135, "Alternate Failover Endpoints", "AlternateFailoverEndpoints", EnumInfo.V2);
+    /** Short Unique Identifier: KMIP 2.x. */
     Tag SHORT_UNIQUE_IDENTIFIER = Tag.known(0x420136, "Short Unique Identifier", "ShortUniqueIdentifier", EnumInfo.V2);
+    /** Reserved: KMIP 2.x. */
     Tag RESERVED = Tag.known(0x420137, "Reserved", "Reserved", EnumInfo.V2);
+    /** Tag: KMIP 2.x. */
     Tag TAG = Tag.known(0x420138, "Tag", "Tag", EnumInfo.V2);
+    /** Certificate Request Unique Identifier: KMIP 2.x. */
     Tag CERTIFICATE_REQUEST_UNIQUE_IDENTIFIER = Tag.known(0x420139, "Certificate Request Unique Identifier", "CertificateRequestUniqueIdentifier", EnumInfo.V2);
+    /** NIST Key Type: KMIP 2.x. */
     Tag NIST_KEY_TYPE = Tag.known(0x42013A, "NIST Key Type", "NISTKeyType", EnumInfo.V2);
+    /** Attribute Reference: KMIP 2.x. */
     Tag ATTRIBUTE_REFERENCE = Tag.known(0x42013B, "Attribute Reference", "AttributeReference", EnumInfo.V2);
+    /** Current Attribute: KMIP 2.x. */
     Tag CURRENT_ATTRIBUTE = Tag.known(0x42013C, "Current Attribute", "CurrentAttribute", EnumInfo.V2);
+    /** New Attribute: KMIP 2.x. */
     Tag NEW_ATTRIBUTE = Tag.known(0x42013D, "New Attribute", "NewAttribute", EnumInfo.V2);
+    /** Certificate Request Value: KMIP 2.x. */
     Tag CERTIFICATE_REQUEST_VALUE = Tag.known(0x420140, "Certificate Request Value", "CertificateRequestValue", EnumInfo.V2);
+    /** Log Message: KMIP 2.x. */
     Tag LOG_MESSAGE = Tag.known(0x420141, "Log Message", "LogMessage", EnumInfo.V2);
+    /** Profile Version: KMIP 2.x. */
     Tag PROFILE_VERSION = Tag.known(0x420142, "Profile Version", "ProfileVersion", EnumInfo.V2);
+    /** Profile Version Major: KMIP 2.x. */
     Tag PROFILE_VERSION_MAJOR = Tag.known(0x420143, "Profile Version Major", "ProfileVersionMajor", EnumInfo.V2);
+    /** Profile Version Minor: KMIP 2.x. */
     Tag PROFILE_VERSION_MINOR = Tag.known(0x420144, "Profile Version Minor", "ProfileVersionMinor", EnumInfo.V2);
+    /** Protection Level: KMIP 2.x. */
     Tag PROTECTION_LEVEL = Tag.known(0x420145, "Protection Level", "ProtectionLevel", EnumInfo.V2);
+    /** Protection Period: KMIP 2.x. */
     Tag PROTECTION_PERIOD = Tag.known(0x420146, "Protection Period", "ProtectionPeriod", EnumInfo.V2);
+    /** Quantum Safe: KMIP 2.x. */
     Tag QUANTUM_SAFE = Tag.known(0x420147, "Quantum Safe", "QuantumSafe", EnumInfo.V2);
+    /** Quantum Safe Capability: KMIP 2.x. */
     Tag QUANTUM_SAFE_CAPABILITY = Tag.known(0x420148, "Quantum Safe Capability", "QuantumSafeCapability", EnumInfo.V2);
+    /** Ticket: KMIP 2.x. */
     Tag TICKET = Tag.known(0x420149, "Ticket", "Ticket", EnumInfo.V2);
+    /** Ticket Type: KMIP 2.x. */
     Tag TICKET_TYPE = Tag.known(0x42014A, "Ticket Type", "TicketType", EnumInfo.V2);
+    /** Ticket Value: KMIP 2.x. */
     Tag TICKET_VALUE = Tag.known(0x42014B, "Ticket Value", "TicketValue", EnumInfo.V2);
+    /** Request Count: KMIP 2.x. */
     Tag REQUEST_COUNT = Tag.known(0x42014C, "Request Count", "RequestCount", EnumInfo.V2);
+    /** Rights: KMIP 2.x. */
     Tag RIGHTS = Tag.known(0x42014D, "Rights", "Rights", EnumInfo.V2);
+    /** Objects: KMIP 2.x. */
     Tag OBJECTS = Tag.known(0x42014E, "Objects", "Objects", EnumInfo.V2);
+    /** Operations: KMIP 2.x. */
     Tag OPERATIONS = Tag.known(0x42014F, "Operations", "Operations", EnumInfo.V2);
+    /** Right: KMIP 2.x. */
     Tag RIGHT = Tag.known(0x420150, "Right", "Right", EnumInfo.V2);
+    /** Endpoint Role: KMIP 2.x. */
     Tag ENDPOINT_ROLE = Tag.known(0x420151, "Endpoint Role", "EndpointRole", EnumInfo.V2);
+    /** Defaults Information: KMIP 2.x. */
     Tag DEFAULTS_INFORMATION = Tag.known(0x420152, "Defaults Information", "DefaultsInformation", EnumInfo.V2);
+    /** Object Defaults: KMIP 2.x. */
     Tag OBJECT_DEFAULTS = Tag.known(0x420153, "Object Defaults", "ObjectDefaults", EnumInfo.V2);
+    /** Ephemeral: KMIP 2.x. */
     Tag EPHEMERAL = Tag.known(0x420154, "Ephemeral", "Ephemeral", EnumInfo.V2);
+    /** Server Hashed Password: KMIP 2.x. */
     Tag SERVER_HASHED_PASSWORD = Tag.known(0x420155, "Server Hashed Password", "ServerHashedPassword", EnumInfo.V2);
+    /** One Time Password: KMIP 2.x. */
     Tag ONE_TIME_PASSWORD = Tag.known(0x420156, "One Time Password", "OneTimePassword", EnumInfo.V2);
+    /** Hashed Password: KMIP 2.x. */
     Tag HASHED_PASSWORD = Tag.known(0x420157, "Hashed Password", "HashedPassword", EnumInfo.V2);
+    /** Adjustment Type: KMIP 2.x. */
     Tag ADJUSTMENT_TYPE = Tag.known(0x420158, "Adjustment Type", "AdjustmentType", EnumInfo.V2);
+    /** PKCS#11 Interface: KMIP 2.x. */
     Tag PKCS11_INTERFACE = Tag.known(0x420159, "PKCS#11 Interface", "PKCS_11Interface", EnumInfo.V2);
+    /** PKCS#11 Function: KMIP 2.x. */
     Tag PKCS11_FUNCTION = Tag.known(0x42015A, "PKCS#11 Function", "PKCS_11Function", EnumInfo.V2);
+    /** PKCS#11 Input Parameters: KMIP 2.x. */
     Tag PKCS11_INPUT_PARAMETERS = Tag.known(0x42015B, "PKCS#11 Input Parameters", "PKCS_11InputParameters", EnumInfo.V2);
+    /** PKCS#11 Output Parameters: KMIP 2.x. */
     Tag PKCS11_OUTPUT_PARAMETERS = Tag.known(0x42015C, "PKCS#11 Output Parameters", "PKCS_11OutputParameters", EnumInfo.V2);
+    /** PKCS#11 Return Code: KMIP 2.x. */
     Tag PKCS11_RETURN_CODE = Tag.known(0x42015D, "PKCS#11 Return Code", "PKCS_11ReturnCode", EnumInfo.V2);
+    /** Protection Storage Mask: KMIP 2.x. */
     Tag PROTECTION_STORAGE_MASK = Tag.known(0x42015E, "Protection Storage Mask", "ProtectionStorageMask", EnumInfo.V2);
+    /** Protection Storage Masks: KMIP 2.x. */
     Tag PROTECTION_STORAGE_MASKS = Tag.known(0x42015F, "Protection Storage Masks", "ProtectionStorageMasks", EnumInfo.V2);
+    /** Interop Function: KMIP 2.x. */
     Tag INTEROP_FUNCTION = Tag.known(0x420160, "Interop Function", "InteropFunction", EnumInfo.V2);
+    /** Interop Identifier: KMIP 2.x. */
     Tag INTEROP_IDENTIFIER = Tag.known(0x420161, "Interop Identifier", "InteropIdentifier", EnumInfo.V2);
+    /** Adjustment Value: KMIP 2.x. */
     Tag ADJUSTMENT_VALUE = Tag.known(0x420162, "Adjustment Value", "AdjustmentValue", EnumInfo.V2);
+    /** Common Protection Storage Masks: KMIP 2.x. */
     Tag COMMON_PROTECTION_STORAGE_MASKS = Tag.known(0x420163, "Common Protection Storage Masks", "CommonProtectionStorageMasks", EnumInfo.V2);
+    /** Private Protection Storage Masks: KMIP 2.x. */
     Tag PRIVATE_PROTECTION_STORAGE_MASKS = Tag.known(0x420164, "Private Protection Storage Masks", "PrivateProtectionStorageMasks", EnumInfo.V2);
+    /** Public Protection Storage Masks: KMIP 2.x. */
     Tag PUBLIC_PROTECTION_STORAGE_MASKS = Tag.known(0x420165, "Public Protection Storage Masks", "PublicProtectionStorageMasks", EnumInfo.V2);
+    /** Object Groups: KMIP 2.x. */
     Tag OBJECT_GROUPS = Tag.known(0x420166, "Object Groups", "ObjectGroups", EnumInfo.V2);
+    /** Object Types: KMIP 2.x. */
     Tag OBJECT_TYPES = Tag.known(0x420167, "Object Types", "ObjectTypes", EnumInfo.V2);
+    /** Constraints: KMIP 2.x. */
     Tag CONSTRAINTS = Tag.known(0x420168, "Constraints", "Constraints", EnumInfo.V2);
+    /** Constraint: KMIP 2.x. */
     Tag CONSTRAINT = Tag.known(0x420169, "Constraint", "Constraint", EnumInfo.V2);
 
     /** All tags of this part, in value order. */

@@ -7,19 +7,33 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum LinkType implements KmipEnum {
+    /** Certificate Link: KMIP 1.x and 2.x. */
     CERTIFICATE_LINK(0x00000101, "Certificate Link", "CertificateLink", EnumInfo.BOTH),
+    /** Public Key Link: KMIP 1.x and 2.x. */
     PUBLIC_KEY_LINK(0x00000102, "Public Key Link", "PublicKeyLink", EnumInfo.BOTH),
+    /** Private Key Link: KMIP 1.x and 2.x. */
     PRIVATE_KEY_LINK(0x00000103, "Private Key Link", "PrivateKeyLink", EnumInfo.BOTH),
+    /** Derivation Base Object Link: KMIP 1.x and 2.x. */
     DERIVATION_BASE_OBJECT_LINK(0x00000104, "Derivation Base Object Link", "DerivationBaseObjectLink", EnumInfo.BOTH),
+    /** Derived Key Link: KMIP 1.x and 2.x. */
     DERIVED_KEY_LINK(0x00000105, "Derived Key Link", "DerivedKeyLink", EnumInfo.BOTH),
+    /** Replacement Object Link: KMIP 1.x and 2.x. */
     REPLACEMENT_OBJECT_LINK(0x00000106, "Replacement Object Link", "ReplacementObjectLink", EnumInfo.BOTH),
+    /** Replaced Object Link: KMIP 1.x and 2.x. */
     REPLACED_OBJECT_LINK(0x00000107, "Replaced Object Link", "ReplacedObjectLink", EnumInfo.BOTH),
+    /** Parent Link: KMIP 1.x and 2.x. */
     PARENT_LINK(0x00000108, "Parent Link", "ParentLink", EnumInfo.BOTH),
+    /** Child Link: KMIP 1.x and 2.x. */
     CHILD_LINK(0x00000109, "Child Link", "ChildLink", EnumInfo.BOTH),
+    /** Previous Link: KMIP 1.x and 2.x. */
     PREVIOUS_LINK(0x0000010A, "Previous Link", "PreviousLink", EnumInfo.BOTH),
+    /** Next Link: KMIP 1.x and 2.x. */
     NEXT_LINK(0x0000010B, "Next Link", "NextLink", EnumInfo.BOTH),
+    /** PKCS#12 Certificate Link: KMIP 1.x and 2.x. */
     PKCS12_CERTIFICATE_LINK(0x0000010C, "PKCS#12 Certificate Link", "PKCS_12CertificateLink", EnumInfo.BOTH),
+    /** PKCS#12 Password Link: KMIP 1.x and 2.x. */
     PKCS12_PASSWORD_LINK(0x0000010D, "PKCS#12 Password Link", "PKCS_12PasswordLink", EnumInfo.BOTH),
+    /** Wrapping Key Link: KMIP 2.x. */
     WRAPPING_KEY_LINK(0x0000010E, "Wrapping Key Link", "WrappingKeyLink", EnumInfo.V2),
     ;
 

@@ -7,6 +7,7 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum MaskGenerator implements KmipEnum {
+    /** MFG1: KMIP 1.x and 2.x (KMIP 1.4 name: MGF1). */
     MFG1(0x00000001, "MFG1", "MFG1", EnumInfo.BOTH, "MGF1", "MGF1"),
     ;
 

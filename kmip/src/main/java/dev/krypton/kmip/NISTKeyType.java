@@ -7,24 +7,43 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum NISTKeyType implements KmipEnum {
+    /** Private signature key: KMIP 2.x. */
     PRIVATE_SIGNATURE_KEY(0x00000001, "Private signature key", "PrivateSignatureKey", EnumInfo.V2),
+    /** Public signature verification key: KMIP 2.x. */
     PUBLIC_SIGNATURE_VERIFICATION_KEY(0x00000002, "Public signature verification key", "PublicSignatureVerificationKey", EnumInfo.V2),
+    /** Symmetric authentication key: KMIP 2.x. */
     SYMMETRIC_AUTHENTICATION_KEY(0x00000003, "Symmetric authentication key", "SymmetricAuthenticationKey", EnumInfo.V2),
+    /** Private authentication key: KMIP 2.x. */
     PRIVATE_AUTHENTICATION_KEY(0x00000004, "Private authentication key", "PrivateAuthenticationKey", EnumInfo.V2),
+    /** Public authentication key: KMIP 2.x. */
     PUBLIC_AUTHENTICATION_KEY(0x00000005, "Public authentication key", "PublicAuthenticationKey", EnumInfo.V2),
+    /** Symmetric data encryption key: KMIP 2.x. */
     SYMMETRIC_DATA_ENCRYPTION_KEY(0x00000006, "Symmetric data encryption key", "SymmetricDataEncryptionKey", EnumInfo.V2),
+    /** Symmetric key wrapping key: KMIP 2.x. */
     SYMMETRIC_KEY_WRAPPING_KEY(0x00000007, "Symmetric key wrapping key", "SymmetricKeyWrappingKey", EnumInfo.V2),
+    /** Symmetric random number generation key: KMIP 2.x. */
     SYMMETRIC_RANDOM_NUMBER_GENERATION_KEY(0x00000008, "Symmetric random number generation key", "SymmetricRandomNumberGenerationKey", EnumInfo.V2),
+    /** Symmetric master key: KMIP 2.x. */
     SYMMETRIC_MASTER_KEY(0x00000009, "Symmetric master key", "SymmetricMasterKey", EnumInfo.V2),
+    /** Private key transport key: KMIP 2.x. */
     PRIVATE_KEY_TRANSPORT_KEY(0x0000000A, "Private key transport key", "PrivateKeyTransportKey", EnumInfo.V2),
+    /** Public key transport key: KMIP 2.x. */
     PUBLIC_KEY_TRANSPORT_KEY(0x0000000B, "Public key transport key", "PublicKeyTransportKey", EnumInfo.V2),
+    /** Symmetric key agreement key: KMIP 2.x. */
     SYMMETRIC_KEY_AGREEMENT_KEY(0x0000000C, "Symmetric key agreement key", "SymmetricKeyAgreementKey", EnumInfo.V2),
+    /** Private static key agreement key: KMIP 2.x. */
     PRIVATE_STATIC_KEY_AGREEMENT_KEY(0x0000000D, "Private static key agreement key", "PrivateStaticKeyAgreementKey", EnumInfo.V2),
+    /** Public static key agreement key: KMIP 2.x. */
     PUBLIC_STATIC_KEY_AGREEMENT_KEY(0x0000000E, "Public static key agreement key", "PublicStaticKeyAgreementKey", EnumInfo.V2),
+    /** Private ephemeral key agreement key: KMIP 2.x. */
     PRIVATE_EPHEMERAL_KEY_AGREEMENT_KEY(0x0000000F, "Private ephemeral key agreement key", "PrivateEphemeralKeyAgreementKey", EnumInfo.V2),
+    /** Public ephemeral key agreement key: KMIP 2.x. */
     PUBLIC_EPHEMERAL_KEY_AGREEMENT_KEY(0x00000010, "Public ephemeral key agreement key", "PublicEphemeralKeyAgreementKey", EnumInfo.V2),
+    /** Symmetric authorization key: KMIP 2.x. */
     SYMMETRIC_AUTHORIZATION_KEY(0x00000011, "Symmetric authorization key", "SymmetricAuthorizationKey", EnumInfo.V2),
+    /** Private authorization key: KMIP 2.x. */
     PRIVATE_AUTHORIZATION_KEY(0x00000012, "Private authorization key", "PrivateAuthorizationKey", EnumInfo.V2),
+    /** Public authorization key: KMIP 2.x. */
     PUBLIC_AUTHORIZATION_KEY(0x00000013, "Public authorization key", "PublicAuthorizationKey", EnumInfo.V2),
     ;
 

@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ObjectGroupMember implements KmipEnum {
+    /** Group Member Fresh: KMIP 1.x and 2.x. */
     GROUP_MEMBER_FRESH(0x00000001, "Group Member Fresh", "GroupMemberFresh", EnumInfo.BOTH),
+    /** Group Member Default: KMIP 1.x and 2.x. */
     GROUP_MEMBER_DEFAULT(0x00000002, "Group Member Default", "GroupMemberDefault", EnumInfo.BOTH),
     ;
 

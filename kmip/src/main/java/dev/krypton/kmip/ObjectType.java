@@ -7,15 +7,25 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ObjectType implements KmipEnum {
+    /** Certificate: KMIP 1.x and 2.x. */
     CERTIFICATE(0x00000001, "Certificate", "Certificate", EnumInfo.BOTH),
+    /** Symmetric Key: KMIP 1.x and 2.x. */
     SYMMETRIC_KEY(0x00000002, "Symmetric Key", "SymmetricKey", EnumInfo.BOTH),
+    /** Public Key: KMIP 1.x and 2.x. */
     PUBLIC_KEY(0x00000003, "Public Key", "PublicKey", EnumInfo.BOTH),
+    /** Private Key: KMIP 1.x and 2.x. */
     PRIVATE_KEY(0x00000004, "Private Key", "PrivateKey", EnumInfo.BOTH),
+    /** Split Key: KMIP 1.x and 2.x. */
     SPLIT_KEY(0x00000005, "Split Key", "SplitKey", EnumInfo.BOTH),
-    TEMPLATE(0x00000006, "Template", "Template", EnumInfo.V1), // deprecated
+    /** Template: KMIP 1.x only, deprecated. */
+    TEMPLATE(0x00000006, "Template", "Template", EnumInfo.V1),
+    /** Secret Data: KMIP 1.x and 2.x. */
     SECRET_DATA(0x00000007, "Secret Data", "SecretData", EnumInfo.BOTH),
+    /** Opaque Object: KMIP 1.x and 2.x. */
     OPAQUE_OBJECT(0x00000008, "Opaque Object", "OpaqueObject", EnumInfo.BOTH),
+    /** PGP Key: KMIP 1.x and 2.x. */
     PGP_KEY(0x00000009, "PGP Key", "PGPKey", EnumInfo.BOTH),
+    /** Certificate Request: KMIP 2.x. */
     CERTIFICATE_REQUEST(0x0000000A, "Certificate Request", "CertificateRequest", EnumInfo.V2),
     ;
 

@@ -7,64 +7,123 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum Operation implements KmipEnum {
+    /** Create: KMIP 1.x and 2.x. */
     CREATE(0x00000001, "Create", "Create", EnumInfo.BOTH),
+    /** Create Key Pair: KMIP 1.x and 2.x. */
     CREATE_KEY_PAIR(0x00000002, "Create Key Pair", "CreateKeyPair", EnumInfo.BOTH),
+    /** Register: KMIP 1.x and 2.x. */
     REGISTER(0x00000003, "Register", "Register", EnumInfo.BOTH),
+    /** Re-key: KMIP 1.x and 2.x. */
     RE_KEY(0x00000004, "Re-key", "ReKey", EnumInfo.BOTH),
+    /** Derive Key: KMIP 1.x and 2.x. */
     DERIVE_KEY(0x00000005, "Derive Key", "DeriveKey", EnumInfo.BOTH),
+    /** Certify: KMIP 1.x and 2.x. */
     CERTIFY(0x00000006, "Certify", "Certify", EnumInfo.BOTH),
+    /** Re-certify: KMIP 1.x and 2.x. */
     RE_CERTIFY(0x00000007, "Re-certify", "ReCertify", EnumInfo.BOTH),
+    /** Locate: KMIP 1.x and 2.x. */
     LOCATE(0x00000008, "Locate", "Locate", EnumInfo.BOTH),
+    /** Check: KMIP 1.x and 2.x. */
     CHECK(0x00000009, "Check", "Check", EnumInfo.BOTH),
+    /** Get: KMIP 1.x and 2.x. */
     GET(0x0000000A, "Get", "Get", EnumInfo.BOTH),
+    /** Get Attributes: KMIP 1.x and 2.x. */
     GET_ATTRIBUTES(0x0000000B, "Get Attributes", "GetAttributes", EnumInfo.BOTH),
+    /** Get Attribute List: KMIP 1.x and 2.x. */
     GET_ATTRIBUTE_LIST(0x0000000C, "Get Attribute List", "GetAttributeList", EnumInfo.BOTH),
+    /** Add Attribute: KMIP 1.x and 2.x. */
     ADD_ATTRIBUTE(0x0000000D, "Add Attribute", "AddAttribute", EnumInfo.BOTH),
+    /** Modify Attribute: KMIP 1.x and 2.x. */
     MODIFY_ATTRIBUTE(0x0000000E, "Modify Attribute", "ModifyAttribute", EnumInfo.BOTH),
+    /** Delete Attribute: KMIP 1.x and 2.x. */
     DELETE_ATTRIBUTE(0x0000000F, "Delete Attribute", "DeleteAttribute", EnumInfo.BOTH),
+    /** Obtain Lease: KMIP 1.x and 2.x. */
     OBTAIN_LEASE(0x00000010, "Obtain Lease", "ObtainLease", EnumInfo.BOTH),
+    /** Get Usage Allocation: KMIP 1.x and 2.x. */
     GET_USAGE_ALLOCATION(0x00000011, "Get Usage Allocation", "GetUsageAllocation", EnumInfo.BOTH),
+    /** Activate: KMIP 1.x and 2.x. */
     ACTIVATE(0x00000012, "Activate", "Activate", EnumInfo.BOTH),
+    /** Revoke: KMIP 1.x and 2.x. */
     REVOKE(0x00000013, "Revoke", "Revoke", EnumInfo.BOTH),
+    /** Destroy: KMIP 1.x and 2.x. */
     DESTROY(0x00000014, "Destroy", "Destroy", EnumInfo.BOTH),
+    /** Archive: KMIP 1.x and 2.x. */
     ARCHIVE(0x00000015, "Archive", "Archive", EnumInfo.BOTH),
+    /** Recover: KMIP 1.x and 2.x. */
     RECOVER(0x00000016, "Recover", "Recover", EnumInfo.BOTH),
+    /** Validate: KMIP 1.x and 2.x. */
     VALIDATE(0x00000017, "Validate", "Validate", EnumInfo.BOTH),
+    /** Query: KMIP 1.x and 2.x. */
     QUERY(0x00000018, "Query", "Query", EnumInfo.BOTH),
+    /** Cancel: KMIP 1.x and 2.x. */
     CANCEL(0x00000019, "Cancel", "Cancel", EnumInfo.BOTH),
+    /** Poll: KMIP 1.x and 2.x. */
     POLL(0x0000001A, "Poll", "Poll", EnumInfo.BOTH),
+    /** Notify: KMIP 1.x and 2.x. */
     NOTIFY(0x0000001B, "Notify", "Notify", EnumInfo.BOTH),
+    /** Put: KMIP 1.x and 2.x. */
     PUT(0x0000001C, "Put", "Put", EnumInfo.BOTH),
+    /** Re-key Key Pair: KMIP 1.x and 2.x. */
     RE_KEY_KEY_PAIR(0x0000001D, "Re-key Key Pair", "ReKeyKeyPair", EnumInfo.BOTH),
+    /** Discover Versions: KMIP 1.x and 2.x. */
     DISCOVER_VERSIONS(0x0000001E, "Discover Versions", "DiscoverVersions", EnumInfo.BOTH),
+    /** Encrypt: KMIP 1.x and 2.x. */
     ENCRYPT(0x0000001F, "Encrypt", "Encrypt", EnumInfo.BOTH),
+    /** Decrypt: KMIP 1.x and 2.x. */
     DECRYPT(0x00000020, "Decrypt", "Decrypt", EnumInfo.BOTH),
+    /** Sign: KMIP 1.x and 2.x. */
     SIGN(0x00000021, "Sign", "Sign", EnumInfo.BOTH),
+    /** Signature Verify: KMIP 1.x and 2.x. */
     SIGNATURE_VERIFY(0x00000022, "Signature Verify", "SignatureVerify", EnumInfo.BOTH),
+    /** MAC: KMIP 1.x and 2.x. */
     MAC(0x00000023, "MAC", "MAC", EnumInfo.BOTH),
+    /** MAC Verify: KMIP 1.x and 2.x. */
     MAC_VERIFY(0x00000024, "MAC Verify", "MACVerify", EnumInfo.BOTH),
+    /** RNG Retrieve: KMIP 1.x and 2.x. */
     RNG_RETRIEVE(0x00000025, "RNG Retrieve", "RNGRetrieve", EnumInfo.BOTH),
+    /** RNG Seed: KMIP 1.x and 2.x. */
     RNG_SEED(0x00000026, "RNG Seed", "RNGSeed", EnumInfo.BOTH),
+    /** Hash: KMIP 1.x and 2.x. */
     HASH(0x00000027, "Hash", "Hash", EnumInfo.BOTH),
+    /** Create Split Key: KMIP 1.x and 2.x. */
     CREATE_SPLIT_KEY(0x00000028, "Create Split Key", "CreateSplitKey", EnumInfo.BOTH),
+    /** Join Split Key: KMIP 1.x and 2.x. */
     JOIN_SPLIT_KEY(0x00000029, "Join Split Key", "JoinSplitKey", EnumInfo.BOTH),
+    /** Import: KMIP 1.x and 2.x. */
     IMPORT(0x0000002A, "Import", "Import", EnumInfo.BOTH),
+    /** Export: KMIP 1.x and 2.x. */
     EXPORT(0x0000002B, "Export", "Export", EnumInfo.BOTH),
+    /** Log: KMIP 2.x. */
     LOG(0x0000002C, "Log", "Log", EnumInfo.V2),
+    /** Login: KMIP 2.x. */
     LOGIN(0x0000002D, "Login", "Login", EnumInfo.V2),
+    /** Logout: KMIP 2.x. */
     LOGOUT(0x0000002E, "Logout", "Logout", EnumInfo.V2),
+    /** Delegated Login: KMIP 2.x. */
     DELEGATED_LOGIN(0x0000002F, "Delegated Login", "DelegatedLogin", EnumInfo.V2),
+    /** Adjust Attribute: KMIP 2.x. */
     ADJUST_ATTRIBUTE(0x00000030, "Adjust Attribute", "AdjustAttribute", EnumInfo.V2),
+    /** Set Attribute: KMIP 2.x. */
     SET_ATTRIBUTE(0x00000031, "Set Attribute", "SetAttribute", EnumInfo.V2),
+    /** Set Endpoint Role: KMIP 2.x. */
     SET_ENDPOINT_ROLE(0x00000032, "Set Endpoint Role", "SetEndpointRole", EnumInfo.V2),
+    /** PKCS#11: KMIP 2.x. */
     PKCS11(0x00000033, "PKCS#11", "PKCS_11", EnumInfo.V2),
+    /** Interop: KMIP 2.x. */
     INTEROP(0x00000034, "Interop", "Interop", EnumInfo.V2),
+    /** Re-Provision: KMIP 2.x. */
     RE_PROVISION(0x00000035, "Re-Provision", "ReProvision", EnumInfo.V2),
+    /** Set Defaults: KMIP 2.x. */
     SET_DEFAULTS(0x00000036, "Set Defaults", "SetDefaults", EnumInfo.V2),
+    /** Set Constraints: KMIP 2.x. */
     SET_CONSTRAINTS(0x00000037, "Set Constraints", "SetConstraints", EnumInfo.V2),
+    /** Get Constraints: KMIP 2.x. */
     GET_CONSTRAINTS(0x00000038, "Get Constraints", "GetConstraints", EnumInfo.V2),
+    /** Query Asynchronous Requests: KMIP 2.x. */
     QUERY_ASYNCHRONOUS_REQUESTS(0x00000039, "Query Asynchronous Requests", "QueryAsynchronousRequests", EnumInfo.V2),
+    /** Process: KMIP 2.x. */
     PROCESS(0x0000003A, "Process", "Process", EnumInfo.V2),
+    /** Ping: KMIP 2.x. */
     PING(0x0000003B, "Ping", "Ping", EnumInfo.V2),
     ;
 

@@ -7,15 +7,25 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum PaddingMethod implements KmipEnum {
+    /** None: KMIP 1.x and 2.x. */
     NONE(0x00000001, "None", "None", EnumInfo.BOTH),
+    /** OAEP: KMIP 1.x and 2.x. */
     OAEP(0x00000002, "OAEP", "OAEP", EnumInfo.BOTH),
+    /** PKCS5: KMIP 1.x and 2.x. */
     PKCS5(0x00000003, "PKCS5", "PKCS5", EnumInfo.BOTH),
+    /** SSL3: KMIP 1.x and 2.x. */
     SSL3(0x00000004, "SSL3", "SSL3", EnumInfo.BOTH),
+    /** Zeros: KMIP 1.x and 2.x. */
     ZEROS(0x00000005, "Zeros", "Zeros", EnumInfo.BOTH),
+    /** ANSI X9.23: KMIP 1.x and 2.x. */
     ANSI_X9_23(0x00000006, "ANSI X9.23", "ANSIX9_23", EnumInfo.BOTH),
+    /** ISO 10126: KMIP 1.x and 2.x. */
     ISO_10126(0x00000007, "ISO 10126", "ISO10126", EnumInfo.BOTH),
+    /** PKCS1 v1.5: KMIP 1.x and 2.x. */
     PKCS1_V1_5(0x00000008, "PKCS1 v1.5", "PKCS1V1_5", EnumInfo.BOTH),
+    /** X9.31: KMIP 1.x and 2.x. */
     X9_31(0x00000009, "X9.31", "X9_31", EnumInfo.BOTH),
+    /** PSS: KMIP 1.x and 2.x. */
     PSS(0x0000000A, "PSS", "PSS", EnumInfo.BOTH),
     ;
 

@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ProcessingStage implements KmipEnum {
+    /** Submitted: KMIP 2.x. */
     SUBMITTED(0x00000001, "Submitted", "Submitted", EnumInfo.V2),
+    /** In Process: KMIP 2.x. */
     IN_PROCESS(0x00000002, "In Process", "InProcess", EnumInfo.V2),
+    /** Completed: KMIP 2.x. */
     COMPLETED(0x00000003, "Completed", "Completed", EnumInfo.V2),
     ;
 

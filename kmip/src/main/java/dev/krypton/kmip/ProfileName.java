@@ -7,198 +7,391 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ProfileName implements KmipEnum {
+    /** Baseline Server Basic KMIP v1.2: KMIP 1.x only. */
     BASELINE_SERVER_BASIC_KMIP_V1_2(0x00000001, "Baseline Server Basic KMIP v1.2", "BaselineServerBasicKMIPV1_2", EnumInfo.V1),
+    /** Baseline Server TLS v1.2 KMIP v1.2: KMIP 1.x only. */
     BASELINE_SERVER_TLS_V1_2_KMIP_V1_2(0x00000002, "Baseline Server TLS v1.2 KMIP v1.2", "BaselineServerTLSV1_2KMIPV1_2", EnumInfo.V1),
+    /** Baseline Client Basic KMIP v1.2: KMIP 1.x only. */
     BASELINE_CLIENT_BASIC_KMIP_V1_2(0x00000003, "Baseline Client Basic KMIP v1.2", "BaselineClientBasicKMIPV1_2", EnumInfo.V1),
+    /** Baseline Client TLS v1.2 KMIP v1.2: KMIP 1.x only. */
     BASELINE_CLIENT_TLS_V1_2_KMIP_V1_2(0x00000004, "Baseline Client TLS v1.2 KMIP v1.2", "BaselineClientTLSV1_2KMIPV1_2", EnumInfo.V1),
+    /** Complete Server Basic KMIP v1.2: KMIP 1.x only. */
     COMPLETE_SERVER_BASIC_KMIP_V1_2(0x00000005, "Complete Server Basic KMIP v1.2", "CompleteServerBasicKMIPV1_2", EnumInfo.V1),
+    /** Complete Server TLS v1.2 KMIP v1.2: KMIP 1.x only. */
     COMPLETE_SERVER_TLS_V1_2_KMIP_V1_2(0x00000006, "Complete Server TLS v1.2 KMIP v1.2", "CompleteServerTLSV1_2KMIPV1_2", EnumInfo.V1),
+    /** Tape Library Client KMIP v1.0: KMIP 1.x only. */
     TAPE_LIBRARY_CLIENT_KMIP_V1_0(0x00000007, "Tape Library Client KMIP v1.0", "TapeLibraryClientKMIPV1_0", EnumInfo.V1),
+    /** Tape Library Client KMIP v1.1: KMIP 1.x only. */
     TAPE_LIBRARY_CLIENT_KMIP_V1_1(0x00000008, "Tape Library Client KMIP v1.1", "TapeLibraryClientKMIPV1_1", EnumInfo.V1),
+    /** Tape Library Client KMIP v1.2: KMIP 1.x only. */
     TAPE_LIBRARY_CLIENT_KMIP_V1_2(0x00000009, "Tape Library Client KMIP v1.2", "TapeLibraryClientKMIPV1_2", EnumInfo.V1),
+    /** Tape Library Server KMIP v1.0: KMIP 1.x only. */
     TAPE_LIBRARY_SERVER_KMIP_V1_0(0x0000000A, "Tape Library Server KMIP v1.0", "TapeLibraryServerKMIPV1_0", EnumInfo.V1),
+    /** Tape Library Server KMIP v1.1: KMIP 1.x only. */
     TAPE_LIBRARY_SERVER_KMIP_V1_1(0x0000000B, "Tape Library Server KMIP v1.1", "TapeLibraryServerKMIPV1_1", EnumInfo.V1),
+    /** Tape Library Server KMIP v1.2: KMIP 1.x only. */
     TAPE_LIBRARY_SERVER_KMIP_V1_2(0x0000000C, "Tape Library Server KMIP v1.2", "TapeLibraryServerKMIPV1_2", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Client KMIP v1.0: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_0(0x0000000D, "Symmetric Key Lifecycle Client KMIP v1.0", "SymmetricKeyLifecycleClientKMIPV1_0", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Client KMIP v1.1: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_1(0x0000000E, "Symmetric Key Lifecycle Client KMIP v1.1", "SymmetricKeyLifecycleClientKMIPV1_1", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Client KMIP v1.2: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_2(0x0000000F, "Symmetric Key Lifecycle Client KMIP v1.2", "SymmetricKeyLifecycleClientKMIPV1_2", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Server KMIP v1.0: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_0(0x00000010, "Symmetric Key Lifecycle Server KMIP v1.0", "SymmetricKeyLifecycleServerKMIPV1_0", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Server KMIP v1.1: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_1(0x00000011, "Symmetric Key Lifecycle Server KMIP v1.1", "SymmetricKeyLifecycleServerKMIPV1_1", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Server KMIP v1.2: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_2(0x00000012, "Symmetric Key Lifecycle Server KMIP v1.2", "SymmetricKeyLifecycleServerKMIPV1_2", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Client KMIP v1.0: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_0(0x00000013, "Asymmetric Key Lifecycle Client KMIP v1.0", "AsymmetricKeyLifecycleClientKMIPV1_0", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Client KMIP v1.1: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_1(0x00000014, "Asymmetric Key Lifecycle Client KMIP v1.1", "AsymmetricKeyLifecycleClientKMIPV1_1", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Client KMIP v1.2: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_2(0x00000015, "Asymmetric Key Lifecycle Client KMIP v1.2", "AsymmetricKeyLifecycleClientKMIPV1_2", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Server KMIP v1.0: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_0(0x00000016, "Asymmetric Key Lifecycle Server KMIP v1.0", "AsymmetricKeyLifecycleServerKMIPV1_0", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Server KMIP v1.1: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_1(0x00000017, "Asymmetric Key Lifecycle Server KMIP v1.1", "AsymmetricKeyLifecycleServerKMIPV1_1", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Server KMIP v1.2: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_2(0x00000018, "Asymmetric Key Lifecycle Server KMIP v1.2", "AsymmetricKeyLifecycleServerKMIPV1_2", EnumInfo.V1),
+    /** Basic Cryptographic Client KMIP v1.2: KMIP 1.x only. */
     BASIC_CRYPTOGRAPHIC_CLIENT_KMIP_V1_2(0x00000019, "Basic Cryptographic Client KMIP v1.2", "BasicCryptographicClientKMIPV1_2", EnumInfo.V1),
+    /** Basic Cryptographic Server KMIP v1.2: KMIP 1.x only. */
     BASIC_CRYPTOGRAPHIC_SERVER_KMIP_V1_2(0x0000001A, "Basic Cryptographic Server KMIP v1.2", "BasicCryptographicServerKMIPV1_2", EnumInfo.V1),
+    /** Advanced Cryptographic Client KMIP v1.2: KMIP 1.x only. */
     ADVANCED_CRYPTOGRAPHIC_CLIENT_KMIP_V1_2(0x0000001B, "Advanced Cryptographic Client KMIP v1.2", "AdvancedCryptographicClientKMIPV1_2", EnumInfo.V1),
+    /** Advanced Cryptographic Server KMIP v1.2: KMIP 1.x only. */
     ADVANCED_CRYPTOGRAPHIC_SERVER_KMIP_V1_2(0x0000001C, "Advanced Cryptographic Server KMIP v1.2", "AdvancedCryptographicServerKMIPV1_2", EnumInfo.V1),
+    /** RNG Cryptographic Client KMIP v1.2: KMIP 1.x only. */
     RNG_CRYPTOGRAPHIC_CLIENT_KMIP_V1_2(0x0000001D, "RNG Cryptographic Client KMIP v1.2", "RNGCryptographicClientKMIPV1_2", EnumInfo.V1),
+    /** RNG Cryptographic Server KMIP v1.2: KMIP 1.x only. */
     RNG_CRYPTOGRAPHIC_SERVER_KMIP_V1_2(0x0000001E, "RNG Cryptographic Server KMIP v1.2", "RNGCryptographicServerKMIPV1_2", EnumInfo.V1),
+    /** Basic Symmetric Key Foundry Client KMIP v1.0: KMIP 1.x only. */
     BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_0(0x0000001F, "Basic Symmetric Key Foundry Client KMIP v1.0", "BasicSymmetricKeyFoundryClientKMIPV1_0", EnumInfo.V1),
+    /** Intermediate Symmetric Key Foundry Client KMIP v1.0: KMIP 1.x only. */
     INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_0(0x00000020, "Intermediate Symmetric Key Foundry Client KMIP v1.0", "IntermediateSymmetricKeyFoundryClientKMIPV1_0", EnumInfo.V1),
+    /** Advanced Symmetric Key Foundry Client KMIP v1.0: KMIP 1.x only. */
     ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_0(0x00000021, "Advanced Symmetric Key Foundry Client KMIP v1.0", "AdvancedSymmetricKeyFoundryClientKMIPV1_0", EnumInfo.V1),
+    /** Basic Symmetric Key Foundry Client KMIP v1.1: KMIP 1.x only. */
     BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_1(0x00000022, "Basic Symmetric Key Foundry Client KMIP v1.1", "BasicSymmetricKeyFoundryClientKMIPV1_1", EnumInfo.V1),
+    /** Intermediate Symmetric Key Foundry Client KMIP v1.1: KMIP 1.x only. */
     INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_1(0x00000023, "Intermediate Symmetric Key Foundry Client KMIP v1.1", "IntermediateSymmetricKeyFoundryClientKMIPV1_1", EnumInfo.V1),
+    /** Advanced Symmetric Key Foundry Client KMIP v1.1: KMIP 1.x only. */
     ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_1(0x00000024, "Advanced Symmetric Key Foundry Client KMIP v1.1", "AdvancedSymmetricKeyFoundryClientKMIPV1_1", EnumInfo.V1),
+    /** Basic Symmetric Key Foundry Client KMIP v1.2: KMIP 1.x only. */
     BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_2(0x00000025, "Basic Symmetric Key Foundry Client KMIP v1.2", "BasicSymmetricKeyFoundryClientKMIPV1_2", EnumInfo.V1),
+    /** Intermediate Symmetric Key Foundry Client KMIP v1.2: KMIP 1.x only. */
     INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_2(0x00000026, "Intermediate Symmetric Key Foundry Client KMIP v1.2", "IntermediateSymmetricKeyFoundryClientKMIPV1_2", EnumInfo.V1),
+    /** Advanced Symmetric Key Foundry Client KMIP v1.2: KMIP 1.x only. */
     ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_2(0x00000027, "Advanced Symmetric Key Foundry Client KMIP v1.2", "AdvancedSymmetricKeyFoundryClientKMIPV1_2", EnumInfo.V1),
+    /** Symmetric Key Foundry Server KMIP v1.0: KMIP 1.x only. */
     SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_0(0x00000028, "Symmetric Key Foundry Server KMIP v1.0", "SymmetricKeyFoundryServerKMIPV1_0", EnumInfo.V1),
+    /** Symmetric Key Foundry Server KMIP v1.1: KMIP 1.x only. */
     SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_1(0x00000029, "Symmetric Key Foundry Server KMIP v1.1", "SymmetricKeyFoundryServerKMIPV1_1", EnumInfo.V1),
+    /** Symmetric Key Foundry Server KMIP v1.2: KMIP 1.x only. */
     SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_2(0x0000002A, "Symmetric Key Foundry Server KMIP v1.2", "SymmetricKeyFoundryServerKMIPV1_2", EnumInfo.V1),
+    /** Opaque Managed Object Store Client KMIP v1.0: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_0(0x0000002B, "Opaque Managed Object Store Client KMIP v1.0", "OpaqueManagedObjectStoreClientKMIPV1_0", EnumInfo.V1),
+    /** Opaque Managed Object Store Client KMIP v1.1: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_1(0x0000002C, "Opaque Managed Object Store Client KMIP v1.1", "OpaqueManagedObjectStoreClientKMIPV1_1", EnumInfo.V1),
+    /** Opaque Managed Object Store Client KMIP v1.2: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_2(0x0000002D, "Opaque Managed Object Store Client KMIP v1.2", "OpaqueManagedObjectStoreClientKMIPV1_2", EnumInfo.V1),
+    /** Opaque Managed Object Store Server KMIP v1.0: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_0(0x0000002E, "Opaque Managed Object Store Server KMIP v1.0", "OpaqueManagedObjectStoreServerKMIPV1_0", EnumInfo.V1),
+    /** Opaque Managed Object Store Server KMIP v1.1: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_1(0x0000002F, "Opaque Managed Object Store Server KMIP v1.1", "OpaqueManagedObjectStoreServerKMIPV1_1", EnumInfo.V1),
+    /** Opaque Managed Object Store Server KMIP v1.2: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_2(0x00000030, "Opaque Managed Object Store Server KMIP v1.2", "OpaqueManagedObjectStoreServerKMIPV1_2", EnumInfo.V1),
+    /** Suite B minLOS_128 Client KMIP v1.0: KMIP 1.x only. */
     SUITE_B_MINLOS_128_CLIENT_KMIP_V1_0(0x00000031, "Suite B minLOS_128 Client KMIP v1.0", "SuiteBMinLOS_128ClientKMIPV1_0", EnumInfo.V1),
+    /** Suite B minLOS_128 Client KMIP v1.1: KMIP 1.x only. */
     SUITE_B_MINLOS_128_CLIENT_KMIP_V1_1(0x00000032, "Suite B minLOS_128 Client KMIP v1.1", "SuiteBMinLOS_128ClientKMIPV1_1", EnumInfo.V1),
+    /** Suite B minLOS_128 Client KMIP v1.2: KMIP 1.x only. */
     SUITE_B_MINLOS_128_CLIENT_KMIP_V1_2(0x00000033, "Suite B minLOS_128 Client KMIP v1.2", "SuiteBMinLOS_128ClientKMIPV1_2", EnumInfo.V1),
+    /** Suite B minLOS_128 Server KMIP v1.0: KMIP 1.x only. */
     SUITE_B_MINLOS_128_SERVER_KMIP_V1_0(0x00000034, "Suite B minLOS_128 Server KMIP v1.0", "SuiteBMinLOS_128ServerKMIPV1_0", EnumInfo.V1),
+    /** Suite B minLOS_128 Server KMIP v1.1: KMIP 1.x only. */
     SUITE_B_MINLOS_128_SERVER_KMIP_V1_1(0x00000035, "Suite B minLOS_128 Server KMIP v1.1", "SuiteBMinLOS_128ServerKMIPV1_1", EnumInfo.V1),
+    /** Suite B minLOS_128 Server KMIP v1.2: KMIP 1.x only. */
     SUITE_B_MINLOS_128_SERVER_KMIP_V1_2(0x00000036, "Suite B minLOS_128 Server KMIP v1.2", "SuiteBMinLOS_128ServerKMIPV1_2", EnumInfo.V1),
+    /** Suite B minLOS_192 Client KMIP v1.0: KMIP 1.x only. */
     SUITE_B_MINLOS_192_CLIENT_KMIP_V1_0(0x00000037, "Suite B minLOS_192 Client KMIP v1.0", "SuiteBMinLOS_192ClientKMIPV1_0", EnumInfo.V1),
+    /** Suite B minLOS_192 Client KMIP v1.1: KMIP 1.x only. */
     SUITE_B_MINLOS_192_CLIENT_KMIP_V1_1(0x00000038, "Suite B minLOS_192 Client KMIP v1.1", "SuiteBMinLOS_192ClientKMIPV1_1", EnumInfo.V1),
+    /** Suite B minLOS_192 Client KMIP v1.2: KMIP 1.x only. */
     SUITE_B_MINLOS_192_CLIENT_KMIP_V1_2(0x00000039, "Suite B minLOS_192 Client KMIP v1.2", "SuiteBMinLOS_192ClientKMIPV1_2", EnumInfo.V1),
+    /** Suite B minLOS_192 Server KMIP v1.0: KMIP 1.x only. */
     SUITE_B_MINLOS_192_SERVER_KMIP_V1_0(0x0000003A, "Suite B minLOS_192 Server KMIP v1.0", "SuiteBMinLOS_192ServerKMIPV1_0", EnumInfo.V1),
+    /** Suite B minLOS_192 Server KMIP v1.1: KMIP 1.x only. */
     SUITE_B_MINLOS_192_SERVER_KMIP_V1_1(0x0000003B, "Suite B minLOS_192 Server KMIP v1.1", "SuiteBMinLOS_192ServerKMIPV1_1", EnumInfo.V1),
+    /** Suite B minLOS_192 Server KMIP v1.2: KMIP 1.x only. */
     SUITE_B_MINLOS_192_SERVER_KMIP_V1_2(0x0000003C, "Suite B minLOS_192 Server KMIP v1.2", "SuiteBMinLOS_192ServerKMIPV1_2", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Client KMIP v1.0: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_0(0x0000003D, "Storage Array with Self Encrypting Drive Client KMIP v1.0", "StorageArrayWithSelfEncryptingDriveClientKMIPV1_0", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Client KMIP v1.1: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_1(0x0000003E, "Storage Array with Self Encrypting Drive Client KMIP v1.1", "StorageArrayWithSelfEncryptingDriveClientKMIPV1_1", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Client KMIP v1.2: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_2(0x0000003F, "Storage Array with Self Encrypting Drive Client KMIP v1.2", "StorageArrayWithSelfEncryptingDriveClientKMIPV1_2", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Server KMIP v1.0: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_0(0x00000040, "Storage Array with Self Encrypting Drive Server KMIP v1.0", "StorageArrayWithSelfEncryptingDriveServerKMIPV1_0", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Server KMIP v1.1: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_1(0x00000041, "Storage Array with Self Encrypting Drive Server KMIP v1.1", "StorageArrayWithSelfEncryptingDriveServerKMIPV1_1", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Server KMIP v1.2: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_2(0x00000042, "Storage Array with Self Encrypting Drive Server KMIP v1.2", "StorageArrayWithSelfEncryptingDriveServerKMIPV1_2", EnumInfo.V1),
+    /** HTTPS Client KMIP v1.0: KMIP 1.x only. */
     HTTPS_CLIENT_KMIP_V1_0(0x00000043, "HTTPS Client KMIP v1.0", "HTTPSClientKMIPV1_0", EnumInfo.V1),
+    /** HTTPS Client KMIP v1.1: KMIP 1.x only. */
     HTTPS_CLIENT_KMIP_V1_1(0x00000044, "HTTPS Client KMIP v1.1", "HTTPSClientKMIPV1_1", EnumInfo.V1),
+    /** HTTPS Client KMIP v1.2: KMIP 1.x only. */
     HTTPS_CLIENT_KMIP_V1_2(0x00000045, "HTTPS Client KMIP v1.2", "HTTPSClientKMIPV1_2", EnumInfo.V1),
+    /** HTTPS Server KMIP v1.0: KMIP 1.x only. */
     HTTPS_SERVER_KMIP_V1_0(0x00000046, "HTTPS Server KMIP v1.0", "HTTPSServerKMIPV1_0", EnumInfo.V1),
+    /** HTTPS Server KMIP v1.1: KMIP 1.x only. */
     HTTPS_SERVER_KMIP_V1_1(0x00000047, "HTTPS Server KMIP v1.1", "HTTPSServerKMIPV1_1", EnumInfo.V1),
+    /** HTTPS Server KMIP v1.2: KMIP 1.x only. */
     HTTPS_SERVER_KMIP_V1_2(0x00000048, "HTTPS Server KMIP v1.2", "HTTPSServerKMIPV1_2", EnumInfo.V1),
+    /** JSON Client KMIP v1.0: KMIP 1.x only. */
     JSON_CLIENT_KMIP_V1_0(0x00000049, "JSON Client KMIP v1.0", "JSONClientKMIPV1_0", EnumInfo.V1),
+    /** JSON Client KMIP v1.1: KMIP 1.x only. */
     JSON_CLIENT_KMIP_V1_1(0x0000004A, "JSON Client KMIP v1.1", "JSONClientKMIPV1_1", EnumInfo.V1),
+    /** JSON Client KMIP v1.2: KMIP 1.x only. */
     JSON_CLIENT_KMIP_V1_2(0x0000004B, "JSON Client KMIP v1.2", "JSONClientKMIPV1_2", EnumInfo.V1),
+    /** JSON Server KMIP v1.0: KMIP 1.x only. */
     JSON_SERVER_KMIP_V1_0(0x0000004C, "JSON Server KMIP v1.0", "JSONServerKMIPV1_0", EnumInfo.V1),
+    /** JSON Server KMIP v1.1: KMIP 1.x only. */
     JSON_SERVER_KMIP_V1_1(0x0000004D, "JSON Server KMIP v1.1", "JSONServerKMIPV1_1", EnumInfo.V1),
+    /** JSON Server KMIP v1.2: KMIP 1.x only. */
     JSON_SERVER_KMIP_V1_2(0x0000004E, "JSON Server KMIP v1.2", "JSONServerKMIPV1_2", EnumInfo.V1),
+    /** XML Client KMIP v1.0: KMIP 1.x only. */
     XML_CLIENT_KMIP_V1_0(0x0000004F, "XML Client KMIP v1.0", "XMLClientKMIPV1_0", EnumInfo.V1),
+    /** XML Client KMIP v1.1: KMIP 1.x only. */
     XML_CLIENT_KMIP_V1_1(0x00000050, "XML Client KMIP v1.1", "XMLClientKMIPV1_1", EnumInfo.V1),
+    /** XML Client KMIP v1.2: KMIP 1.x only. */
     XML_CLIENT_KMIP_V1_2(0x00000051, "XML Client KMIP v1.2", "XMLClientKMIPV1_2", EnumInfo.V1),
+    /** XML Server KMIP v1.0: KMIP 1.x only. */
     XML_SERVER_KMIP_V1_0(0x00000052, "XML Server KMIP v1.0", "XMLServerKMIPV1_0", EnumInfo.V1),
+    /** XML Server KMIP v1.1: KMIP 1.x only. */
     XML_SERVER_KMIP_V1_1(0x00000053, "XML Server KMIP v1.1", "XMLServerKMIPV1_1", EnumInfo.V1),
+    /** XML Server KMIP v1.2: KMIP 1.x only. */
     XML_SERVER_KMIP_V1_2(0x00000054, "XML Server KMIP v1.2", "XMLServerKMIPV1_2", EnumInfo.V1),
+    /** Baseline Server Basic KMIP v1.3: KMIP 1.x only. */
     BASELINE_SERVER_BASIC_KMIP_V1_3(0x00000055, "Baseline Server Basic KMIP v1.3", "BaselineServerBasicKMIPV1_3", EnumInfo.V1),
+    /** Baseline Server TLS v1.2 KMIP v1.3: KMIP 1.x only. */
     BASELINE_SERVER_TLS_V1_2_KMIP_V1_3(0x00000056, "Baseline Server TLS v1.2 KMIP v1.3", "BaselineServerTLSV1_2KMIPV1_3", EnumInfo.V1),
+    /** Baseline Client Basic KMIP v1.3: KMIP 1.x only. */
     BASELINE_CLIENT_BASIC_KMIP_V1_3(0x00000057, "Baseline Client Basic KMIP v1.3", "BaselineClientBasicKMIPV1_3", EnumInfo.V1),
+    /** Baseline Client TLS v1.2 KMIP v1.3: KMIP 1.x only. */
     BASELINE_CLIENT_TLS_V1_2_KMIP_V1_3(0x00000058, "Baseline Client TLS v1.2 KMIP v1.3", "BaselineClientTLSV1_2KMIPV1_3", EnumInfo.V1),
+    /** Complete Server Basic KMIP v1.3: KMIP 1.x only. */
     COMPLETE_SERVER_BASIC_KMIP_V1_3(0x00000059, "Complete Server Basic KMIP v1.3", "CompleteServerBasicKMIPV1_3", EnumInfo.V1),
+    /** Complete Server TLS v1.2 KMIP v1.3: KMIP 1.x only. */
     COMPLETE_SERVER_TLS_V1_2_KMIP_V1_3(0x0000005A, "Complete Server TLS v1.2 KMIP v1.3", "CompleteServerTLSV1_2KMIPV1_3", EnumInfo.V1),
+    /** Tape Library Client KMIP v1.3: KMIP 1.x only. */
     TAPE_LIBRARY_CLIENT_KMIP_V1_3(0x0000005B, "Tape Library Client KMIP v1.3", "TapeLibraryClientKMIPV1_3", EnumInfo.V1),
+    /** Tape Library Server KMIP v1.3: KMIP 1.x only. */
     TAPE_LIBRARY_SERVER_KMIP_V1_3(0x0000005C, "Tape Library Server KMIP v1.3", "TapeLibraryServerKMIPV1_3", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Client KMIP v1.3: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_3(0x0000005D, "Symmetric Key Lifecycle Client KMIP v1.3", "SymmetricKeyLifecycleClientKMIPV1_3", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Server KMIP v1.3: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_3(0x0000005E, "Symmetric Key Lifecycle Server KMIP v1.3", "SymmetricKeyLifecycleServerKMIPV1_3", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Client KMIP v1.3: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_3(0x0000005F, "Asymmetric Key Lifecycle Client KMIP v1.3", "AsymmetricKeyLifecycleClientKMIPV1_3", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Server KMIP v1.3: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_3(0x00000060, "Asymmetric Key Lifecycle Server KMIP v1.3", "AsymmetricKeyLifecycleServerKMIPV1_3", EnumInfo.V1),
+    /** Basic Cryptographic Client KMIP v1.3: KMIP 1.x only. */
     BASIC_CRYPTOGRAPHIC_CLIENT_KMIP_V1_3(0x00000061, "Basic Cryptographic Client KMIP v1.3", "BasicCryptographicClientKMIPV1_3", EnumInfo.V1),
+    /** Basic Cryptographic Server KMIP v1.3: KMIP 1.x only. */
     BASIC_CRYPTOGRAPHIC_SERVER_KMIP_V1_3(0x00000062, "Basic Cryptographic Server KMIP v1.3", "BasicCryptographicServerKMIPV1_3", EnumInfo.V1),
+    /** Advanced Cryptographic Client KMIP v1.3: KMIP 1.x only. */
     ADVANCED_CRYPTOGRAPHIC_CLIENT_KMIP_V1_3(0x00000063, "Advanced Cryptographic Client KMIP v1.3", "AdvancedCryptographicClientKMIPV1_3", EnumInfo.V1),
+    /** Advanced Cryptographic Server KMIP v1.3: KMIP 1.x only. */
     ADVANCED_CRYPTOGRAPHIC_SERVER_KMIP_V1_3(0x00000064, "Advanced Cryptographic Server KMIP v1.3", "AdvancedCryptographicServerKMIPV1_3", EnumInfo.V1),
+    /** RNG Cryptographic Client KMIP v1.3: KMIP 1.x only. */
     RNG_CRYPTOGRAPHIC_CLIENT_KMIP_V1_3(0x00000065, "RNG Cryptographic Client KMIP v1.3", "RNGCryptographicClientKMIPV1_3", EnumInfo.V1),
+    /** RNG Cryptographic Server KMIP v1.3: KMIP 1.x only. */
     RNG_CRYPTOGRAPHIC_SERVER_KMIP_V1_3(0x00000066, "RNG Cryptographic Server KMIP v1.3", "RNGCryptographicServerKMIPV1_3", EnumInfo.V1),
+    /** Basic Symmetric Key Foundry Client KMIP v1.3: KMIP 1.x only. */
     BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_3(0x00000067, "Basic Symmetric Key Foundry Client KMIP v1.3", "BasicSymmetricKeyFoundryClientKMIPV1_3", EnumInfo.V1),
+    /** Intermediate Symmetric Key Foundry Client KMIP v1.3: KMIP 1.x only. */
     INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_3(0x00000068, "Intermediate Symmetric Key Foundry Client KMIP v1.3", "IntermediateSymmetricKeyFoundryClientKMIPV1_3", EnumInfo.V1),
+    /** Advanced Symmetric Key Foundry Client KMIP v1.3: KMIP 1.x only. */
     ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_3(0x00000069, "Advanced Symmetric Key Foundry Client KMIP v1.3", "AdvancedSymmetricKeyFoundryClientKMIPV1_3", EnumInfo.V1),
+    /** Symmetric Key Foundry Server KMIP v1.3: KMIP 1.x only. */
     SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_3(0x0000006A, "Symmetric Key Foundry Server KMIP v1.3", "SymmetricKeyFoundryServerKMIPV1_3", EnumInfo.V1),
+    /** Opaque Managed Object Store Client KMIP v1.3: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_3(0x0000006B, "Opaque Managed Object Store Client KMIP v1.3", "OpaqueManagedObjectStoreClientKMIPV1_3", EnumInfo.V1),
+    /** Opaque Managed Object Store Server KMIP v1.3: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_3(0x0000006C, "Opaque Managed Object Store Server KMIP v1.3", "OpaqueManagedObjectStoreServerKMIPV1_3", EnumInfo.V1),
+    /** Suite B minLOS_128 Client KMIP v1.3: KMIP 1.x only. */
     SUITE_B_MINLOS_128_CLIENT_KMIP_V1_3(0x0000006D, "Suite B minLOS_128 Client KMIP v1.3", "SuiteBMinLOS_128ClientKMIPV1_3", EnumInfo.V1),
+    /** Suite B minLOS_128 Server KMIP v1.3: KMIP 1.x only. */
     SUITE_B_MINLOS_128_SERVER_KMIP_V1_3(0x0000006E, "Suite B minLOS_128 Server KMIP v1.3", "SuiteBMinLOS_128ServerKMIPV1_3", EnumInfo.V1),
+    /** Suite B minLOS_192 Client KMIP v1.3: KMIP 1.x only. */
     SUITE_B_MINLOS_192_CLIENT_KMIP_V1_3(0x0000006F, "Suite B minLOS_192 Client KMIP v1.3", "SuiteBMinLOS_192ClientKMIPV1_3", EnumInfo.V1),
+    /** Suite B minLOS_192 Server KMIP v1.3: KMIP 1.x only. */
     SUITE_B_MINLOS_192_SERVER_KMIP_V1_3(0x00000070, "Suite B minLOS_192 Server KMIP v1.3", "SuiteBMinLOS_192ServerKMIPV1_3", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Client KMIP v1.3: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_3(0x00000071, "Storage Array with Self Encrypting Drive Client KMIP v1.3", "StorageArrayWithSelfEncryptingDriveClientKMIPV1_3", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Server KMIP v1.3: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_3(0x00000072, "Storage Array with Self Encrypting Drive Server KMIP v1.3", "StorageArrayWithSelfEncryptingDriveServerKMIPV1_3", EnumInfo.V1),
+    /** HTTPS Client KMIP v1.3: KMIP 1.x only. */
     HTTPS_CLIENT_KMIP_V1_3(0x00000073, "HTTPS Client KMIP v1.3", "HTTPSClientKMIPV1_3", EnumInfo.V1),
+    /** HTTPS Server KMIP v1.3: KMIP 1.x only. */
     HTTPS_SERVER_KMIP_V1_3(0x00000074, "HTTPS Server KMIP v1.3", "HTTPSServerKMIPV1_3", EnumInfo.V1),
+    /** JSON Client KMIP v1.3: KMIP 1.x only. */
     JSON_CLIENT_KMIP_V1_3(0x00000075, "JSON Client KMIP v1.3", "JSONClientKMIPV1_3", EnumInfo.V1),
+    /** JSON Server KMIP v1.3: KMIP 1.x only. */
     JSON_SERVER_KMIP_V1_3(0x00000076, "JSON Server KMIP v1.3", "JSONServerKMIPV1_3", EnumInfo.V1),
+    /** XML Client KMIP v1.3: KMIP 1.x only. */
     XML_CLIENT_KMIP_V1_3(0x00000077, "XML Client KMIP v1.3", "XMLClientKMIPV1_3", EnumInfo.V1),
+    /** XML Server KMIP v1.3: KMIP 1.x only. */
     XML_SERVER_KMIP_V1_3(0x00000078, "XML Server KMIP v1.3", "XMLServerKMIPV1_3", EnumInfo.V1),
+    /** Baseline Server Basic KMIP v1.4: KMIP 1.x only. */
     BASELINE_SERVER_BASIC_KMIP_V1_4(0x00000079, "Baseline Server Basic KMIP v1.4", "BaselineServerBasicKMIPV1_4", EnumInfo.V1),
+    /** Baseline Server TLS v1.2 KMIP v1.4: KMIP 1.x only. */
     BASELINE_SERVER_TLS_V1_2_KMIP_V1_4(0x0000007A, "Baseline Server TLS v1.2 KMIP v1.4", "BaselineServerTLSV1_2KMIPV1_4", EnumInfo.V1),
+    /** Baseline Client Basic KMIP v1.4: KMIP 1.x only. */
     BASELINE_CLIENT_BASIC_KMIP_V1_4(0x0000007B, "Baseline Client Basic KMIP v1.4", "BaselineClientBasicKMIPV1_4", EnumInfo.V1),
+    /** Baseline Client TLS v1.2 KMIP v1.4: KMIP 1.x only. */
     BASELINE_CLIENT_TLS_V1_2_KMIP_V1_4(0x0000007C, "Baseline Client TLS v1.2 KMIP v1.4", "BaselineClientTLSV1_2KMIPV1_4", EnumInfo.V1),
+    /** Complete Server Basic KMIP v1.4: KMIP 1.x only. */
     COMPLETE_SERVER_BASIC_KMIP_V1_4(0x0000007D, "Complete Server Basic KMIP v1.4", "CompleteServerBasicKMIPV1_4", EnumInfo.V1),
+    /** Complete Server TLS v1.2 KMIP v1.4: KMIP 1.x only. */
     COMPLETE_SERVER_TLS_V1_2_KMIP_V1_4(0x0000007E, "Complete Server TLS v1.2 KMIP v1.4", "CompleteServerTLSV1_2KMIPV1_4", EnumInfo.V1),
+    /** Tape Library Client KMIP v1.4: KMIP 1.x only. */
     TAPE_LIBRARY_CLIENT_KMIP_V1_4(0x0000007F, "Tape Library Client KMIP v1.4", "TapeLibraryClientKMIPV1_4", EnumInfo.V1),
+    /** Tape Library Server KMIP v1.4: KMIP 1.x only. */
     TAPE_LIBRARY_SERVER_KMIP_V1_4(0x00000080, "Tape Library Server KMIP v1.4", "TapeLibraryServerKMIPV1_4", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Client KMIP v1.4: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_4(0x00000081, "Symmetric Key Lifecycle Client KMIP v1.4", "SymmetricKeyLifecycleClientKMIPV1_4", EnumInfo.V1),
+    /** Symmetric Key Lifecycle Server KMIP v1.4: KMIP 1.x only. */
     SYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_4(0x00000082, "Symmetric Key Lifecycle Server KMIP v1.4", "SymmetricKeyLifecycleServerKMIPV1_4", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Client KMIP v1.4: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_CLIENT_KMIP_V1_4(0x00000083, "Asymmetric Key Lifecycle Client KMIP v1.4", "AsymmetricKeyLifecycleClientKMIPV1_4", EnumInfo.V1),
+    /** Asymmetric Key Lifecycle Server KMIP v1.4: KMIP 1.x only. */
     ASYMMETRIC_KEY_LIFECYCLE_SERVER_KMIP_V1_4(0x00000084, "Asymmetric Key Lifecycle Server KMIP v1.4", "AsymmetricKeyLifecycleServerKMIPV1_4", EnumInfo.V1),
+    /** Basic Cryptographic Client KMIP v1.4: KMIP 1.x only. */
     BASIC_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000085, "Basic Cryptographic Client KMIP v1.4", "BasicCryptographicClientKMIPV1_4", EnumInfo.V1),
+    /** Basic Cryptographic Server KMIP v1.4: KMIP 1.x only. */
     BASIC_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x00000086, "Basic Cryptographic Server KMIP v1.4", "BasicCryptographicServerKMIPV1_4", EnumInfo.V1),
+    /** Advanced Cryptographic Client KMIP v1.4: KMIP 1.x only. */
     ADVANCED_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000087, "Advanced Cryptographic Client KMIP v1.4", "AdvancedCryptographicClientKMIPV1_4", EnumInfo.V1),
+    /** Advanced Cryptographic Server KMIP v1.4: KMIP 1.x only. */
     ADVANCED_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x00000088, "Advanced Cryptographic Server KMIP v1.4", "AdvancedCryptographicServerKMIPV1_4", EnumInfo.V1),
+    /** RNG Cryptographic Client KMIP v1.4: KMIP 1.x only. */
     RNG_CRYPTOGRAPHIC_CLIENT_KMIP_V1_4(0x00000089, "RNG Cryptographic Client KMIP v1.4", "RNGCryptographicClientKMIPV1_4", EnumInfo.V1),
+    /** RNG Cryptographic Server KMIP v1.4: KMIP 1.x only. */
     RNG_CRYPTOGRAPHIC_SERVER_KMIP_V1_4(0x0000008A, "RNG Cryptographic Server KMIP v1.4", "RNGCryptographicServerKMIPV1_4", EnumInfo.V1),
+    /** Basic Symmetric Key Foundry Client KMIP v1.4: KMIP 1.x only. */
     BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_4(0x0000008B, "Basic Symmetric Key Foundry Client KMIP v1.4", "BasicSymmetricKeyFoundryClientKMIPV1_4", EnumInfo.V1),
+    /** Intermediate Symmetric Key Foundry Client KMIP v1.4: KMIP 1.x only. */
     INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_4(0x0000008C, "Intermediate Symmetric Key Foundry Client KMIP v1.4", "IntermediateSymmetricKeyFoundryClientKMIPV1_4", EnumInfo.V1),
+    /** Advanced Symmetric Key Foundry Client KMIP v1.4: KMIP 1.x only. */
     ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT_KMIP_V1_4(0x0000008D, "Advanced Symmetric Key Foundry Client KMIP v1.4", "AdvancedSymmetricKeyFoundryClientKMIPV1_4", EnumInfo.V1),
+    /** Symmetric Key Foundry Server KMIP v1.4: KMIP 1.x only. */
     SYMMETRIC_KEY_FOUNDRY_SERVER_KMIP_V1_4(0x0000008E, "Symmetric Key Foundry Server KMIP v1.4", "SymmetricKeyFoundryServerKMIPV1_4", EnumInfo.V1),
+    /** Opaque Managed Object Store Client KMIP v1.4: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_CLIENT_KMIP_V1_4(0x0000008F, "Opaque Managed Object Store Client KMIP v1.4", "OpaqueManagedObjectStoreClientKMIPV1_4", EnumInfo.V1),
+    /** Opaque Managed Object Store Server KMIP v1.4: KMIP 1.x only. */
     OPAQUE_MANAGED_OBJECT_STORE_SERVER_KMIP_V1_4(0x00000090, "Opaque Managed Object Store Server KMIP v1.4", "OpaqueManagedObjectStoreServerKMIPV1_4", EnumInfo.V1),
+    /** Suite B minLOS_128 Client KMIP v1.4: KMIP 1.x only. */
     SUITE_B_MINLOS_128_CLIENT_KMIP_V1_4(0x00000091, "Suite B minLOS_128 Client KMIP v1.4", "SuiteBMinLOS_128ClientKMIPV1_4", EnumInfo.V1),
+    /** Suite B minLOS_128 Server KMIP v1.4: KMIP 1.x only. */
     SUITE_B_MINLOS_128_SERVER_KMIP_V1_4(0x00000092, "Suite B minLOS_128 Server KMIP v1.4", "SuiteBMinLOS_128ServerKMIPV1_4", EnumInfo.V1),
+    /** Suite B minLOS_192 Client KMIP v1.4: KMIP 1.x only. */
     SUITE_B_MINLOS_192_CLIENT_KMIP_V1_4(0x00000093, "Suite B minLOS_192 Client KMIP v1.4", "SuiteBMinLOS_192ClientKMIPV1_4", EnumInfo.V1),
+    /** Suite B minLOS_192 Server KMIP v1.4: KMIP 1.x only. */
     SUITE_B_MINLOS_192_SERVER_KMIP_V1_4(0x00000094, "Suite B minLOS_192 Server KMIP v1.4", "SuiteBMinLOS_192ServerKMIPV1_4", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Client KMIP v1.4: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT_KMIP_V1_4(0x00000095, "Storage Array with Self Encrypting Drive Client KMIP v1.4", "StorageArrayWithSelfEncryptingDriveClientKMIPV1_4", EnumInfo.V1),
+    /** Storage Array with Self Encrypting Drive Server KMIP v1.4: KMIP 1.x only. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER_KMIP_V1_4(0x00000096, "Storage Array with Self Encrypting Drive Server KMIP v1.4", "StorageArrayWithSelfEncryptingDriveServerKMIPV1_4", EnumInfo.V1),
+    /** HTTPS Client KMIP v1.4: KMIP 1.x only. */
     HTTPS_CLIENT_KMIP_V1_4(0x00000097, "HTTPS Client KMIP v1.4", "HTTPSClientKMIPV1_4", EnumInfo.V1),
+    /** HTTPS Server KMIP v1.4: KMIP 1.x only. */
     HTTPS_SERVER_KMIP_V1_4(0x00000098, "HTTPS Server KMIP v1.4", "HTTPSServerKMIPV1_4", EnumInfo.V1),
+    /** JSON Client KMIP v1.4: KMIP 1.x only. */
     JSON_CLIENT_KMIP_V1_4(0x00000099, "JSON Client KMIP v1.4", "JSONClientKMIPV1_4", EnumInfo.V1),
+    /** JSON Server KMIP v1.4: KMIP 1.x only. */
     JSON_SERVER_KMIP_V1_4(0x0000009A, "JSON Server KMIP v1.4", "JSONServerKMIPV1_4", EnumInfo.V1),
+    /** XML Client KMIP v1.4: KMIP 1.x only. */
     XML_CLIENT_KMIP_V1_4(0x0000009B, "XML Client KMIP v1.4", "XMLClientKMIPV1_4", EnumInfo.V1),
+    /** XML Server KMIP v1.4: KMIP 1.x only. */
     XML_SERVER_KMIP_V1_4(0x0000009C, "XML Server KMIP v1.4", "XMLServerKMIPV1_4", EnumInfo.V1),
+    /** Complete Server Basic: KMIP 2.x. */
     COMPLETE_SERVER_BASIC(0x00000104, "Complete Server Basic", "CompleteServerBasic", EnumInfo.V2),
+    /** Complete Server TLS v1.2: KMIP 2.x. */
     COMPLETE_SERVER_TLS_V1_2(0x00000105, "Complete Server TLS v1.2", "CompleteServerTLSV1_2", EnumInfo.V2),
+    /** Tape Library Client: KMIP 2.x. */
     TAPE_LIBRARY_CLIENT(0x00000106, "Tape Library Client", "TapeLibraryClient", EnumInfo.V2),
+    /** Tape Library Server: KMIP 2.x. */
     TAPE_LIBRARY_SERVER(0x00000107, "Tape Library Server", "TapeLibraryServer", EnumInfo.V2),
+    /** Symmetric Key Lifecycle Client: KMIP 2.x. */
     SYMMETRIC_KEY_LIFECYCLE_CLIENT(0x00000108, "Symmetric Key Lifecycle Client", "SymmetricKeyLifecycleClient", EnumInfo.V2),
+    /** Symmetric Key Lifecycle Server: KMIP 2.x. */
     SYMMETRIC_KEY_LIFECYCLE_SERVER(0x00000109, "Symmetric Key Lifecycle Server", "SymmetricKeyLifecycleServer", EnumInfo.V2),
+    /** Asymmetric Key Lifecycle Client: KMIP 2.x. */
     ASYMMETRIC_KEY_LIFECYCLE_CLIENT(0x0000010A, "Asymmetric Key Lifecycle Client", "AsymmetricKeyLifecycleClient", EnumInfo.V2),
+    /** Asymmetric Key Lifecycle Server: KMIP 2.x. */
     ASYMMETRIC_KEY_LIFECYCLE_SERVER(0x0000010B, "Asymmetric Key Lifecycle Server", "AsymmetricKeyLifecycleServer", EnumInfo.V2),
+    /** Basic Cryptographic Client: KMIP 2.x. */
     BASIC_CRYPTOGRAPHIC_CLIENT(0x0000010C, "Basic Cryptographic Client", "BasicCryptographicClient", EnumInfo.V2),
+    /** Basic Cryptographic Server: KMIP 2.x. */
     BASIC_CRYPTOGRAPHIC_SERVER(0x0000010D, "Basic Cryptographic Server", "BasicCryptographicServer", EnumInfo.V2),
+    /** Advanced Cryptographic Client: KMIP 2.x. */
     ADVANCED_CRYPTOGRAPHIC_CLIENT(0x0000010E, "Advanced Cryptographic Client", "AdvancedCryptographicClient", EnumInfo.V2),
+    /** Advanced Cryptographic Server: KMIP 2.x. */
     ADVANCED_CRYPTOGRAPHIC_SERVER(0x0000010F, "Advanced Cryptographic Server", "AdvancedCryptographicServer", EnumInfo.V2),
+    /** RNG Cryptographic Client: KMIP 2.x. */
     RNG_CRYPTOGRAPHIC_CLIENT(0x00000110, "RNG Cryptographic Client", "RNGCryptographicClient", EnumInfo.V2),
+    /** RNG Cryptographic Server: KMIP 2.x. */
     RNG_CRYPTOGRAPHIC_SERVER(0x00000111, "RNG Cryptographic Server", "RNGCryptographicServer", EnumInfo.V2),
+    /** Basic Symmetric Key Foundry Client: KMIP 2.x. */
     BASIC_SYMMETRIC_KEY_FOUNDRY_CLIENT(0x00000112, "Basic Symmetric Key Foundry Client", "BasicSymmetricKeyFoundryClient", EnumInfo.V2),
+    /** Intermediate Symmetric Key Foundry Client: KMIP 2.x. */
     INTERMEDIATE_SYMMETRIC_KEY_FOUNDRY_CLIENT(0x00000113, "Intermediate Symmetric Key Foundry Client", "IntermediateSymmetricKeyFoundryClient", EnumInfo.V2),
+    /** Advanced Symmetric Key Foundry Client: KMIP 2.x. */
     ADVANCED_SYMMETRIC_KEY_FOUNDRY_CLIENT(0x00000114, "Advanced Symmetric Key Foundry Client", "AdvancedSymmetricKeyFoundryClient", EnumInfo.V2),
+    /** Symmetric Key Foundry Server: KMIP 2.x. */
     SYMMETRIC_KEY_FOUNDRY_SERVER(0x00000115, "Symmetric Key Foundry Server", "SymmetricKeyFoundryServer", EnumInfo.V2),
+    /** Opaque Managed Object Store Client: KMIP 2.x. */
     OPAQUE_MANAGED_OBJECT_STORE_CLIENT(0x00000116, "Opaque Managed Object Store Client", "OpaqueManagedObjectStoreClient", EnumInfo.V2),
+    /** Opaque Managed Object Store Server: KMIP 2.x. */
     OPAQUE_MANAGED_OBJECT_STORE_SERVER(0x00000117, "Opaque Managed Object Store Server", "OpaqueManagedObjectStoreServer", EnumInfo.V2),
+    /** Storage Array with Self Encrypting Drive Client: KMIP 2.x. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_CLIENT(0x0000011C, "Storage Array with Self Encrypting Drive Client", "StorageArrayWithSelfEncryptingDriveClient", EnumInfo.V2),
+    /** Storage Array with Self Encrypting Drive Server: KMIP 2.x. */
     STORAGE_ARRAY_WITH_SELF_ENCRYPTING_DRIVE_SERVER(0x0000011D, "Storage Array with Self Encrypting Drive Server", "StorageArrayWithSelfEncryptingDriveServer", EnumInfo.V2),
+    /** HTTPS Client: KMIP 2.x. */
     HTTPS_CLIENT(0x0000011E, "HTTPS Client", "HTTPSClient", EnumInfo.V2),
+    /** HTTPS Server: KMIP 2.x. */
     HTTPS_SERVER(0x0000011F, "HTTPS Server", "HTTPSServer", EnumInfo.V2),
+    /** JSON Client: KMIP 2.x. */
     JSON_CLIENT(0x00000120, "JSON Client", "JSONClient", EnumInfo.V2),
+    /** JSON Server: KMIP 2.x. */
     JSON_SERVER(0x00000121, "JSON Server", "JSONServer", EnumInfo.V2),
+    /** XML Client: KMIP 2.x. */
     XML_CLIENT(0x00000122, "XML Client", "XMLClient", EnumInfo.V2),
+    /** XML Server: KMIP 2.x. */
     XML_SERVER(0x00000123, "XML Server", "XMLServer", EnumInfo.V2),
+    /** AES XTS Client: KMIP 2.x. */
     AES_XTS_CLIENT(0x00000124, "AES XTS Client", "AESXTSClient", EnumInfo.V2),
+    /** AES XTS Server: KMIP 2.x. */
     AES_XTS_SERVER(0x00000125, "AES XTS Server", "AESXTSServer", EnumInfo.V2),
+    /** Quantum Safe Client: KMIP 2.x. */
     QUANTUM_SAFE_CLIENT(0x00000126, "Quantum Safe Client", "QuantumSafeClient", EnumInfo.V2),
+    /** Quantum Safe Server: KMIP 2.x. */
     QUANTUM_SAFE_SERVER(0x00000127, "Quantum Safe Server", "QuantumSafeServer", EnumInfo.V2),
+    /** PKCS#11 Client: KMIP 2.x. */
     PKCS11_CLIENT(0x00000128, "PKCS#11 Client", "PKCS_11Client", EnumInfo.V2),
+    /** PKCS#11 Server: KMIP 2.x. */
     PKCS11_SERVER(0x00000129, "PKCS#11 Server", "PKCS_11Server", EnumInfo.V2),
+    /** Baseline Client: KMIP 2.x. */
     BASELINE_CLIENT(0x0000012A, "Baseline Client", "BaselineClient", EnumInfo.V2),
+    /** Baseline Server: KMIP 2.x. */
     BASELINE_SERVER(0x0000012B, "Baseline Server", "BaselineServer", EnumInfo.V2),
+    /** Complete Server: KMIP 2.x. */
     COMPLETE_SERVER(0x0000012C, "Complete Server", "CompleteServer", EnumInfo.V2),
     ;
 

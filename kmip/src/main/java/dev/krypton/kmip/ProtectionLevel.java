@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ProtectionLevel implements KmipEnum {
+    /** High: KMIP 2.x. */
     HIGH(0x00000001, "High", "High", EnumInfo.V2),
+    /** Low: KMIP 2.x. */
     LOW(0x00000002, "Low", "Low", EnumInfo.V2),
     ;
 

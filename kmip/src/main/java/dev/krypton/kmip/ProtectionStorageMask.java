@@ -7,19 +7,33 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ProtectionStorageMask implements KmipEnum {
+    /** Software: KMIP 2.x. */
     SOFTWARE(0x00000001, "Software", "Software", EnumInfo.V2),
+    /** Hardware: KMIP 2.x. */
     HARDWARE(0x00000002, "Hardware", "Hardware", EnumInfo.V2),
+    /** On Processor: KMIP 2.x. */
     ON_PROCESSOR(0x00000004, "On Processor", "OnProcessor", EnumInfo.V2),
+    /** On System: KMIP 2.x. */
     ON_SYSTEM(0x00000008, "On System", "OnSystem", EnumInfo.V2),
+    /** Off System: KMIP 2.x. */
     OFF_SYSTEM(0x00000010, "Off System", "OffSystem", EnumInfo.V2),
+    /** Hypervisor: KMIP 2.x. */
     HYPERVISOR(0x00000020, "Hypervisor", "Hypervisor", EnumInfo.V2),
+    /** Operating System: KMIP 2.x. */
     OPERATING_SYSTEM(0x00000040, "Operating System", "OperatingSystem", EnumInfo.V2),
+    /** Container: KMIP 2.x. */
     CONTAINER(0x00000080, "Container", "Container", EnumInfo.V2),
+    /** On Premises: KMIP 2.x. */
     ON_PREMISES(0x00000100, "On Premises", "OnPremises", EnumInfo.V2),
+    /** Off Premises: KMIP 2.x. */
     OFF_PREMISES(0x00000200, "Off Premises", "OffPremises", EnumInfo.V2),
+    /** Self Managed: KMIP 2.x. */
     SELF_MANAGED(0x00000400, "Self Managed", "SelfManaged", EnumInfo.V2),
+    /** Outsourced: KMIP 2.x. */
     OUTSOURCED(0x00000800, "Outsourced", "Outsourced", EnumInfo.V2),
+    /** Validated: KMIP 2.x. */
     VALIDATED(0x00001000, "Validated", "Validated", EnumInfo.V2),
+    /** Same Jurisdiction: KMIP 2.x. */
     SAME_JURISDICTION(0x00002000, "Same Jurisdiction", "SameJurisdiction", EnumInfo.V2),
     ;
 

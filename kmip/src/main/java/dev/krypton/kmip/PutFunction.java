@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum PutFunction implements KmipEnum {
+    /** New: KMIP 1.x and 2.x. */
     NEW(0x00000001, "New", "New", EnumInfo.BOTH),
+    /** Replace: KMIP 1.x and 2.x. */
     REPLACE(0x00000002, "Replace", "Replace", EnumInfo.BOTH),
     ;
 

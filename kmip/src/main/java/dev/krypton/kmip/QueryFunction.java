@@ -7,19 +7,33 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum QueryFunction implements KmipEnum {
+    /** Query Operations: KMIP 1.x and 2.x. */
     QUERY_OPERATIONS(0x00000001, "Query Operations", "QueryOperations", EnumInfo.BOTH),
+    /** Query Objects: KMIP 1.x and 2.x. */
     QUERY_OBJECTS(0x00000002, "Query Objects", "QueryObjects", EnumInfo.BOTH),
+    /** Query Server Information: KMIP 1.x and 2.x. */
     QUERY_SERVER_INFORMATION(0x00000003, "Query Server Information", "QueryServerInformation", EnumInfo.BOTH),
+    /** Query Application Namespaces: KMIP 1.x and 2.x. */
     QUERY_APPLICATION_NAMESPACES(0x00000004, "Query Application Namespaces", "QueryApplicationNamespaces", EnumInfo.BOTH),
+    /** Query Extension List: KMIP 1.x and 2.x. */
     QUERY_EXTENSION_LIST(0x00000005, "Query Extension List", "QueryExtensionList", EnumInfo.BOTH),
+    /** Query Extension Map: KMIP 1.x and 2.x. */
     QUERY_EXTENSION_MAP(0x00000006, "Query Extension Map", "QueryExtensionMap", EnumInfo.BOTH),
+    /** Query Attestation Types: KMIP 1.x and 2.x. */
     QUERY_ATTESTATION_TYPES(0x00000007, "Query Attestation Types", "QueryAttestationTypes", EnumInfo.BOTH),
+    /** Query RNGs: KMIP 1.x and 2.x. */
     QUERY_RNGS(0x00000008, "Query RNGs", "QueryRNGs", EnumInfo.BOTH),
+    /** Query Validations: KMIP 1.x and 2.x. */
     QUERY_VALIDATIONS(0x00000009, "Query Validations", "QueryValidations", EnumInfo.BOTH),
+    /** Query Profiles: KMIP 1.x and 2.x. */
     QUERY_PROFILES(0x0000000A, "Query Profiles", "QueryProfiles", EnumInfo.BOTH),
+    /** Query Capabilities: KMIP 1.x and 2.x. */
     QUERY_CAPABILITIES(0x0000000B, "Query Capabilities", "QueryCapabilities", EnumInfo.BOTH),
+    /** Query Client Registration Methods: KMIP 1.x and 2.x. */
     QUERY_CLIENT_REGISTRATION_METHODS(0x0000000C, "Query Client Registration Methods", "QueryClientRegistrationMethods", EnumInfo.BOTH),
+    /** Query Defaults Information: KMIP 2.x. */
     QUERY_DEFAULTS_INFORMATION(0x0000000D, "Query Defaults Information", "QueryDefaultsInformation", EnumInfo.V2),
+    /** Query Storage Protection Masks: KMIP 2.x. */
     QUERY_STORAGE_PROTECTION_MASKS(0x0000000E, "Query Storage Protection Masks", "QueryStorageProtectionMasks", EnumInfo.V2),
     ;
 

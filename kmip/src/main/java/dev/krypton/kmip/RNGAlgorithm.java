@@ -7,11 +7,17 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum RNGAlgorithm implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** FIPS 186-2: KMIP 1.x and 2.x. */
     FIPS_186_2(0x00000002, "FIPS 186-2", "FIPS186_2", EnumInfo.BOTH),
+    /** DRBG: KMIP 1.x and 2.x. */
     DRBG(0x00000003, "DRBG", "DRBG", EnumInfo.BOTH),
+    /** NRBG: KMIP 1.x and 2.x. */
     NRBG(0x00000004, "NRBG", "NRBG", EnumInfo.BOTH),
+    /** ANSI X9.31: KMIP 1.x and 2.x. */
     ANSI_X9_31(0x00000005, "ANSI X9.31", "ANSIX9_31", EnumInfo.BOTH),
+    /** ANSI X9.62: KMIP 1.x and 2.x. */
     ANSI_X9_62(0x00000006, "ANSI X9.62", "ANSIX9_62", EnumInfo.BOTH),
     ;
 

@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum RNGMode implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** Shared Instantiation: KMIP 1.x and 2.x. */
     SHARED_INSTANTIATION(0x00000002, "Shared Instantiation", "SharedInstantiation", EnumInfo.BOTH),
+    /** Non-Shared Instantiation: KMIP 1.x and 2.x. */
     NON_SHARED_INSTANTIATION(0x00000003, "Non-Shared Instantiation", "NonSharedInstantiation", EnumInfo.BOTH),
     ;
 

@@ -7,78 +7,151 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ResultReason implements KmipEnum {
+    /** Item Not Found: KMIP 1.x and 2.x. */
     ITEM_NOT_FOUND(0x00000001, "Item Not Found", "ItemNotFound", EnumInfo.BOTH),
+    /** Response Too Large: KMIP 1.x and 2.x. */
     RESPONSE_TOO_LARGE(0x00000002, "Response Too Large", "ResponseTooLarge", EnumInfo.BOTH),
+    /** Authentication Not Successful: KMIP 1.x and 2.x. */
     AUTHENTICATION_NOT_SUCCESSFUL(0x00000003, "Authentication Not Successful", "AuthenticationNotSuccessful", EnumInfo.BOTH),
+    /** Invalid Message: KMIP 1.x and 2.x. */
     INVALID_MESSAGE(0x00000004, "Invalid Message", "InvalidMessage", EnumInfo.BOTH),
+    /** Operation Not Supported: KMIP 1.x and 2.x. */
     OPERATION_NOT_SUPPORTED(0x00000005, "Operation Not Supported", "OperationNotSupported", EnumInfo.BOTH),
+    /** Missing Data: KMIP 1.x and 2.x. */
     MISSING_DATA(0x00000006, "Missing Data", "MissingData", EnumInfo.BOTH),
+    /** Invalid Field: KMIP 1.x and 2.x. */
     INVALID_FIELD(0x00000007, "Invalid Field", "InvalidField", EnumInfo.BOTH),
+    /** Feature Not Supported: KMIP 1.x and 2.x. */
     FEATURE_NOT_SUPPORTED(0x00000008, "Feature Not Supported", "FeatureNotSupported", EnumInfo.BOTH),
+    /** Operation Canceled By Requester: KMIP 1.x and 2.x. */
     OPERATION_CANCELED_BY_REQUESTER(0x00000009, "Operation Canceled By Requester", "OperationCanceledByRequester", EnumInfo.BOTH),
+    /** Cryptographic Failure: KMIP 1.x and 2.x. */
     CRYPTOGRAPHIC_FAILURE(0x0000000A, "Cryptographic Failure", "CryptographicFailure", EnumInfo.BOTH),
+    /** Illegal Operation: KMIP 1.x only. */
     ILLEGAL_OPERATION(0x0000000B, "Illegal Operation", "IllegalOperation", EnumInfo.V1),
+    /** Permission Denied: KMIP 1.x and 2.x. */
     PERMISSION_DENIED(0x0000000C, "Permission Denied", "PermissionDenied", EnumInfo.BOTH),
+    /** Object Archived: KMIP 1.x and 2.x (KMIP 1.4 name: Object archived). */
     OBJECT_ARCHIVED(0x0000000D, "Object Archived", "ObjectArchived", EnumInfo.BOTH, "Object archived", "ObjectArchived"),
+    /** Index Out of Bounds: KMIP 1.x only. */
     INDEX_OUT_OF_BOUNDS(0x0000000E, "Index Out of Bounds", "IndexOutOfBounds", EnumInfo.V1),
+    /** Application Namespace Not Supported: KMIP 1.x and 2.x. */
     APPLICATION_NAMESPACE_NOT_SUPPORTED(0x0000000F, "Application Namespace Not Supported", "ApplicationNamespaceNotSupported", EnumInfo.BOTH),
+    /** Key Format Type Not Supported: KMIP 1.x and 2.x. */
     KEY_FORMAT_TYPE_NOT_SUPPORTED(0x00000010, "Key Format Type Not Supported", "KeyFormatTypeNotSupported", EnumInfo.BOTH),
+    /** Key Compression Type Not Supported: KMIP 1.x and 2.x. */
     KEY_COMPRESSION_TYPE_NOT_SUPPORTED(0x00000011, "Key Compression Type Not Supported", "KeyCompressionTypeNotSupported", EnumInfo.BOTH),
+    /** Encoding Option Error: KMIP 1.x and 2.x. */
     ENCODING_OPTION_ERROR(0x00000012, "Encoding Option Error", "EncodingOptionError", EnumInfo.BOTH),
+    /** Key Value Not Present: KMIP 1.x and 2.x. */
     KEY_VALUE_NOT_PRESENT(0x00000013, "Key Value Not Present", "KeyValueNotPresent", EnumInfo.BOTH),
+    /** Attestation Required: KMIP 1.x and 2.x. */
     ATTESTATION_REQUIRED(0x00000014, "Attestation Required", "AttestationRequired", EnumInfo.BOTH),
+    /** Attestation Failed: KMIP 1.x and 2.x. */
     ATTESTATION_FAILED(0x00000015, "Attestation Failed", "AttestationFailed", EnumInfo.BOTH),
+    /** Sensitive: KMIP 1.x and 2.x. */
     SENSITIVE(0x00000016, "Sensitive", "Sensitive", EnumInfo.BOTH),
+    /** Not Extractable: KMIP 1.x and 2.x. */
     NOT_EXTRACTABLE(0x00000017, "Not Extractable", "NotExtractable", EnumInfo.BOTH),
+    /** Object Already Exists: KMIP 1.x and 2.x. */
     OBJECT_ALREADY_EXISTS(0x00000018, "Object Already Exists", "ObjectAlreadyExists", EnumInfo.BOTH),
+    /** Invalid Ticket: KMIP 2.x. */
     INVALID_TICKET(0x00000019, "Invalid Ticket", "InvalidTicket", EnumInfo.V2),
+    /** Usage Limit Exceeded: KMIP 2.x. */
     USAGE_LIMIT_EXCEEDED(0x0000001A, "Usage Limit Exceeded", "UsageLimitExceeded", EnumInfo.V2),
+    /** Numeric Range: KMIP 2.x. */
     NUMERIC_RANGE(0x0000001B, "Numeric Range", "NumericRange", EnumInfo.V2),
+    /** Invalid Data Type: KMIP 2.x. */
     INVALID_DATA_TYPE(0x0000001C, "Invalid Data Type", "InvalidDataType", EnumInfo.V2),
+    /** Read Only Attribute: KMIP 2.x. */
     READ_ONLY_ATTRIBUTE(0x0000001D, "Read Only Attribute", "ReadOnlyAttribute", EnumInfo.V2),
+    /** Multi Valued Attribute: KMIP 2.x. */
     MULTI_VALUED_ATTRIBUTE(0x0000001E, "Multi Valued Attribute", "MultiValuedAttribute", EnumInfo.V2),
+    /** Unsupported Attribute: KMIP 2.x. */
     UNSUPPORTED_ATTRIBUTE(0x0000001F, "Unsupported Attribute", "UnsupportedAttribute", EnumInfo.V2),
+    /** Attribute Instance Not Found: KMIP 2.x. */
     ATTRIBUTE_INSTANCE_NOT_FOUND(0x00000020, "Attribute Instance Not Found", "AttributeInstanceNotFound", EnumInfo.V2),
+    /** Attribute Not Found: KMIP 2.x. */
     ATTRIBUTE_NOT_FOUND(0x00000021, "Attribute Not Found", "AttributeNotFound", EnumInfo.V2),
+    /** Attribute Read Only: KMIP 2.x. */
     ATTRIBUTE_READ_ONLY(0x00000022, "Attribute Read Only", "AttributeReadOnly", EnumInfo.V2),
+    /** Attribute Single Valued: KMIP 2.x. */
     ATTRIBUTE_SINGLE_VALUED(0x00000023, "Attribute Single Valued", "AttributeSingleValued", EnumInfo.V2),
+    /** Bad Cryptographic Parameters: KMIP 2.x. */
     BAD_CRYPTOGRAPHIC_PARAMETERS(0x00000024, "Bad Cryptographic Parameters", "BadCryptographicParameters", EnumInfo.V2),
+    /** Bad Password: KMIP 2.x. */
     BAD_PASSWORD(0x00000025, "Bad Password", "BadPassword", EnumInfo.V2),
+    /** Codec Error: KMIP 2.x. */
     CODEC_ERROR(0x00000026, "Codec Error", "CodecError", EnumInfo.V2),
+    /** Illegal Object Type: KMIP 2.x. */
     ILLEGAL_OBJECT_TYPE(0x00000028, "Illegal Object Type", "IllegalObjectType", EnumInfo.V2),
+    /** Incompatible Cryptographic Usage Mask: KMIP 2.x. */
     INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK(0x00000029, "Incompatible Cryptographic Usage Mask", "IncompatibleCryptographicUsageMask", EnumInfo.V2),
+    /** Internal Server Error: KMIP 2.x. */
     INTERNAL_SERVER_ERROR(0x0000002A, "Internal Server Error", "InternalServerError", EnumInfo.V2),
+    /** Invalid Asynchronous Correlation Value: KMIP 2.x. */
     INVALID_ASYNCHRONOUS_CORRELATION_VALUE(0x0000002B, "Invalid Asynchronous Correlation Value", "InvalidAsynchronousCorrelationValue", EnumInfo.V2),
+    /** Invalid Attribute: KMIP 2.x. */
     INVALID_ATTRIBUTE(0x0000002C, "Invalid Attribute", "InvalidAttribute", EnumInfo.V2),
+    /** Invalid Attribute Value: KMIP 2.x. */
     INVALID_ATTRIBUTE_VALUE(0x0000002D, "Invalid Attribute Value", "InvalidAttributeValue", EnumInfo.V2),
+    /** Invalid Correlation Value: KMIP 2.x. */
     INVALID_CORRELATION_VALUE(0x0000002E, "Invalid Correlation Value", "InvalidCorrelationValue", EnumInfo.V2),
+    /** Invalid CSR: KMIP 2.x. */
     INVALID_CSR(0x0000002F, "Invalid CSR", "InvalidCSR", EnumInfo.V2),
+    /** Invalid Object Type: KMIP 2.x. */
     INVALID_OBJECT_TYPE(0x00000030, "Invalid Object Type", "InvalidObjectType", EnumInfo.V2),
+    /** Key Wrap Type Not Supported: KMIP 2.x. */
     KEY_WRAP_TYPE_NOT_SUPPORTED(0x00000032, "Key Wrap Type Not Supported", "KeyWrapTypeNotSupported", EnumInfo.V2),
+    /** Missing Initialization Vector: KMIP 2.x. */
     MISSING_INITIALIZATION_VECTOR(0x00000034, "Missing Initialization Vector", "MissingInitializationVector", EnumInfo.V2),
+    /** Non Unique Name Attribute: KMIP 2.x. */
     NON_UNIQUE_NAME_ATTRIBUTE(0x00000035, "Non Unique Name Attribute", "NonUniqueNameAttribute", EnumInfo.V2),
+    /** Object Destroyed: KMIP 2.x. */
     OBJECT_DESTROYED(0x00000036, "Object Destroyed", "ObjectDestroyed", EnumInfo.V2),
+    /** Object Not Found: KMIP 2.x. */
     OBJECT_NOT_FOUND(0x00000037, "Object Not Found", "ObjectNotFound", EnumInfo.V2),
+    /** Not Authorised: KMIP 2.x. */
     NOT_AUTHORISED(0x00000039, "Not Authorised", "NotAuthorised", EnumInfo.V2),
+    /** Server Limit Exceeded: KMIP 2.x. */
     SERVER_LIMIT_EXCEEDED(0x0000003A, "Server Limit Exceeded", "ServerLimitExceeded", EnumInfo.V2),
+    /** Unknown Enumeration: KMIP 2.x. */
     UNKNOWN_ENUMERATION(0x0000003B, "Unknown Enumeration", "UnknownEnumeration", EnumInfo.V2),
+    /** Unknown Message Extension: KMIP 2.x. */
     UNKNOWN_MESSAGE_EXTENSION(0x0000003C, "Unknown Message Extension", "UnknownMessageExtension", EnumInfo.V2),
+    /** Unknown Tag: KMIP 2.x. */
     UNKNOWN_TAG(0x0000003D, "Unknown Tag", "UnknownTag", EnumInfo.V2),
+    /** Unsupported Cryptographic Parameters: KMIP 2.x. */
     UNSUPPORTED_CRYPTOGRAPHIC_PARAMETERS(0x0000003E, "Unsupported Cryptographic Parameters", "UnsupportedCryptographicParameters", EnumInfo.V2),
+    /** Unsupported Protocol Version: KMIP 2.x. */
     UNSUPPORTED_PROTOCOL_VERSION(0x0000003F, "Unsupported Protocol Version", "UnsupportedProtocolVersion", EnumInfo.V2),
+    /** Wrapping Object Archived: KMIP 2.x. */
     WRAPPING_OBJECT_ARCHIVED(0x00000040, "Wrapping Object Archived", "WrappingObjectArchived", EnumInfo.V2),
+    /** Wrapping Object Destroyed: KMIP 2.x. */
     WRAPPING_OBJECT_DESTROYED(0x00000041, "Wrapping Object Destroyed", "WrappingObjectDestroyed", EnumInfo.V2),
+    /** Wrapping Object Not Found: KMIP 2.x. */
     WRAPPING_OBJECT_NOT_FOUND(0x00000042, "Wrapping Object Not Found", "WrappingObjectNotFound", EnumInfo.V2),
+    /** Wrong Key Lifecycle State: KMIP 2.x. */
     WRONG_KEY_LIFECYCLE_STATE(0x00000043, "Wrong Key Lifecycle State", "WrongKeyLifecycleState", EnumInfo.V2),
+    /** Protection Storage Unavailable: KMIP 2.x. */
     PROTECTION_STORAGE_UNAVAILABLE(0x00000044, "Protection Storage Unavailable", "ProtectionStorageUnavailable", EnumInfo.V2),
+    /** PKCS#11 Codec Error: KMIP 2.x. */
     PKCS11_CODEC_ERROR(0x00000045, "PKCS#11 Codec Error", "PKCS_11CodecError", EnumInfo.V2),
+    /** PKCS#11 Invalid Function: KMIP 2.x. */
     PKCS11_INVALID_FUNCTION(0x00000046, "PKCS#11 Invalid Function", "PKCS_11InvalidFunction", EnumInfo.V2),
+    /** PKCS#11 Invalid Interface: KMIP 2.x. */
     PKCS11_INVALID_INTERFACE(0x00000047, "PKCS#11 Invalid Interface", "PKCS_11InvalidInterface", EnumInfo.V2),
+    /** Private Protection Storage Unavailable: KMIP 2.x. */
     PRIVATE_PROTECTION_STORAGE_UNAVAILABLE(0x00000048, "Private Protection Storage Unavailable", "PrivateProtectionStorageUnavailable", EnumInfo.V2),
+    /** Public Protection Storage Unavailable: KMIP 2.x. */
     PUBLIC_PROTECTION_STORAGE_UNAVAILABLE(0x00000049, "Public Protection Storage Unavailable", "PublicProtectionStorageUnavailable", EnumInfo.V2),
+    /** Unknown Object Group: KMIP 2.x. */
     UNKNOWN_OBJECT_GROUP(0x0000004A, "Unknown Object Group", "UnknownObjectGroup", EnumInfo.V2),
+    /** Constraint Violation: KMIP 2.x. */
     CONSTRAINT_VIOLATION(0x0000004B, "Constraint Violation", "ConstraintViolation", EnumInfo.V2),
+    /** Duplicate Process Request: KMIP 2.x. */
     DUPLICATE_PROCESS_REQUEST(0x0000004C, "Duplicate Process Request", "DuplicateProcessRequest", EnumInfo.V2),
+    /** General Failure: KMIP 1.x and 2.x. */
     GENERAL_FAILURE(0x00000100, "General Failure", "GeneralFailure", EnumInfo.BOTH),
     ;
 

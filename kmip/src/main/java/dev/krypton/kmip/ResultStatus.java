@@ -7,9 +7,13 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ResultStatus implements KmipEnum {
+    /** Success: KMIP 1.x and 2.x. */
     SUCCESS(0x00000000, "Success", "Success", EnumInfo.BOTH),
+    /** Operation Failed: KMIP 1.x and 2.x. */
     OPERATION_FAILED(0x00000001, "Operation Failed", "OperationFailed", EnumInfo.BOTH),
+    /** Operation Pending: KMIP 1.x and 2.x. */
     OPERATION_PENDING(0x00000002, "Operation Pending", "OperationPending", EnumInfo.BOTH),
+    /** Operation Undone: KMIP 1.x and 2.x. */
     OPERATION_UNDONE(0x00000003, "Operation Undone", "OperationUndone", EnumInfo.BOTH),
     ;
 

@@ -7,12 +7,19 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum RevocationReasonCode implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** Key Compromise: KMIP 1.x and 2.x. */
     KEY_COMPROMISE(0x00000002, "Key Compromise", "KeyCompromise", EnumInfo.BOTH),
+    /** CA Compromise: KMIP 1.x and 2.x. */
     CA_COMPROMISE(0x00000003, "CA Compromise", "CACompromise", EnumInfo.BOTH),
+    /** Affiliation Changed: KMIP 1.x and 2.x. */
     AFFILIATION_CHANGED(0x00000004, "Affiliation Changed", "AffiliationChanged", EnumInfo.BOTH),
+    /** Superseded: KMIP 1.x and 2.x. */
     SUPERSEDED(0x00000005, "Superseded", "Superseded", EnumInfo.BOTH),
+    /** Cessation of Operation: KMIP 1.x and 2.x. */
     CESSATION_OF_OPERATION(0x00000006, "Cessation of Operation", "CessationOfOperation", EnumInfo.BOTH),
+    /** Privilege Withdrawn: KMIP 1.x and 2.x. */
     PRIVILEGE_WITHDRAWN(0x00000007, "Privilege Withdrawn", "PrivilegeWithdrawn", EnumInfo.BOTH),
     ;
 

@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum RotateNameType implements KmipEnum {
+    /** Uninterpreted Text String: KMIP 2.x. */
     UNINTERPRETED_TEXT_STRING(0x00000001, "Uninterpreted Text String", "UninterpretedTextString", EnumInfo.V2),
+    /** URI: KMIP 2.x. */
     URI(0x00000002, "URI", "URI", EnumInfo.V2),
     ;
 

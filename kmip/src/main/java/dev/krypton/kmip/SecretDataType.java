@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum SecretDataType implements KmipEnum {
+    /** Password: KMIP 1.x and 2.x. */
     PASSWORD(0x00000001, "Password", "Password", EnumInfo.BOTH),
+    /** Seed: KMIP 1.x and 2.x. */
     SEED(0x00000002, "Seed", "Seed", EnumInfo.BOTH),
     ;
 

@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ShreddingAlgorithm implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** Cryptographic: KMIP 1.x and 2.x. */
     CRYPTOGRAPHIC(0x00000002, "Cryptographic", "Cryptographic", EnumInfo.BOTH),
+    /** Unsupported: KMIP 1.x and 2.x. */
     UNSUPPORTED(0x00000003, "Unsupported", "Unsupported", EnumInfo.BOTH),
     ;
 

@@ -7,9 +7,13 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum SplitKeyMethod implements KmipEnum {
+    /** XOR: KMIP 1.x and 2.x. */
     XOR(0x00000001, "XOR", "XOR", EnumInfo.BOTH),
+    /** Polynomial Sharing GF (216): KMIP 1.x and 2.x. */
     POLYNOMIAL_SHARING_GF_216(0x00000002, "Polynomial Sharing GF (216)", "PolynomialSharingGF216", EnumInfo.BOTH),
+    /** Polynomial Sharing Prime Field: KMIP 1.x and 2.x. */
     POLYNOMIAL_SHARING_PRIME_FIELD(0x00000003, "Polynomial Sharing Prime Field", "PolynomialSharingPrimeField", EnumInfo.BOTH),
+    /** Polynomial Sharing GF (28): KMIP 1.x and 2.x. */
     POLYNOMIAL_SHARING_GF_28(0x00000004, "Polynomial Sharing GF (28)", "PolynomialSharingGF28", EnumInfo.BOTH),
     ;
 

@@ -7,11 +7,17 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum State implements KmipEnum {
+    /** Pre-Active: KMIP 1.x and 2.x. */
     PRE_ACTIVE(0x00000001, "Pre-Active", "PreActive", EnumInfo.BOTH),
+    /** Active: KMIP 1.x and 2.x. */
     ACTIVE(0x00000002, "Active", "Active", EnumInfo.BOTH),
+    /** Deactivated: KMIP 1.x and 2.x. */
     DEACTIVATED(0x00000003, "Deactivated", "Deactivated", EnumInfo.BOTH),
+    /** Compromised: KMIP 1.x and 2.x. */
     COMPROMISED(0x00000004, "Compromised", "Compromised", EnumInfo.BOTH),
+    /** Destroyed: KMIP 1.x and 2.x. */
     DESTROYED(0x00000005, "Destroyed", "Destroyed", EnumInfo.BOTH),
+    /** Destroyed Compromised: KMIP 1.x and 2.x. */
     DESTROYED_COMPROMISED(0x00000006, "Destroyed Compromised", "DestroyedCompromised", EnumInfo.BOTH),
     ;
 

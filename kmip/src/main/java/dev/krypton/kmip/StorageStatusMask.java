@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum StorageStatusMask implements KmipEnum {
+    /** On-line storage: KMIP 1.x and 2.x. */
     ON_LINE_STORAGE(0x00000001, "On-line storage", "OnLineStorage", EnumInfo.BOTH),
+    /** Archival storage: KMIP 1.x and 2.x. */
     ARCHIVAL_STORAGE(0x00000002, "Archival storage", "ArchivalStorage", EnumInfo.BOTH),
+    /** Destroyed storage: KMIP 2.x. */
     DESTROYED_STORAGE(0x00000004, "Destroyed storage", "DestroyedStorage", EnumInfo.V2),
     ;
 

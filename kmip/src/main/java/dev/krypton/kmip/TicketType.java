@@ -7,6 +7,7 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum TicketType implements KmipEnum {
+    /** Login: KMIP 2.x. */
     LOGIN(0x00000001, "Login", "Login", EnumInfo.V2),
     ;
 

@@ -59,7 +59,12 @@ public sealed interface Ttlv {
         }
     }
 
-    /** An Integer: 32-bit signed, also used for bit masks. */
+    /**
+     * An Integer: 32-bit signed, also used for bit masks.
+     *
+     * @param tag the tag
+     * @param value the signed value
+     */
     record IntegerItem(Tag tag, int value) implements Ttlv {
         /** Requires a tag. */
         public IntegerItem {
@@ -72,7 +77,12 @@ public sealed interface Ttlv {
         }
     }
 
-    /** A Long Integer: 64-bit signed. */
+    /**
+     * A Long Integer: 64-bit signed.
+     *
+     * @param tag the tag
+     * @param value the signed value
+     */
     record LongInteger(Tag tag, long value) implements Ttlv {
         /** Requires a tag. */
         public LongInteger {
@@ -85,7 +95,12 @@ public sealed interface Ttlv {
         }
     }
 
-    /** A Big Integer of any size; encoded in two's complement, sign-extended to a multiple of 8 bytes. */
+    /**
+     * A Big Integer of any size; encoded in two's complement, sign-extended to a multiple of 8 bytes.
+     *
+     * @param tag the tag
+     * @param value the value
+     */
     record BigIntegerItem(Tag tag, java.math.BigInteger value) implements Ttlv {
         /** Requires a tag and a value. */
         public BigIntegerItem {
@@ -108,6 +123,9 @@ public sealed interface Ttlv {
     /**
      * An Enumeration: a 32-bit unsigned value held as its bit pattern in an int, so vendor
      * values 0x8xxxxxxx stay exact. Name it with {@link EnumFamily#enumerationOf(Tag)}.
+     *
+     * @param tag the tag
+     * @param value the unsigned value as an int bit pattern
      */
     record Enumeration(Tag tag, int value) implements Ttlv {
         /** Requires a tag. */
@@ -126,7 +144,12 @@ public sealed interface Ttlv {
         }
     }
 
-    /** A Boolean. */
+    /**
+     * A Boolean.
+     *
+     * @param tag the tag
+     * @param value the value
+     */
     record BooleanItem(Tag tag, boolean value) implements Ttlv {
         /** Requires a tag. */
         public BooleanItem {
@@ -139,7 +162,12 @@ public sealed interface Ttlv {
         }
     }
 
-    /** A Text String: UTF-8 on the wire; it may hold a password, so toString prints its length only. */
+    /**
+     * A Text String: UTF-8 on the wire; it may hold a password, so toString prints its length only.
+     *
+     * @param tag the tag
+     * @param value the text
+     */
     record TextString(Tag tag, String value) implements Ttlv {
         /** Requires a tag and a value. */
         public TextString {
@@ -161,6 +189,9 @@ public sealed interface Ttlv {
     /**
      * A Byte String. The bytes are copied in and out; equality is constant-time and toString
      * prints the length only, since byte strings carry key material.
+     *
+     * @param tag the tag
+     * @param value the bytes (copied)
      */
     record ByteString(Tag tag, byte[] value) implements Ttlv {
         /** Copies the bytes. */
@@ -206,7 +237,12 @@ public sealed interface Ttlv {
         }
     }
 
-    /** A Date-Time: POSIX time in seconds. */
+    /**
+     * A Date-Time: POSIX time in seconds.
+     *
+     * @param tag the tag
+     * @param epochSeconds seconds since 1970-01-01T00:00:00Z
+     */
     record DateTime(Tag tag, long epochSeconds) implements Ttlv {
         /** Requires a tag. */
         public DateTime {
@@ -229,7 +265,12 @@ public sealed interface Ttlv {
         }
     }
 
-    /** An Interval: unsigned 32-bit number of seconds, 0 to 4294967295. */
+    /**
+     * An Interval: unsigned 32-bit number of seconds, 0 to 4294967295.
+     *
+     * @param tag the tag
+     * @param seconds the number of seconds, 0 to 2^32-1
+     */
     record Interval(Tag tag, long seconds) implements Ttlv {
         /** Requires a tag and a value in the unsigned 32-bit range. */
         public Interval {
@@ -245,7 +286,12 @@ public sealed interface Ttlv {
         }
     }
 
-    /** A Date-Time Extended (KMIP 2.0 and later): POSIX time in microseconds. */
+    /**
+     * A Date-Time Extended (KMIP 2.0 and later): POSIX time in microseconds.
+     *
+     * @param tag the tag
+     * @param epochMicros microseconds since 1970-01-01T00:00:00Z
+     */
     record DateTimeExtended(Tag tag, long epochMicros) implements Ttlv {
         /** Requires a tag. */
         public DateTimeExtended {

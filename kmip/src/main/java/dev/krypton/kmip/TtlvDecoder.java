@@ -2,7 +2,6 @@ package dev.krypton.kmip;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,6 +23,9 @@ public final class TtlvDecoder {
     private final byte[] in;
     private final DecodeLimits limits;
     private int items;
+    private int pos;
+    private Ttlv[] stack = new Ttlv[16];
+    private int top;
 
     private TtlvDecoder(byte[] in, DecodeLimits limits) {
         this.in = in;
@@ -45,10 +47,10 @@ public final class TtlvDecoder {
         }
         TtlvDecoder decoder = new TtlvDecoder(bytes, limits);
         int end = offset + length;
-        int[] next = {0};
-        Ttlv item = decoder.item(offset, end, 1, next);
-        if (next[0] != end) {
-            throw invalid((end - next[0]) + " trailing bytes after the item");
+        decoder.pos = offset;
+        Ttlv item = decoder.item(end, 1);
+        if (decoder.pos != end) {
+            throw invalid((end - decoder.pos) + " trailing bytes after the item");
         }
         return item;
     }
@@ -71,7 +73,9 @@ public final class TtlvDecoder {
         return item;
     }
 
-    private Ttlv item(int pos, int end, int depth, int[] next) {
+    /** Decodes the item at {@link #pos}, which must end by {@code end}, and moves past it. */
+    private Ttlv item(int end, int depth) {
+        int pos = this.pos;
         if (end - pos < 8) {
             throw invalid("truncated item header at offset " + pos);
         }
@@ -94,7 +98,8 @@ public final class TtlvDecoder {
             throw invalid("item " + tag + " of length " + length + " overruns its container at offset " + pos);
         }
         int len = (int) length;
-        next[0] = v + (int) padded;
+        int next = v + (int) padded;
+        this.pos = next;
         ItemType type = ItemType.byCode(typeCode);
         if (type == null) {
             throw invalid("unknown item type " + typeCode + " at offset " + pos);
@@ -115,11 +120,11 @@ public final class TtlvDecoder {
                 yield new Ttlv.BigIntegerItem(tag, new BigInteger(in, v, len));
             }
             case TEXT_STRING -> {
-                zeroPadding(tag, v + len, next[0]);
+                zeroPadding(tag, v + len, next);
                 yield new Ttlv.TextString(tag, Utf8.decode(in, v, len));
             }
             case BYTE_STRING -> {
-                zeroPadding(tag, v + len, next[0]);
+                zeroPadding(tag, v + len, next);
                 yield new Ttlv.ByteString(tag, Arrays.copyOfRange(in, v, v + len));
             }
         };
@@ -129,12 +134,25 @@ public final class TtlvDecoder {
         if (len % 8 != 0) {
             throw invalid("structure " + tag + " length " + len + " is not a multiple of 8");
         }
-        List<Ttlv> children = new ArrayList<>(Math.min(len / 16, 16));
         int end = v + len;
-        int[] next = {v};
-        while (next[0] < end) {
-            children.add(item(next[0], end, depth + 1, next));
+        int base = top;
+        pos = v;
+        while (pos < end) {
+            Ttlv child = item(end, depth + 1);
+            if (top == stack.length) {
+                stack = Arrays.copyOf(stack, top * 2);
+            }
+            stack[top++] = child;
         }
+        List<Ttlv> children = switch (top - base) {
+            case 0 -> List.of();
+            case 1 -> List.of(stack[base]);
+            case 2 -> List.of(stack[base], stack[base + 1]);
+            default -> List.of(Arrays.copyOfRange(stack, base, top));
+        };
+        Arrays.fill(stack, base, top, null);
+        top = base;
+        pos = end;
         return new Ttlv.Structure(tag, children);
     }
 

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 
 /**
  * Encodes TTLV items to bytes (KMIP 1.4 section 9.1.1, KMIP 2.1 section 10.1).
@@ -62,13 +63,24 @@ public final class TtlvEncoder {
         return write(item, out, offset);
     }
 
-    /** Writes the item at the buffer's position and advances it. */
+    /**
+     * Writes the item at the buffer's position and advances it.
+     *
+     * @throws KmipException Invalid Field when the buffer has fewer bytes remaining than the item needs
+     */
     public static void encode(Ttlv item, ByteBuffer out) {
-        if (out.hasArray() && !out.isReadOnly()) {
-            int end = encode(item, out.array(), out.arrayOffset() + out.position());
-            out.position(end - out.arrayOffset());
+        int length = encodedLength(item);
+        if (out.remaining() < length) {
+            throw new KmipException(ResultReason.INVALID_FIELD,
+                    "buffer has " + out.remaining() + " bytes left, item needs " + length);
+        }
+        if (out.hasArray()) {
+            write(item, out.array(), out.arrayOffset() + out.position());
+            out.position(out.position() + length);
         } else {
-            out.put(encode(item));
+            byte[] bytes = new byte[length];
+            write(item, bytes, 0);
+            out.put(bytes);
         }
     }
 
@@ -78,9 +90,10 @@ public final class TtlvEncoder {
                 if (depth > MAX_DEPTH) {
                     throw new KmipException(ResultReason.INVALID_FIELD, "structure nested too deep to encode");
                 }
+                List<Ttlv> items = s.items();
                 long sum = 0;
-                for (Ttlv child : s.items()) {
-                    sum += length(child, depth + 1);
+                for (int i = 0; i < items.size(); i++) {
+                    sum += length(items.get(i), depth + 1);
                 }
                 yield sum;
             }
@@ -106,9 +119,10 @@ public final class TtlvEncoder {
         int end;
         switch (item) {
             case Ttlv.Structure s -> {
+                List<Ttlv> items = s.items();
                 end = v;
-                for (Ttlv child : s.items()) {
-                    end = write(child, out, end);
+                for (int i = 0; i < items.size(); i++) {
+                    end = write(items.get(i), out, end);
                 }
                 length = end - v;
             }

@@ -7,22 +7,39 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum UniqueIdentifier implements KmipEnum {
+    /** ID Placeholder: KMIP 2.x. */
     ID_PLACEHOLDER(0x00000001, "ID Placeholder", "IDPlaceholder", EnumInfo.V2),
+    /** Certify: KMIP 2.x. */
     CERTIFY(0x00000002, "Certify", "Certify", EnumInfo.V2),
+    /** Create: KMIP 2.x. */
     CREATE(0x00000003, "Create", "Create", EnumInfo.V2),
+    /** Create Key Pair: KMIP 2.x. */
     CREATE_KEY_PAIR(0x00000004, "Create Key Pair", "CreateKeyPair", EnumInfo.V2),
+    /** Create Key Pair Private Key: KMIP 2.x. */
     CREATE_KEY_PAIR_PRIVATE_KEY(0x00000005, "Create Key Pair Private Key", "CreateKeyPairPrivateKey", EnumInfo.V2),
+    /** Create Key Pair Public Key: KMIP 2.x. */
     CREATE_KEY_PAIR_PUBLIC_KEY(0x00000006, "Create Key Pair Public Key", "CreateKeyPairPublicKey", EnumInfo.V2),
+    /** Create Split Key: KMIP 2.x. */
     CREATE_SPLIT_KEY(0x00000007, "Create Split Key", "CreateSplitKey", EnumInfo.V2),
+    /** Derive Key: KMIP 2.x. */
     DERIVE_KEY(0x00000008, "Derive Key", "DeriveKey", EnumInfo.V2),
+    /** Import: KMIP 2.x. */
     IMPORT(0x00000009, "Import", "Import", EnumInfo.V2),
+    /** Join Split Key: KMIP 2.x. */
     JOIN_SPLIT_KEY(0x0000000A, "Join Split Key", "JoinSplitKey", EnumInfo.V2),
+    /** Locate: KMIP 2.x. */
     LOCATE(0x0000000B, "Locate", "Locate", EnumInfo.V2),
+    /** Register: KMIP 2.x. */
     REGISTER(0x0000000C, "Register", "Register", EnumInfo.V2),
+    /** Re-key: KMIP 2.x. */
     RE_KEY(0x0000000D, "Re-key", "ReKey", EnumInfo.V2),
+    /** Re-certify: KMIP 2.x. */
     RE_CERTIFY(0x0000000E, "Re-certify", "ReCertify", EnumInfo.V2),
+    /** Re-key Key Pair: KMIP 2.x. */
     RE_KEY_KEY_PAIR(0x0000000F, "Re-key Key Pair", "ReKeyKeyPair", EnumInfo.V2),
+    /** Re-key Key Pair Private Key: KMIP 2.x. */
     RE_KEY_KEY_PAIR_PRIVATE_KEY(0x00000010, "Re-key Key Pair Private Key", "ReKeyKeyPairPrivateKey", EnumInfo.V2),
+    /** Re-key Key Pair Public Key: KMIP 2.x. */
     RE_KEY_KEY_PAIR_PUBLIC_KEY(0x00000011, "Re-key Key Pair Public Key", "ReKeyKeyPairPublicKey", EnumInfo.V2),
     ;
 

@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum UnwrapMode implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** Processed: KMIP 1.x and 2.x. */
     PROCESSED(0x00000002, "Processed", "Processed", EnumInfo.BOTH),
+    /** Not Processed: KMIP 1.x and 2.x. */
     NOT_PROCESSED(0x00000003, "Not Processed", "NotProcessed", EnumInfo.BOTH),
     ;
 

@@ -7,7 +7,9 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum UsageLimitsUnit implements KmipEnum {
+    /** Byte: KMIP 1.x and 2.x. */
     BYTE(0x00000001, "Byte", "Byte", EnumInfo.BOTH),
+    /** Object: KMIP 1.x and 2.x. */
     OBJECT(0x00000002, "Object", "Object", EnumInfo.BOTH),
     ;
 

@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ValidationAuthorityType implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** NIST CMVP: KMIP 1.x and 2.x. */
     NIST_CMVP(0x00000002, "NIST CMVP", "NISTCMVP", EnumInfo.BOTH),
+    /** Common Criteria: KMIP 1.x and 2.x. */
     COMMON_CRITERIA(0x00000003, "Common Criteria", "CommonCriteria", EnumInfo.BOTH),
     ;
 

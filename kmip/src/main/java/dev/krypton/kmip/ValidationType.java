@@ -7,10 +7,15 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ValidationType implements KmipEnum {
+    /** Unspecified: KMIP 1.x and 2.x. */
     UNSPECIFIED(0x00000001, "Unspecified", "Unspecified", EnumInfo.BOTH),
+    /** Hardware: KMIP 1.x and 2.x. */
     HARDWARE(0x00000002, "Hardware", "Hardware", EnumInfo.BOTH),
+    /** Software: KMIP 1.x and 2.x. */
     SOFTWARE(0x00000003, "Software", "Software", EnumInfo.BOTH),
+    /** Firmware: KMIP 1.x and 2.x. */
     FIRMWARE(0x00000004, "Firmware", "Firmware", EnumInfo.BOTH),
+    /** Hybrid: KMIP 1.x and 2.x. */
     HYBRID(0x00000005, "Hybrid", "Hybrid", EnumInfo.BOTH),
     ;
 

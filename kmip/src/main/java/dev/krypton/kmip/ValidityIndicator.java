@@ -7,8 +7,11 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum ValidityIndicator implements KmipEnum {
+    /** Valid: KMIP 1.x and 2.x. */
     VALID(0x00000001, "Valid", "Valid", EnumInfo.BOTH),
+    /** Invalid: KMIP 1.x and 2.x. */
     INVALID(0x00000002, "Invalid", "Invalid", EnumInfo.BOTH),
+    /** Unknown: KMIP 1.x and 2.x. */
     UNKNOWN(0x00000003, "Unknown", "Unknown", EnumInfo.BOTH),
     ;
 

@@ -7,10 +7,15 @@ package dev.krypton.kmip;
  * <p>Values outside this list travel as plain ints: see {@link EnumFamily#nameOf(int)}.
  */
 public enum WrappingMethod implements KmipEnum {
+    /** Encrypt: KMIP 1.x and 2.x. */
     ENCRYPT(0x00000001, "Encrypt", "Encrypt", EnumInfo.BOTH),
+    /** MAC/sign: KMIP 1.x and 2.x. */
     MAC_SIGN(0x00000002, "MAC/sign", "MACSign", EnumInfo.BOTH),
+    /** Encrypt then MAC/sign: KMIP 1.x and 2.x. */
     ENCRYPT_THEN_MAC_SIGN(0x00000003, "Encrypt then MAC/sign", "EncryptThenMACSign", EnumInfo.BOTH),
+    /** MAC/sign then encrypt: KMIP 1.x and 2.x. */
     MAC_SIGN_THEN_ENCRYPT(0x00000004, "MAC/sign then encrypt", "MACSignThenEncrypt", EnumInfo.BOTH),
+    /** TR-31: KMIP 1.x and 2.x. */
     TR_31(0x00000005, "TR-31", "TR_31", EnumInfo.BOTH),
     ;
 
