@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Arbitrary TTLV trees survive the XML and JSON encodings, and all three encodings agree. */
-class TextRoundTripProperties {
+class TextRoundTripPropertyTest {
 
     @Provide
     Arbitrary<Ttlv> trees() {
