@@ -1,7 +1,10 @@
 package dev.krypton.crypto;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * OpenSSL cipher contexts already keyed with one {@link KeyHandle}, pooled per kind so the AES key
@@ -37,23 +40,30 @@ final class KeyContexts implements AutoCloseable {
     }
 
     private final MemorySegment key;
-    @SuppressWarnings("unchecked")
-    private final ConcurrentLinkedQueue<Context>[] pools = new ConcurrentLinkedQueue[Kind.values().length];
+    private final AtomicReferenceArray<Context> fast = new AtomicReferenceArray<>(Kind.values().length);
+    private final List<ConcurrentLinkedQueue<Context>> pools = new ArrayList<>();
 
     KeyContexts(MemorySegment key) {
         this.key = key;
-        for (int i = 0; i < pools.length; i++) {
-            pools[i] = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < Kind.values().length; i++) {
+            pools.add(new ConcurrentLinkedQueue<>());
         }
     }
 
+    /** One uncontended slot per kind first (no allocation), then the shared queue, then a new context. */
     Context take(Kind kind) {
-        Context pooled = pools[kind.ordinal()].poll();
+        Context slot = fast.getAndSet(kind.ordinal(), null);
+        if (slot != null) {
+            return slot;
+        }
+        Context pooled = pools.get(kind.ordinal()).poll();
         return pooled != null ? pooled : create(kind);
     }
 
     void give(Kind kind, Context context) {
-        pools[kind.ordinal()].offer(context);
+        if (!fast.compareAndSet(kind.ordinal(), null, context)) {
+            pools.get(kind.ordinal()).offer(context);
+        }
     }
 
     /** Frees a context that failed mid-operation rather than pooling it. */
@@ -64,6 +74,12 @@ final class KeyContexts implements AutoCloseable {
 
     @Override
     public void close() {
+        for (int i = 0; i < fast.length(); i++) {
+            Context slot = fast.getAndSet(i, null);
+            if (slot != null) {
+                Evp.free(slot.ctx);
+            }
+        }
         for (ConcurrentLinkedQueue<Context> pool : pools) {
             for (Context c = pool.poll(); c != null; c = pool.poll()) {
                 Evp.free(c.ctx);

@@ -12,7 +12,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both engines give identical outputs on random keys and inputs, and each round-trips. */
-class EnginesAgreeProperties {
+class EnginesAgreePropertyTest {
     private static final SecureMemory MEMORY = SecureMemory.open(SecureMemory.Options.defaults());
     private static final CryptoEngine NATIVE = NativeEngine.load();
     private static final CryptoEngine JCE = new JceEngine();
