@@ -1,0 +1,115 @@
+package dev.krypton.orbital;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.krypton.orbital.wire.orbital.TaskRequest;
+import dev.krypton.orbital.wire.orbital.TaskResponse;
+import dev.krypton.orbital.wire.orbital.TaskStatus;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The transport-neutral heart of the intake: checks a task, answers duplicates from the task log,
+ * runs the command through the engine port and builds the response (DESIGN.md section 7). Both
+ * transports call {@link #process}; it is thread-safe, and concurrent copies of the same task
+ * version share one execution.
+ */
+public final class TaskProcessor {
+
+    /** Largest TaskRequest accepted, in bytes. */
+    public static final int MAX_TASK_BYTES = 1 << 20;
+
+    private final TenantCommands engine;
+    private final TaskLog log;
+    private final SignatureCheck signatures;
+    private final IntakeAudit audit;
+    private final ConcurrentHashMap<String, CompletableFuture<Disposition>> inFlight =
+            new ConcurrentHashMap<>();
+
+    /** Wires the processor to the engine, the processed-task log, signatures and audit. */
+    public TaskProcessor(TenantCommands engine, TaskLog log, SignatureCheck signatures, IntakeAudit audit) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.log = Objects.requireNonNull(log, "log");
+        this.signatures = Objects.requireNonNull(signatures, "signatures");
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    /** Processes the serialized bytes of a TaskRequest (the AMQP data section). */
+    public Disposition process(byte[] taskBytes) {
+        if (taskBytes.length > MAX_TASK_BYTES) {
+            return reject(TaskRequest.getDefaultInstance(), "task is larger than " + MAX_TASK_BYTES + " bytes");
+        }
+        try {
+            return process(TaskRequest.parseFrom(taskBytes));
+        } catch (InvalidProtocolBufferException e) {
+            return reject(TaskRequest.getDefaultInstance(), "task is not a valid orbital.v1.TaskRequest");
+        }
+    }
+
+    /** Processes a decoded TaskRequest. */
+    public Disposition process(TaskRequest request) {
+        if (request.getTaskId().isBlank() || request.getEtag().isBlank()) {
+            return reject(request, "task has no taskId or etag");
+        }
+        Optional<String> badSignature = signatures.problem(request);
+        if (badSignature.isPresent()) {
+            return reject(request, badSignature.get());
+        }
+        Optional<TaskKind> kind = TaskKind.of(request.getType());
+        if (kind.isEmpty()) {
+            return reject(request, "unsupported task type: " + Printable.of(request.getType()));
+        }
+        String key = request.getTaskId() + '\u0000' + request.getEtag();
+        CompletableFuture<Disposition> mine = new CompletableFuture<>();
+        CompletableFuture<Disposition> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            Disposition result = recordedOrRun(kind.get(), request);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            Disposition retry = new Disposition.Release("transient failure: " + e.getClass().getSimpleName());
+            mine.complete(retry);
+            return retry;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private Disposition recordedOrRun(TaskKind kind, TaskRequest request) {
+        Optional<byte[]> recorded = log.find(request.getTaskId(), request.getEtag());
+        if (recorded.isPresent()) {
+            return new Disposition.Accept(parseRecorded(recorded.get()));
+        }
+        TenantCommand command;
+        try {
+            command = TaskDecoder.decode(kind, request);
+        } catch (MalformedTaskException e) {
+            return reject(request, e.getMessage());
+        }
+        TaskResponse response = Responses.of(request, engine.execute(command));
+        audit.processed(Printable.of(request.getTaskId()), kind.name(), Printable.of(command.tenantId()),
+                response.getStatus().name());
+        if (response.getStatus() == TaskStatus.PROCESSING) {
+            return new Disposition.Accept(response);
+        }
+        byte[] kept = log.recordIfAbsent(request.getTaskId(), request.getEtag(), response.toByteArray());
+        return new Disposition.Accept(parseRecorded(kept));
+    }
+
+    private static TaskResponse parseRecorded(byte[] recorded) {
+        try {
+            return TaskResponse.parseFrom(recorded);
+        } catch (InvalidProtocolBufferException e) {
+            throw new OrbitalException("the task log holds an unreadable response", e);
+        }
+    }
+
+    private Disposition reject(TaskRequest request, String reason) {
+        audit.rejected(Printable.of(request.getTaskId()), Printable.of(request.getType()), reason);
+        return new Disposition.Reject(Responses.failed(request, reason));
+    }
+}
