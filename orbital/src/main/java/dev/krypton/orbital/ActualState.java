@@ -1,5 +1,7 @@
 package dev.krypton.orbital;
 
+import dev.krypton.engine.TenantId;
+import dev.krypton.engine.TenantStatus;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,7 +12,7 @@ import java.util.Objects;
  * @param tenantId the tenant
  * @param state tenant state name (UNLINKED, ACTIVE, DISABLED, ROOT_REVOKED, DESTROYED or UNKNOWN)
  * @param generation the tenant's generation in storage, 0 when unknown
- * @param rootKeyId id of the root key (L1) the L2 is wrapped under, empty when none
+ * @param rootKeyId {@code provider:keyId} of the root key (L1) the L2 is wrapped under, empty when none
  * @param rootKeyVersion version of that root key, empty when none or not versioned
  */
 public record ActualState(
@@ -38,6 +40,18 @@ public record ActualState(
     /** The state of a tenant this region has never seen. */
     public static ActualState unknown(String tenantId) {
         return new ActualState(tenantId, "UNKNOWN", 0, "", "");
+    }
+
+    /** The actual state reported by the engine. */
+    public static ActualState of(TenantStatus status) {
+        return new ActualState(status.tenant().value(), status.state().name(), status.generation(),
+                status.rootKey().map(r -> r.provider() + ":" + r.keyId()).orElse(""),
+                status.rootKeyVersion().orElse(""));
+    }
+
+    /** The actual state of a tenant as the engine reports it now. */
+    public static ActualState lookup(dev.krypton.engine.TenantCommands engine, TenantId tenant) {
+        return engine.status(tenant).map(ActualState::of).orElse(unknown(tenant.value()));
     }
 
     /** The state as TaskResponse metaData entries. */

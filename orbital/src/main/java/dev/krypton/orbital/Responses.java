@@ -4,22 +4,30 @@ import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
 
-/** Builds TaskResponses that echo taskId, type, externalId and etag (DESIGN.md section 7). */
+/**
+ * Builds TaskResponses that echo taskId, type, externalId, etag and workingState and carry the
+ * tenant's actual state in metaData (DESIGN.md section 7).
+ */
 final class Responses {
 
     private Responses() {}
 
-    static TaskResponse of(TaskRequest request, CommandOutcome outcome) {
-        TaskResponse.Builder b = echo(request).putAllMetaData(outcome.actual().asMetaData());
-        return switch (outcome) {
-            case CommandOutcome.Applied a -> b.setStatus(TaskStatus.DONE).build();
-            case CommandOutcome.Refused r -> b.setStatus(TaskStatus.FAILED).setErrorMessage(r.message()).build();
-            case CommandOutcome.Waiting w -> b.setStatus(TaskStatus.PROCESSING)
-                    .setReconcileAfterSec(w.reconcileAfterSec()).setErrorMessage(w.reason()).build();
-        };
+    static TaskResponse done(TaskRequest request, ActualState actual) {
+        return echo(request).putAllMetaData(actual.asMetaData()).setStatus(TaskStatus.DONE).build();
     }
 
-    static TaskResponse failed(TaskRequest request, String message) {
+    static TaskResponse failed(TaskRequest request, ActualState actual, String message) {
+        return echo(request).putAllMetaData(actual.asMetaData())
+                .setStatus(TaskStatus.FAILED).setErrorMessage(message).build();
+    }
+
+    static TaskResponse processing(TaskRequest request, ActualState actual, long reconcileAfterSec, String why) {
+        return echo(request).putAllMetaData(actual.asMetaData()).setStatus(TaskStatus.PROCESSING)
+                .setReconcileAfterSec(reconcileAfterSec).setErrorMessage(why).build();
+    }
+
+    /** A FAILED answer to a task that never reached the engine (no actual state known). */
+    static TaskResponse rejected(TaskRequest request, String message) {
         return echo(request).setStatus(TaskStatus.FAILED).setErrorMessage(message).build();
     }
 

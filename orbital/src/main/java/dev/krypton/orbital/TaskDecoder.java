@@ -1,21 +1,32 @@
 package dev.krypton.orbital;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.krypton.engine.EngineException;
+import dev.krypton.engine.RootKeyRef;
+import dev.krypton.engine.TenantCommand;
+import dev.krypton.engine.TenantId;
+import dev.krypton.orbital.wire.cmk.AWSKeyAccessData;
 import dev.krypton.orbital.wire.cmk.Data;
+import dev.krypton.orbital.wire.cmk.SystemAction;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Turns the CMK payload of a TaskRequest ({@code kms.api.cmk.eventprocessor.task.v1.Data}) into a
- * {@link TenantCommand}. Every problem becomes one {@link MalformedTaskException} with a message
- * fit for the FAILED response.
+ * Turns the CMK payload of a TaskRequest ({@code kms.api.cmk.eventprocessor.task.v1.Data},
+ * DESIGN.md section 7) into an {@link Action}. Every problem becomes one
+ * {@link MalformedTaskException} with a message fit for the FAILED response.
  */
 final class TaskDecoder {
 
-    static final int MAX_ID_LENGTH = 256;
+    /** Provider name whose access metadata is an {@code AWSKeyAccessData} message. */
+    static final String AWS_PROVIDER = "aws-kms";
 
     private TaskDecoder() {}
 
-    static TenantCommand decode(TaskKind kind, TaskRequest request) {
+    static Action decode(TaskKind kind, TaskRequest request) {
         if (!request.hasData()) {
             throw new MalformedTaskException("task " + kind + " carries no data");
         }
@@ -25,53 +36,73 @@ final class TaskDecoder {
         } catch (InvalidProtocolBufferException e) {
             throw new MalformedTaskException("task data is not a valid CMK Data message");
         }
-        String tenant = tenantOf(data);
+        TenantId tenant = tenantOf(data);
         return switch (kind) {
-            case LINK_KEY, SYSTEM_LINK -> new TenantCommand.Link(tenant, rootKeyTo(data));
-            case UNLINK_KEY, SYSTEM_UNLINK, KEY_DETACH -> new TenantCommand.Unlink(tenant);
-            case KEY_DISABLE -> new TenantCommand.Disable(tenant);
-            case KEY_ENABLE -> new TenantCommand.Enable(tenant);
-            case KEY_ROTATE -> new TenantCommand.Rotate(tenant);
-            case KEY_DELETE -> new TenantCommand.Destroy(tenant);
-            case SYSTEM_SWITCH -> new TenantCommand.Switch(tenant, rootKeyTo(data));
-            case TENANT_CONFIG -> new TenantCommand.Describe(tenant);
+            case SYSTEM_LINK -> new Action.Execute(new TenantCommand.Link(tenant, rootKeyTo(data)));
+            case LINK_KEY -> data.hasKeyAction()
+                    ? new Action.Relink(tenant, data.getKeyAction().getKeyId())
+                    : new Action.Execute(new TenantCommand.Link(tenant, rootKeyTo(data)));
+            case UNLINK_KEY, SYSTEM_UNLINK, KEY_DETACH -> new Action.Execute(new TenantCommand.Unlink(tenant));
+            case KEY_DISABLE -> new Action.Execute(new TenantCommand.Disable(tenant));
+            case KEY_ENABLE -> new Action.Execute(new TenantCommand.Enable(tenant));
+            case KEY_ROTATE -> new Action.Execute(new TenantCommand.RotateRootKey(tenant));
+            case KEY_DELETE -> new Action.Execute(new TenantCommand.Destroy(tenant));
+            case SYSTEM_SWITCH -> new Action.Execute(new TenantCommand.SwitchRootKey(tenant, rootKeyTo(data)));
+            case TENANT_CONFIG -> new Action.Describe(tenant);
         };
     }
 
-    private static String tenantOf(Data data) {
+    private static TenantId tenantOf(Data data) {
         String tenant = switch (data.getDataCase()) {
             case KEY_ACTION -> data.getKeyAction().getTenantId();
             case SYSTEM_ACTION -> data.getSystemAction().getTenantId();
             case TENANT_CONFIG_ACTION -> data.getTenantConfigAction().getTenantId();
             case DATA_NOT_SET -> throw new MalformedTaskException("task data names no action");
         };
-        return checkedId("tenant_id", tenant);
+        try {
+            return TenantId.of(tenant);
+        } catch (EngineException e) {
+            throw new MalformedTaskException("tenant_id: " + e.getMessage());
+        }
     }
 
     private static RootKeyRef rootKeyTo(Data data) {
-        return switch (data.getDataCase()) {
-            case SYSTEM_ACTION -> {
-                var action = data.getSystemAction();
-                yield new RootKeyRef(action.getKeyProvider(), checkedId("key_id_to", action.getKeyIdTo()),
-                        action.getKeyAccessMetaData().toByteArray());
-            }
-            case KEY_ACTION -> new RootKeyRef("", checkedId("key_id", data.getKeyAction().getKeyId()),
-                    new byte[0]);
-            case TENANT_CONFIG_ACTION, DATA_NOT_SET ->
-                    throw new MalformedTaskException("task data names no root key");
-        };
+        if (!data.hasSystemAction()) {
+            throw new MalformedTaskException("task data carries no SystemAction naming the root key");
+        }
+        SystemAction action = data.getSystemAction();
+        try {
+            return new RootKeyRef(action.getKeyProvider(), action.getKeyIdTo(),
+                    metadata(action.getKeyProvider(), action.getKeyAccessMetaData()));
+        } catch (EngineException e) {
+            throw new MalformedTaskException("key_provider/key_id_to: " + e.getMessage());
+        }
     }
 
-    static String checkedId(String field, String value) {
-        if (value.isBlank()) {
-            throw new MalformedTaskException(field + " is empty");
+    private static Map<String, String> metadata(String provider, ByteString raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw.isEmpty()) {
+            return out;
         }
-        if (value.length() > MAX_ID_LENGTH) {
-            throw new MalformedTaskException(field + " is longer than " + MAX_ID_LENGTH);
+        if (!AWS_PROVIDER.equals(provider)) {
+            out.put("key_access_meta_data", Base64.getEncoder().encodeToString(raw.toByteArray()));
+            return out;
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new MalformedTaskException(field + " contains control characters");
+        try {
+            AWSKeyAccessData aws = AWSKeyAccessData.parseFrom(raw);
+            putIfSet(out, "key_arn", aws.getKeyArn());
+            putIfSet(out, "trust_anchor_arn", aws.getTrustAnchorArn());
+            putIfSet(out, "profile_arn", aws.getProfileArn());
+            putIfSet(out, "role_arn", aws.getRoleArn());
+            return out;
+        } catch (InvalidProtocolBufferException e) {
+            throw new MalformedTaskException("key_access_meta_data is not a valid AWSKeyAccessData message");
         }
-        return value;
+    }
+
+    private static void putIfSet(Map<String, String> out, String key, String value) {
+        if (!value.isEmpty()) {
+            out.put(key, value);
+        }
     }
 }

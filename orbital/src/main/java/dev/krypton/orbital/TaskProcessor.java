@@ -1,9 +1,13 @@
 package dev.krypton.orbital;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.krypton.engine.TenantCommands;
+import dev.krypton.storage.ProcessedTask;
+import dev.krypton.storage.TaskLog;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,17 +24,29 @@ public final class TaskProcessor {
     /** Largest TaskRequest accepted, in bytes. */
     public static final int MAX_TASK_BYTES = 1 << 20;
 
-    private final TenantCommands engine;
+    /** Default {@code reconcileAfterSec} of a task waiting on an unavailable root key. */
+    public static final long DEFAULT_RECONCILE_AFTER_SEC = 30;
+
+    private final CommandRunner runner;
     private final TaskLog log;
+    private final Clock clock;
     private final SignatureCheck signatures;
     private final IntakeAudit audit;
     private final ConcurrentHashMap<String, CompletableFuture<Disposition>> inFlight =
             new ConcurrentHashMap<>();
 
-    /** Wires the processor to the engine, the processed-task log, signatures and audit. */
-    public TaskProcessor(TenantCommands engine, TaskLog log, SignatureCheck signatures, IntakeAudit audit) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+    /**
+     * Wires the processor to the engine, the storage's processed-task log, signature checks and
+     * audit.
+     */
+    public TaskProcessor(TenantCommands engine, TaskLog log, SignatureCheck signatures, IntakeAudit audit,
+                         long reconcileAfterSec, Clock clock) {
+        if (reconcileAfterSec < 1) {
+            throw new OrbitalException("reconcileAfterSec must be at least 1");
+        }
+        this.runner = new CommandRunner(Objects.requireNonNull(engine, "engine"), reconcileAfterSec);
         this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
         this.audit = Objects.requireNonNull(audit, "audit");
     }
@@ -80,24 +96,24 @@ public final class TaskProcessor {
     }
 
     private Disposition recordedOrRun(TaskKind kind, TaskRequest request) {
-        Optional<byte[]> recorded = log.find(request.getTaskId(), request.getEtag());
+        Optional<ProcessedTask> recorded = log.get(request.getTaskId(), request.getEtag());
         if (recorded.isPresent()) {
-            return new Disposition.Accept(parseRecorded(recorded.get()));
+            return new Disposition.Accept(parseRecorded(recorded.get().response()));
         }
-        TenantCommand command;
+        TaskResponse response;
         try {
-            command = TaskDecoder.decode(kind, request);
+            response = runner.run(TaskDecoder.decode(kind, request), request);
         } catch (MalformedTaskException e) {
             return reject(request, e.getMessage());
         }
-        TaskResponse response = Responses.of(request, engine.execute(command));
-        audit.processed(Printable.of(request.getTaskId()), kind.name(), Printable.of(command.tenantId()),
-                response.getStatus().name());
+        audit.processed(Printable.of(request.getTaskId()), kind.name(),
+                response.getMetaDataOrDefault(ActualState.TENANT, ""), response.getStatus().name());
         if (response.getStatus() == TaskStatus.PROCESSING) {
             return new Disposition.Accept(response);
         }
-        byte[] kept = log.recordIfAbsent(request.getTaskId(), request.getEtag(), response.toByteArray());
-        return new Disposition.Accept(parseRecorded(kept));
+        ProcessedTask kept = log.putIfAbsent(new ProcessedTask(request.getTaskId(), request.getEtag(),
+                response.toByteArray(), clock.instant()));
+        return new Disposition.Accept(parseRecorded(kept.response()));
     }
 
     private static TaskResponse parseRecorded(byte[] recorded) {
@@ -110,6 +126,6 @@ public final class TaskProcessor {
 
     private Disposition reject(TaskRequest request, String reason) {
         audit.rejected(Printable.of(request.getTaskId()), Printable.of(request.getType()), reason);
-        return new Disposition.Reject(Responses.failed(request, reason));
+        return new Disposition.Reject(Responses.rejected(request, reason));
     }
 }
