@@ -1,0 +1,85 @@
+package dev.krypton.orbital.amqp;
+
+import dev.krypton.orbital.wire.orbital.TaskResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.qpid.protonj2.client.Client;
+import org.apache.qpid.protonj2.client.Connection;
+import org.apache.qpid.protonj2.client.ConnectionOptions;
+import org.apache.qpid.protonj2.client.Delivery;
+import org.apache.qpid.protonj2.client.Message;
+import org.apache.qpid.protonj2.client.Receiver;
+import org.apache.qpid.protonj2.client.Sender;
+import org.apache.qpid.protonj2.client.exceptions.ClientException;
+
+/**
+ * The Orbital side of the test: publishes tasks to the real RabbitMQ on 127.0.0.1:5672 (AMQP 1.0
+ * plugin) and reads responses. RabbitMQ declares a {@code /queue/NAME} queue when a link attaches.
+ */
+final class Broker implements AutoCloseable {
+
+    static final String HOST = "127.0.0.1";
+    static final int PORT = 5672;
+
+    private final Client client = Client.create();
+    private final Connection connection;
+    private final Receiver responses;
+
+    Broker(String responseAddress) throws ClientException {
+        ConnectionOptions options = new ConnectionOptions().user("guest").password("guest");
+        connection = client.connect(HOST, PORT, options);
+        responses = connection.openReceiver(responseAddress);
+        responses.openFuture();
+    }
+
+    static AmqpConfig config(String prefix, int prefetch, int workers) {
+        return new AmqpConfig(HOST, PORT,
+                new AmqpConfig.Auth.Plain("guest", "guest", new AmqpConfig.Tls.Off()),
+                "/queue/" + prefix + "-tasks", "/queue/" + prefix + "-critical", "/queue/" + prefix + "-responses",
+                prefetch, workers, Duration.ofMillis(50));
+    }
+
+    /** Removes whatever earlier runs left on the response queue. */
+    void drainResponses() throws ClientException {
+        Delivery d;
+        while ((d = responses.receive(300, TimeUnit.MILLISECONDS)) != null) {
+            d.accept();
+        }
+    }
+
+    void publish(String address, byte[] body) throws ClientException {
+        try (Sender sender = connection.openSender(address)) {
+            sender.send(Message.create(body).durable(true)).awaitSettlement(10, TimeUnit.SECONDS);
+        }
+    }
+
+    Sender sender(String address) throws ClientException {
+        return connection.openSender(address);
+    }
+
+    /** The next response, or a failure after {@code timeout}. */
+    TaskResponse nextResponse(Duration timeout) throws Exception {
+        Delivery d = responses.receive(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (d == null) {
+            throw new AssertionError("no response within " + timeout);
+        }
+        byte[] body = (byte[]) d.message().body();
+        d.accept();
+        return TaskResponse.parseFrom(body);
+    }
+
+    /** True when no response arrives within {@code wait}. */
+    boolean noResponseWithin(Duration wait) throws ClientException {
+        Delivery d = responses.receive(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (d != null) {
+            d.accept();
+        }
+        return d == null;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.close();
+    }
+}
