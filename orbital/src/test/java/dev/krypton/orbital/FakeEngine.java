@@ -29,7 +29,7 @@ public final class FakeEngine implements TenantCommands {
     private final AtomicInteger failuresToInject = new AtomicInteger();
     private volatile Duration rootKeyLatency = Duration.ZERO;
 
-    /** Each link waits this long on the "root key" before it takes effect. */
+    /** Each link to a root key whose id starts with {@code slow} waits this long on the "root key". */
     public void rootKeyLatency(Duration latency) {
         this.rootKeyLatency = latency;
     }
@@ -76,7 +76,11 @@ public final class FakeEngine implements TenantCommands {
         switch (ref.keyId()) {
             case "unavailable" -> throw new EngineException(ErrorCode.ROOT_KEY_UNAVAILABLE, "provider timed out");
             case "denied" -> throw new EngineException(ErrorCode.ROOT_KEY_DENIED, "key is disabled");
-            default -> sleep(rootKeyLatency);
+            default -> {
+                if (ref.keyId().startsWith("slow")) {
+                    sleep(rootKeyLatency);
+                }
+            }
         }
     }
 

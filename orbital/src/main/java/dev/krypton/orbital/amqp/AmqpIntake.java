@@ -45,6 +45,7 @@ public final class AmqpIntake implements AutoCloseable {
     private final Sender responses;
     private final Lanes<Work> lanes;
     private final List<Thread> readers;
+    private volatile boolean closing;
     private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("orbital-release").daemon(true).factory());
 
@@ -150,6 +151,9 @@ public final class AmqpIntake implements AutoCloseable {
     }
 
     private void releaseLater(Delivery delivery, String reason) {
+        if (closing) {
+            return;
+        }
         LOG.log(Level.WARNING, "task released for redelivery: {0}", reason);
         releaser.schedule(() -> {
             try {
@@ -168,8 +172,10 @@ public final class AmqpIntake implements AutoCloseable {
         }
     }
 
+    /** Stops receiving; unsettled deliveries go back to the broker when the connection closes. */
     @Override
     public void close() {
+        closing = true;
         readers.forEach(Thread::interrupt);
         lanes.close();
         releaser.shutdownNow();

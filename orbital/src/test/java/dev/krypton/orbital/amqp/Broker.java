@@ -47,6 +47,20 @@ final class Broker implements AutoCloseable {
         }
     }
 
+    /** Accepts and drops every message waiting on {@code address} (left by an earlier run). */
+    int drain(String address) throws ClientException {
+        int n = 0;
+        try (Receiver r = connection.openReceiver(address, new org.apache.qpid.protonj2.client.ReceiverOptions()
+                .creditWindow(1000))) {
+            Delivery d;
+            while ((d = r.receive(500, TimeUnit.MILLISECONDS)) != null) {
+                d.accept();
+                n++;
+            }
+        }
+        return n;
+    }
+
     void publish(String address, byte[] body) throws ClientException {
         try (Sender sender = connection.openSender(address)) {
             sender.send(Message.create(body).durable(true)).awaitSettlement(10, TimeUnit.SECONDS);
