@@ -1,8 +1,12 @@
 package dev.krypton.orbital;
 
+import dev.krypton.engine.audit.AuditEvent;
+import dev.krypton.engine.audit.AuditKind;
+import dev.krypton.engine.audit.AuditSink;
+
 /**
- * Security events of the intake (DESIGN.md section 9). The engine's hash-chained audit log is the
- * intended sink; {@link #logging()} writes them to the platform logger. Never pass secrets.
+ * Security events of the intake (DESIGN.md section 9): {@link #to(AuditSink)} writes them into the
+ * engine's hash-chained audit log, {@link #logging()} to the platform logger. Never pass secrets.
  */
 public interface IntakeAudit {
 
@@ -11,6 +15,24 @@ public interface IntakeAudit {
 
     /** A task reached a terminal or waiting state. */
     void processed(String taskId, String type, String tenantId, String status);
+
+    /**
+     * Records into the engine's audit log: refusals durably as DENIAL events (actor {@code orbital},
+     * object the task id, action the task type), processed tasks as COMMAND events.
+     */
+    static IntakeAudit to(AuditSink sink) {
+        return new IntakeAudit() {
+            @Override
+            public void rejected(String taskId, String type, String reason) {
+                sink.recordDurably(new AuditEvent(AuditKind.DENIAL, "orbital", "", taskId, type, "REJECTED", reason));
+            }
+
+            @Override
+            public void processed(String taskId, String type, String tenantId, String status) {
+                sink.record(new AuditEvent(AuditKind.COMMAND, "orbital", tenantId, taskId, type, status, "orbital task"));
+            }
+        };
+    }
 
     /** An audit sink that writes to {@link System.Logger}. */
     static IntakeAudit logging() {
