@@ -3,6 +3,7 @@ package dev.krypton.orbital.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.krypton.engine.TenantId;
 import dev.krypton.orbital.FakeEngine;
 import dev.krypton.orbital.IntakeAudit;
 import dev.krypton.orbital.OrbitalException;
@@ -13,13 +14,19 @@ import dev.krypton.orbital.TestPki;
 import dev.krypton.orbital.client.GrpcTaskSender;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
+import dev.krypton.orbital.wire.orbital.TaskServiceGrpc;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
 import dev.krypton.storage.tck.MemoryStorage;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,15 +109,13 @@ class GrpcIntakeTest {
 
     @Test
     void aCallerWithoutAClientCertificateCannotConnect() throws Exception {
-        var tls = io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts.forClient().trustManager(pki.ca().toFile()).build();
-        var channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("localhost", intake.port())
-                .sslContext(tls).build();
+        var tls = GrpcSslContexts.forClient().trustManager(pki.ca().toFile()).build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", intake.port()).sslContext(tls).build();
         try {
-            var stub = dev.krypton.orbital.wire.orbital.TaskServiceGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS);
+            var stub = TaskServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
             assertThatThrownBy(() -> stub.sendTaskRequest(Tasks.unlink("t-grpc4")))
-                    .isInstanceOf(io.grpc.StatusRuntimeException.class);
-            assertThat(engine.status(dev.krypton.engine.TenantId.of("t-grpc4"))).isEmpty();
+                    .isInstanceOf(StatusRuntimeException.class);
+            assertThat(engine.status(TenantId.of("t-grpc4"))).isEmpty();
         } finally {
             channel.shutdownNow();
         }
