@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.qpid.protonj2.client.Client;
 import org.apache.qpid.protonj2.client.Connection;
 import org.apache.qpid.protonj2.client.Delivery;
@@ -45,6 +46,7 @@ public final class AmqpIntake implements AutoCloseable {
     private final Sender responses;
     private final Lanes<Work> lanes;
     private final List<Thread> readers;
+    private final AtomicInteger reconnects = new AtomicInteger();
     private volatile boolean closing;
     private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("orbital-release").daemon(true).factory());
@@ -52,7 +54,13 @@ public final class AmqpIntake implements AutoCloseable {
     private AmqpIntake(TaskProcessor processor, AmqpConfig config) throws ClientException {
         this.processor = processor;
         this.config = config;
-        this.connection = client.connect(config.host(), config.port(), AmqpOptions.connection(config));
+        this.connection = client.connect(config.host(), config.port(), AmqpOptions.connection(config,
+                () -> LOG.log(Level.WARNING, "AMQP connection to {0}:{1} lost; reconnecting with backoff",
+                        config.host(), Integer.toString(config.port())),
+                () -> {
+                    reconnects.incrementAndGet();
+                    LOG.log(Level.INFO, "AMQP connection restored");
+                }));
         this.responses = awaitOpen(connection.openSender(config.responseAddress()).openFuture(),
                 config.responseAddress());
         Receiver tasks = openReceiver(config.taskAddress(), config.prefetch());
@@ -71,6 +79,11 @@ public final class AmqpIntake implements AutoCloseable {
             throw new OrbitalException("cannot connect the Orbital intake to AMQP broker "
                     + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** How often the connection was lost and restored since start. */
+    public int reconnects() {
+        return reconnects.get();
     }
 
     /** Routine tasks received but not yet picked up by a worker. */
@@ -105,6 +118,9 @@ public final class AmqpIntake implements AutoCloseable {
                 byte[] bytes = body instanceof byte[] b ? b : new byte[0];
                 lanes.submit(laneOf(bytes), new Work(delivery, bytes));
             } catch (ClientException e) {
+                if (closing) {
+                    return;
+                }
                 LOG.log(Level.WARNING, "AMQP receive failed, retrying: {0}", e.getMessage());
                 sleepQuietly(200);
             }

@@ -8,8 +8,10 @@ final class AmqpOptions {
 
     private AmqpOptions() {}
 
-    static ConnectionOptions connection(AmqpConfig config) {
-        ConnectionOptions options = new ConnectionOptions();
+    static ConnectionOptions connection(AmqpConfig config, Runnable interrupted, Runnable reconnected) {
+        ConnectionOptions options = new ConnectionOptions()
+                .interruptedHandler((connection, event) -> interrupted.run())
+                .reconnectedHandler((connection, event) -> reconnected.run());
         switch (config.auth()) {
             case AmqpConfig.Auth.Plain p -> {
                 options.user(p.user()).password(p.password());
