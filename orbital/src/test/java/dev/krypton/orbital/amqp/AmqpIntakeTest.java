@@ -7,6 +7,7 @@ import dev.krypton.orbital.IntakeAudit;
 import dev.krypton.orbital.SignatureCheck;
 import dev.krypton.orbital.TaskProcessor;
 import dev.krypton.orbital.Tasks;
+import dev.krypton.orbital.client.TaskClient;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
@@ -68,6 +69,19 @@ class AmqpIntakeTest {
         send(config.taskAddress(), Tasks.link("t-amqp2", "key-1"));
         assertThat(send(config.taskAddress(), Tasks.unlink("t-amqp2")).getStatus()).isEqualTo(TaskStatus.DONE);
         assertThat(engine.unwrap("t-amqp2")).isFalse();
+    }
+
+    @Test
+    void theTaskClientSendsAnyTaskOverAmqp() throws Exception {
+        send(config.taskAddress(), Tasks.link("t-cli", "key-1"));
+        orbital.close();
+        TaskResponse r = TaskClient.run(new String[] {"amqp", "--host", Broker.HOST, "--port", Integer.toString(Broker.PORT),
+                "--address", config.criticalAddress(), "--responses", config.responseAddress(),
+                "--type", "UNLINK_KEY", "--tenant", "t-cli"});
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(r.getType()).isEqualTo("UNLINK_KEY");
+        assertThat(engine.unwrap("t-cli")).isFalse();
+        orbital = new Broker(config.responseAddress());
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.krypton.orbital.TaskProcessor;
 import dev.krypton.orbital.Tasks;
 import dev.krypton.orbital.TestPki;
 import dev.krypton.orbital.client.GrpcTaskSender;
+import dev.krypton.orbital.client.TaskClient;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskServiceGrpc;
@@ -87,6 +88,16 @@ class GrpcIntakeTest {
             assertThat(engine.effects()).isEqualTo(effects);
             assertThat(engine.unwrap("t-grpc")).isFalse();
         }
+    }
+
+    @Test
+    void theTaskClientSendsAnyTaskOverGrpc() {
+        TaskResponse r = TaskClient.run(new String[] {"grpc", "--host", "localhost", "--port", Integer.toString(intake.port()),
+                "--ca", pki.ca().toString(), "--cert", pki.cert("orbital").toString(), "--key", pki.key("orbital").toString(),
+                "--type", "SYSTEM_LINK", "--tenant", "t-cli", "--provider", "local", "--key-id", "key-cli"});
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(r.getMetaDataMap()).containsEntry("krypton.rootKey.id", "local:key-cli");
+        assertThat(engine.unwrap("t-cli")).isTrue();
     }
 
     @Test
