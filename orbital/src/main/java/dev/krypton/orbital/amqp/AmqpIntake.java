@@ -36,6 +36,7 @@ public final class AmqpIntake implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AmqpIntake.class.getName());
     private static final long SETTLE_TIMEOUT_MS = 10_000;
+    private static final int CRITICAL_CREDIT = 64;
 
     private record Work(Delivery delivery, byte[] body) {}
 
@@ -54,21 +55,31 @@ public final class AmqpIntake implements AutoCloseable {
     private AmqpIntake(TaskProcessor processor, AmqpConfig config) throws ClientException {
         this.processor = processor;
         this.config = config;
-        this.connection = client.connect(config.host(), config.port(), AmqpOptions.connection(config,
+        this.connection = connect(config);
+        try {
+            this.responses = awaitOpen(connection.openSender(config.responseAddress()).openFuture(),
+                    config.responseAddress());
+            Receiver tasks = openReceiver(config.taskAddress(), config.prefetch());
+            Receiver critical = openReceiver(config.criticalAddress(), CRITICAL_CREDIT);
+            this.lanes = new Lanes<>(config.routineWorkers(), this::handle);
+            this.readers = List.of(
+                    Thread.ofPlatform().name("orbital-read-critical").daemon(true).start(() -> read(critical)),
+                    Thread.ofPlatform().name("orbital-read-tasks").daemon(true).start(() -> read(tasks)));
+        } catch (RuntimeException e) {
+            connection.close();
+            client.close();
+            throw e;
+        }
+    }
+
+    private Connection connect(AmqpConfig config) throws ClientException {
+        return client.connect(config.host(), config.port(), AmqpOptions.connection(config,
                 () -> LOG.log(Level.WARNING, "AMQP connection to {0}:{1} lost; reconnecting with backoff",
                         config.host(), Integer.toString(config.port())),
                 () -> {
                     reconnects.incrementAndGet();
                     LOG.log(Level.INFO, "AMQP connection restored");
                 }));
-        this.responses = awaitOpen(connection.openSender(config.responseAddress()).openFuture(),
-                config.responseAddress());
-        Receiver tasks = openReceiver(config.taskAddress(), config.prefetch());
-        Receiver critical = openReceiver(config.criticalAddress(), 64);
-        this.lanes = new Lanes<>(config.routineWorkers(), this::handle);
-        this.readers = List.of(
-                Thread.ofPlatform().name("orbital-read-critical").daemon(true).start(() -> read(critical)),
-                Thread.ofPlatform().name("orbital-read-tasks").daemon(true).start(() -> read(tasks)));
     }
 
     /** Connects to the broker and starts receiving; throws {@link OrbitalException} when it cannot. */
@@ -109,21 +120,34 @@ public final class AmqpIntake implements AutoCloseable {
 
     private void read(Receiver receiver) {
         while (!Thread.currentThread().isInterrupted()) {
+            Delivery delivery;
             try {
-                Delivery delivery = receiver.receive();
-                if (delivery == null) {
-                    return;
-                }
-                Object body = delivery.message().body();
-                byte[] bytes = body instanceof byte[] b ? b : new byte[0];
-                lanes.submit(laneOf(bytes), new Work(delivery, bytes));
+                delivery = receiver.receive();
             } catch (ClientException e) {
                 if (closing) {
                     return;
                 }
                 LOG.log(Level.WARNING, "AMQP receive failed, retrying: {0}", e.getMessage());
                 sleepQuietly(200);
+                continue;
             }
+            if (delivery == null) {
+                return;
+            }
+            byte[] body = bodyOf(delivery);
+            lanes.submit(laneOf(body), new Work(delivery, body));
+        }
+    }
+
+    /**
+     * The bytes of the message's data section; a message that does not decode or carries no binary
+     * body yields no bytes, which the processor answers FAILED and the delivery is rejected.
+     */
+    private static byte[] bodyOf(Delivery delivery) {
+        try {
+            return delivery.message().body() instanceof byte[] b ? b : new byte[0];
+        } catch (ClientException | RuntimeException e) {
+            return new byte[0];
         }
     }
 

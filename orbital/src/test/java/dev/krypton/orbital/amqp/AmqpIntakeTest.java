@@ -49,9 +49,7 @@ class AmqpIntakeTest {
 
     private TaskResponse send(String address, TaskRequest task) throws Exception {
         orbital.publish(address, task.toByteArray());
-        TaskResponse r = orbital.nextResponse(WAIT);
-        assertThat(r.getTaskId()).isEqualTo(task.getTaskId());
-        return r;
+        return orbital.responseTo(task.getTaskId(), WAIT);
     }
 
     @Test
@@ -117,9 +115,12 @@ class AmqpIntakeTest {
     @Test
     void aPoisonMessageIsRejectedAndDoesNotBlockTheQueue() throws Exception {
         orbital.publish(config.taskAddress(), new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
-        TaskResponse poison = orbital.nextResponse(WAIT);
+        TaskResponse poison = orbital.responseTo("", WAIT);
         assertThat(poison.getStatus()).isEqualTo(TaskStatus.FAILED);
         assertThat(poison.getErrorMessage()).contains("not a valid orbital.v1.TaskRequest");
+        orbital.publishText(config.criticalAddress(), "{\"taskId\": \"json is not supported\"}");
+        TaskResponse text = orbital.responseTo("", WAIT);
+        assertThat(text.getErrorMessage()).as(text.toString()).isEqualTo("task has no taskId or etag");
         TaskRequest unsupported = Tasks.link("t-poison", "key-1").toBuilder().setType("REBOOT_REGION").build();
         assertThat(send(config.taskAddress(), unsupported).getErrorMessage()).startsWith("unsupported task type");
         assertThat(send(config.taskAddress(), Tasks.link("t-poison", "key-1")).getStatus()).isEqualTo(TaskStatus.DONE);

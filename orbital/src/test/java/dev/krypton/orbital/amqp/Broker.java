@@ -67,6 +67,12 @@ final class Broker implements AutoCloseable {
         }
     }
 
+    void publishText(String address, String body) throws ClientException {
+        try (Sender sender = connection.openSender(address)) {
+            sender.send(Message.create(body)).awaitSettlement(10, TimeUnit.SECONDS);
+        }
+    }
+
     Sender sender(String address) throws ClientException {
         return connection.openSender(address);
     }
@@ -80,6 +86,21 @@ final class Broker implements AutoCloseable {
         byte[] body = (byte[]) d.message().body();
         d.accept();
         return TaskResponse.parseFrom(body);
+    }
+
+    /**
+     * The next response to task {@code taskId} ("" for tasks too broken to echo one), skipping
+     * responses to other tasks (late answers to tasks an earlier run left on the queues).
+     */
+    TaskResponse responseTo(String taskId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            TaskResponse r = nextResponse(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+            if (r.getTaskId().equals(taskId)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no response to task '" + taskId + "' within " + timeout);
     }
 
     /** True when no response arrives within {@code wait}. */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "krypton.bench", matches = "true")
 class KillSwitchBenchmark {
 
-    private static final int BACKLOG = 10_000;
+    private static final int BACKLOG = Integer.getInteger("krypton.bench.backlog", 10_000);
     private static final int TRIALS = Integer.getInteger("krypton.bench.trials", 200);
 
     @Test
