@@ -74,7 +74,7 @@ class TaskDecoderTest {
     void switchRebindsTheRootKeyAndDisableThenEnableRoundTrips() {
         answer(Tasks.link("acme", "key-1"));
         TaskResponse switched = answer(Tasks.system(TaskType.SYSTEM_SWITCH, "acme", "key-2"));
-        assertThat(switched.getMetaDataMap()).containsEntry(ActualState.ROOT_KEY_ID, "local:key-2");
+        assertThat(switched.getMetaDataMap()).containsEntry(ActualState.ROOT_KEY_ID, "fake:key-2");
         assertThat(answer(Tasks.system(TaskType.KEY_DISABLE, "acme", "")).getMetaDataMap())
                 .containsEntry(ActualState.STATE, "DISABLED");
         assertThat(engine.unwrap("acme")).isFalse();

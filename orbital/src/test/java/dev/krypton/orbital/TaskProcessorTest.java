@@ -53,7 +53,7 @@ class TaskProcessorTest {
         assertThat(List.of(r.getTaskId(), r.getType(), r.getExternalId(), r.getEtag()))
                 .containsExactly(link.getTaskId(), "SYSTEM_LINK", "ext-acme", "1");
         assertThat(r.getMetaDataMap()).containsEntry(ActualState.STATE, "ACTIVE")
-                .containsEntry(ActualState.GENERATION, "1").containsEntry(ActualState.ROOT_KEY_ID, "local:key-1")
+                .containsEntry(ActualState.GENERATION, "1").containsEntry(ActualState.ROOT_KEY_ID, "fake:key-1")
                 .containsEntry(ActualState.ROOT_KEY_VERSION, "1").containsEntry(ActualState.TENANT, "acme");
         assertThat(engine.unwrap("acme")).isTrue();
     }

@@ -12,7 +12,7 @@ public final class Tasks {
 
     private Tasks() {}
 
-    /** A SYSTEM_LINK of {@code tenant} to root key {@code keyId} of the {@code local} provider. */
+    /** A SYSTEM_LINK of {@code tenant} to root key {@code keyId} of the fake KMS provider. */
     public static TaskRequest link(String tenant, String keyId) {
         return system(TaskType.SYSTEM_LINK, tenant, keyId);
     }
@@ -25,7 +25,7 @@ public final class Tasks {
     /** A task of any CMK type over a SystemAction. */
     public static TaskRequest system(TaskType type, String tenant, String keyId) {
         Data data = Data.newBuilder().setTaskType(type).setSystemAction(SystemAction.newBuilder()
-                .setTenantId(tenant).setKeyProvider("local").setKeyIdTo(keyId).setSystemId("sys-" + tenant)
+                .setTenantId(tenant).setKeyProvider(RealEngine.PROVIDER).setKeyIdTo(keyId).setSystemId("sys-" + tenant)
                 .setCmkRegion("eu-test-1")).build();
         return TaskRequest.newBuilder()
                 .setTaskId(UUID.randomUUID().toString())
