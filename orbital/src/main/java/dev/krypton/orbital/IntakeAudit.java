@@ -13,8 +13,8 @@ public interface IntakeAudit {
     /** A task was refused before reaching the engine (bad signature, malformed, unsupported). */
     void rejected(String taskId, String type, String reason);
 
-    /** A task reached a terminal or waiting state. */
-    void processed(String taskId, String type, String tenantId, String status);
+    /** A task reached a terminal or waiting state; {@code detail} is the operator message, if any. */
+    void processed(String taskId, String type, String tenantId, String status, String detail);
 
     /**
      * Records into the engine's audit log: refusals durably as DENIAL events (actor {@code orbital},
@@ -28,8 +28,9 @@ public interface IntakeAudit {
             }
 
             @Override
-            public void processed(String taskId, String type, String tenantId, String status) {
-                sink.record(new AuditEvent(AuditKind.COMMAND, "orbital", tenantId, taskId, type, status, "orbital task"));
+            public void processed(String taskId, String type, String tenantId, String status, String detail) {
+                sink.record(new AuditEvent(AuditKind.COMMAND, "orbital", tenantId, taskId, type, status,
+                        detail.isEmpty() ? "orbital task" : detail));
             }
         };
     }
@@ -45,9 +46,9 @@ public interface IntakeAudit {
             }
 
             @Override
-            public void processed(String taskId, String type, String tenantId, String status) {
-                log.log(System.Logger.Level.INFO, "task processed: id={0} type={1} tenant={2} status={3}",
-                        taskId, type, tenantId, status);
+            public void processed(String taskId, String type, String tenantId, String status, String detail) {
+                log.log(System.Logger.Level.INFO, "task processed: id={0} type={1} tenant={2} status={3} {4}",
+                        taskId, type, tenantId, status, detail);
             }
         };
     }

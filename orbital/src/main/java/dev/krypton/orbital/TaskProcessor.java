@@ -106,8 +106,12 @@ public final class TaskProcessor {
         } catch (MalformedTaskException e) {
             return reject(request, e.getMessage());
         }
+        if (response.getStatus() != TaskStatus.DONE && Thread.currentThread().isInterrupted()) {
+            return new Disposition.Release("interrupted while the engine ran the task (shutting down)");
+        }
         audit.processed(Printable.of(request.getTaskId()), kind.name(),
-                response.getMetaDataOrDefault(ActualState.TENANT, ""), response.getStatus().name());
+                response.getMetaDataOrDefault(ActualState.TENANT, ""), response.getStatus().name(),
+                response.getErrorMessage());
         if (response.getStatus() == TaskStatus.PROCESSING) {
             return new Disposition.Accept(response);
         }

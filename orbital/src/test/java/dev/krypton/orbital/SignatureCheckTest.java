@@ -112,7 +112,7 @@ class SignatureCheckTest {
             }
 
             @Override
-            public void processed(String taskId, String type, String tenantId, String status) {
+            public void processed(String taskId, String type, String tenantId, String status, String detail) {
             }
         };
         TaskProcessor processor = new TaskProcessor(engine, new MemoryStorage(),

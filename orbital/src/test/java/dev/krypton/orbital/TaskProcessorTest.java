@@ -28,7 +28,7 @@ class TaskProcessorTest {
             }
 
             @Override
-            public void processed(String taskId, String type, String tenantId, String status) {
+            public void processed(String taskId, String type, String tenantId, String status, String detail) {
                 audited.add("processed " + type + " " + status);
             }
         };
@@ -156,6 +156,18 @@ class TaskProcessorTest {
         TaskRequest link = Tasks.link("acme", "key-1");
         assertThat(processor.process(link)).isInstanceOf(Disposition.Release.class);
         assertThat(accepted(processor.process(link)).getStatus()).isEqualTo(TaskStatus.DONE);
+    }
+
+    @Test
+    void aFailureCausedByShutdownIsReleasedNotRecorded() {
+        TaskRequest link = Tasks.link("acme", "denied");
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(processor.process(link)).isInstanceOf(Disposition.Release.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(storage.get(link.getTaskId(), "1")).isEmpty();
     }
 
     @Test

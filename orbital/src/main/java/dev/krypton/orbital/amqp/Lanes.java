@@ -19,7 +19,9 @@ final class Lanes<W> implements AutoCloseable {
     private final LinkedBlockingQueue<W> critical = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<W> routine = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean open = true;
 
+    /** Starts the critical worker and {@code routineWorkers} routine workers. */
     Lanes(int routineWorkers, Consumer<W> handler) {
         Thread c = Thread.ofPlatform().name("orbital-critical").daemon(true).unstarted(() -> serve(critical, handler));
         c.setPriority(Thread.MAX_PRIORITY);
@@ -43,10 +45,17 @@ final class Lanes<W> implements AutoCloseable {
         return routine.size();
     }
 
-    private static <W> void serve(LinkedBlockingQueue<W> queue, Consumer<W> handler) {
+    /**
+     * Runs work until closed. The open flag, not the interrupt, ends the loop: a handler may swallow
+     * an interrupt, and no queued work may start after {@link #close} (the broker redelivers it).
+     */
+    private void serve(LinkedBlockingQueue<W> queue, Consumer<W> handler) {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                handler.accept(queue.take());
+            while (open) {
+                W work = queue.take();
+                if (open) {
+                    handler.accept(work);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -55,6 +64,7 @@ final class Lanes<W> implements AutoCloseable {
 
     @Override
     public void close() {
+        open = false;
         threads.forEach(Thread::interrupt);
     }
 }

@@ -32,6 +32,8 @@ class AmqpIntakeTest {
     @BeforeEach
     void start() throws Exception {
         orbital = new Broker(config.responseAddress());
+        orbital.drain(config.taskAddress());
+        orbital.drain(config.criticalAddress());
         intake = startIntake();
         orbital.drainResponses();
     }

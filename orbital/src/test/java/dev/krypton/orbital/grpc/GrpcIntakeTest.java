@@ -54,7 +54,7 @@ class GrpcIntakeTest {
             }
 
             @Override
-            public void processed(String taskId, String type, String tenantId, String status) {
+            public void processed(String taskId, String type, String tenantId, String status, String detail) {
             }
         };
         TaskProcessor processor = new TaskProcessor(engine, new MemoryStorage(), SignatureCheck.off(), audit, 30,
