@@ -91,6 +91,7 @@ public final class TaskProcessor {
             mine.complete(retry);
             return retry;
         } finally {
+            mine.complete(new Disposition.Release("task processing aborted"));
             inFlight.remove(key, mine);
         }
     }
