@@ -54,16 +54,16 @@ public final class TaskClient {
             o.put(args[i].substring(2), args[i + 1]);
         }
         TaskRequest task = task(o);
-        long timeout = Long.parseLong(o.getOrDefault("timeout-ms", "30000"));
+        long timeout = number(o.getOrDefault("timeout-ms", "30000"), "timeout-ms");
         return switch (args[0]) {
             case "grpc" -> {
-                try (var s = new GrpcTaskSender(need(o, "host"), Integer.parseInt(need(o, "port")),
+                try (var s = new GrpcTaskSender(need(o, "host"), (int) number(need(o, "port"), "port"),
                         Path.of(need(o, "ca")), Path.of(need(o, "cert")), Path.of(need(o, "key")))) {
                     yield s.send(task, timeout);
                 }
             }
             case "amqp" -> {
-                try (var s = new AmqpTaskSender(need(o, "host"), Integer.parseInt(need(o, "port")),
+                try (var s = new AmqpTaskSender(need(o, "host"), (int) number(need(o, "port"), "port"),
                         o.getOrDefault("user", "guest"), o.getOrDefault("password", "guest"), need(o, "responses"))) {
                     yield s.send(need(o, "address"), task, timeout);
                 }
@@ -97,6 +97,14 @@ public final class TaskClient {
                 .setEtag(o.getOrDefault("etag", "1"))
                 .setTaskCreatedAt(System.currentTimeMillis() * 1_000_000L)
                 .build();
+    }
+
+    private static long number(String value, String name) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new OrbitalException("--" + name + " must be a number, got " + value);
+        }
     }
 
     private static String need(Map<String, String> o, String name) {
