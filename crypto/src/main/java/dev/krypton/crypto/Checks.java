@@ -20,7 +20,7 @@ final class Checks {
 
     static void gcm(KeyHandle key, byte[] iv, int tagLen) {
         aesKey(key);
-        require(iv.length >= 1, "GCM IV must not be empty");
+        require(iv.length >= 1 && iv.length <= 128, "GCM IV must be 1 to 128 bytes");
         require(tagLen >= 12 && tagLen <= 16, "GCM tag length must be 12 to 16 bytes");
     }
 

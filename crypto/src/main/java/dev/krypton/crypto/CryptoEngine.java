@@ -17,7 +17,7 @@ public interface CryptoEngine {
      * AES-GCM encryption (NIST SP 800-38D).
      *
      * @param key AES key
-     * @param iv nonce, at least 1 byte (12 recommended)
+     * @param iv nonce, 1 to 128 bytes (12 recommended; OpenSSL 3 caps GCM IVs at 128 bytes)
      * @param aad additional authenticated data, may be empty
      * @param plaintext data to encrypt
      * @param tagLen tag length in bytes, 12 to 16

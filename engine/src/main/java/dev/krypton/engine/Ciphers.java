@@ -13,17 +13,19 @@ final class Ciphers {
 
     private final Registry registry;
     private final KekVersions versions;
+    private final Hierarchy hierarchy;
     private final Keys keys;
 
-    Ciphers(Registry registry, KekVersions versions, Keys keys) {
+    Ciphers(Registry registry, KekVersions versions, Hierarchy hierarchy, Keys keys) {
         this.registry = registry;
         this.versions = versions;
+        this.hierarchy = hierarchy;
         this.keys = keys;
     }
 
     EncryptResult encrypt(ObjectRef.Kek ref, EncryptRequest req) {
         TenantRuntime rt = registry.active(ref.tenant());
-        LiveKek k = rt.kek(ref);
+        LiveKek k = guard(rt, () -> hierarchy.find(rt, ref));
         if (!k.state().canProtect()) {
             throw EngineException.illegalState("KEK version " + ref.uid() + " is " + k.state() + " (decrypt only)");
         }
@@ -54,7 +56,7 @@ final class Ciphers {
 
     byte[] decrypt(ObjectRef.Kek ref, DecryptRequest req) {
         TenantRuntime rt = registry.active(ref.tenant());
-        LiveKek k = rt.kek(ref);
+        LiveKek k = guard(rt, () -> hierarchy.find(rt, ref));
         if (!k.state().canProcess()) {
             throw EngineException.illegalState("KEK version " + ref.uid() + " is " + k.state());
         }

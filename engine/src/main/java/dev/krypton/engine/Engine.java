@@ -6,6 +6,8 @@ import dev.krypton.engine.audit.AuditSink;
 import dev.krypton.engine.policy.Policy;
 import dev.krypton.storage.TenantRecord;
 import dev.krypton.rootkey.health.RootKeyHealth;
+import dev.krypton.storage.ChangeFeed;
+import java.util.concurrent.ExecutorService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,6 +33,9 @@ public final class Engine implements AutoCloseable {
     private final RootKeyHealth health;
     private final Optional<Duration> healthTick;
     private volatile ScheduledExecutorService scheduler;
+    private volatile Optional<ChangeFeed.Subscription> feed = Optional.empty();
+    private final ExecutorService syncs = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("krypton-tenant-sync").factory());
 
     Engine(Store store, Keys keys, RootKeys rootKeys, RootKeyHealth health, Optional<Duration> healthTick,
            Supplier<Policy> policy, AuditSink audit, Clock clock, EngineOptions options) {
@@ -45,7 +50,7 @@ public final class Engine implements AutoCloseable {
         this.lifecycle = new Lifecycle(store, registry, hierarchy, rootKeys, keys, audit, clock, options.region());
         this.commands = new Commands(lifecycle, store);
         this.operations = new Operations(policy, audit, keks, new TenantObjects(store, registry, keys, clock),
-                new Ciphers(registry, keks, keys), new Locator(store, registry), registry, options);
+                new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry), registry, options);
     }
 
     /** Starts building an engine. */
@@ -85,6 +90,9 @@ public final class Engine implements AutoCloseable {
                 lifecycle.restore(tenant);
             }
         });
+        feed = store.changeFeed().map(f -> f.subscribe(ChangeFeed.listener(
+                change -> syncs.execute(() -> lifecycle.sync(TenantId.of(change.tenantId()))),
+                () -> syncs.execute(this::syncAll))));
         for (TenantRecord r : store.tenants()) {
             if (r.state() != dev.krypton.storage.TenantState.ACTIVE) {
                 continue;
@@ -105,6 +113,13 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /** Re-reads every tenant and aligns memory with storage (after the feed may have lost notices). */
+    public void syncAll() {
+        for (TenantRecord r : store.tenants()) {
+            lifecycle.sync(TenantId.of(r.tenantId()));
+        }
+    }
+
     /**
      * Probes every root key that is due now and fires autonomy deadlines (what the scheduler does
      * on each tick; for tests with a controlled clock and for an operator's "probe now").
@@ -116,6 +131,8 @@ public final class Engine implements AutoCloseable {
     /** Stops monitoring and wipes every key in memory. Storage and audit stay open (owned by the caller). */
     @Override
     public void close() {
+        feed.ifPresent(ChangeFeed.Subscription::close);
+        syncs.shutdownNow();
         ScheduledExecutorService s = scheduler;
         if (s != null) {
             s.shutdownNow();

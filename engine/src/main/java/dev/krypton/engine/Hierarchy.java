@@ -49,6 +49,55 @@ final class Hierarchy {
         }
     }
 
+    /**
+     * Aligns the live versions of {@code rt} with storage after another node changed them: new
+     * state and record, and destroyed versions wiped. Versions not yet in memory load on first use.
+     */
+    void refresh(TenantRuntime rt) {
+        for (ManagedObjectRecord r : store.objects(ObjectQuery.tenant(rt.tenant.value()).withKind(ObjectKind.KEK))) {
+            LiveKek live = rt.keks.get(r.uid());
+            if (live == null || live.record.generation() >= r.generation()) {
+                continue;
+            }
+            if (r.state() == dev.krypton.storage.ObjectState.DESTROYED
+                    || r.state() == dev.krypton.storage.ObjectState.DESTROYED_COMPROMISED) {
+                rt.keks.remove(r.uid());
+                live.key.wipe();
+            } else {
+                live.update(r, AttributeCodec.decode(r.attributes()).attributes());
+            }
+        }
+    }
+
+    /**
+     * The live version, or (cold path, one storage read) a version another node created since this
+     * node loaded the tenant. Destroyed or unknown versions are NOT_FOUND.
+     */
+    LiveKek find(TenantRuntime rt, ObjectRef.Kek ref) {
+        LiveKek k = rt.keks.get(ref.uid());
+        if (k != null) {
+            return k;
+        }
+        ManagedObjectRecord r = store.object(ref.uid())
+                .filter(x -> x.tenantId().equals(ref.tenant().value()) && x.kind() == ObjectKind.KEK)
+                .filter(x -> x.state() != dev.krypton.storage.ObjectState.DESTROYED
+                        && x.state() != dev.krypton.storage.ObjectState.DESTROYED_COMPROMISED)
+                .orElseThrow(() -> EngineException.notFound("no usable KEK version " + ref.uid()));
+        checkedRef(r);
+        KeyHandle key = keys.unwrapKey(rt.l2, r.wrappedBlob(), r.aad());
+        LiveKek loaded = live(ref, key, r);
+        LiveKek winner = rt.keks.putIfAbsent(ref.uid(), loaded);
+        if (winner != null) {
+            key.wipe();
+            return winner;
+        }
+        if (!rt.active()) {
+            key.wipe();
+            throw EngineException.denied("tenant " + rt.tenant + " is not ACTIVE");
+        }
+        return loaded;
+    }
+
     LiveKek live(ObjectRef.Kek ref, KeyHandle key, ManagedObjectRecord r) {
         return new LiveKek(ref, key, new GcmBudget(options.gcmLimit(), options.gcmBlock()), r,
                 AttributeCodec.decode(r.attributes()).attributes());

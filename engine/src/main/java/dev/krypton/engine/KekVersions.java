@@ -4,6 +4,7 @@ import dev.krypton.crypto.KeyHandle;
 import dev.krypton.storage.ManagedObjectRecord;
 import dev.krypton.storage.ObjectKind;
 import dev.krypton.storage.ObjectQuery;
+import dev.krypton.storage.TenantRecord;
 import dev.krypton.storage.Write;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +82,7 @@ final class KekVersions {
             for (ManagedObjectRecord old : deactivate) {
                 writes.add(new Write.PutObject(transition(old, ObjectState.DEACTIVATED, now), old.generation()));
             }
-            store.write(writes);
+            store.write(withTenantNotice(rt.tenant, writes));
             for (Write w : writes.subList(1, writes.size())) {
                 ManagedObjectRecord r = ((Write.PutObject) w).record();
                 LiveKek live = rt.keks.get(r.uid());
@@ -108,7 +109,7 @@ final class KekVersions {
                 throw EngineException.illegalState("KEK version " + ref.uid() + " is " + now + "; cannot revoke to " + target);
             }
             ManagedObjectRecord next = transition(r, target, clock.instant());
-            store.write(new Write.PutObject(next, r.generation()));
+            store.write(withTenantNotice(ref.tenant(), List.of(new Write.PutObject(next, r.generation()))));
             LiveKek live = rt.keks.get(ref.uid());
             if (live != null) {
                 live.update(next, AttributeCodec.decode(next.attributes()).attributes());
@@ -129,7 +130,8 @@ final class KekVersions {
             if (now == ObjectState.DESTROYED) {
                 return null;
             }
-            store.write(new Write.PutObject(transition(r, ObjectState.DESTROYED, clock.instant()), r.generation()));
+            store.write(withTenantNotice(ref.tenant(), List.of(
+                    new Write.PutObject(transition(r, ObjectState.DESTROYED, clock.instant()), r.generation()))));
             LiveKek live = rt.keks.remove(ref.uid());
             if (live != null) {
                 live.key.wipe();
@@ -160,6 +162,18 @@ final class KekVersions {
                 }
             }
         }
+    }
+
+    /**
+     * Adds a generation bump of the tenant record to a KEK change, in the same atomic write, so
+     * other nodes hear of it through the change feed and refresh their copies of the versions.
+     */
+    private List<Write> withTenantNotice(TenantId tenant, List<Write> writes) {
+        TenantRecord t = store.tenant(tenant).orElseThrow(() -> EngineException.notFound("tenant " + tenant + " is unknown"));
+        List<Write> all = new java.util.ArrayList<>(writes);
+        all.add(new Write.PutTenant(new TenantRecord(t.tenantId(), t.state(), t.generation() + 1, t.rootKey(),
+                t.wrappedL2(), t.region(), t.owner(), clock.instant()), t.generation()));
+        return all;
     }
 
     private ManagedObjectRecord transition(ManagedObjectRecord r, ObjectState target, Instant now) {

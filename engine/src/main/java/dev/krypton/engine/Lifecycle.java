@@ -101,6 +101,41 @@ final class Lifecycle {
         }
     }
 
+    /**
+     * Brings this node's memory in line with storage after another node changed the tenant (change
+     * feed): wipes keys of a tenant that is no longer ACTIVE, loads one that became ACTIVE, and
+     * reloads one whose L2 was replaced. Never writes storage.
+     */
+    void sync(TenantId id) {
+        ReentrantLock lock = registry.lock(id);
+        lock.lock();
+        try {
+            Optional<TenantRecord> rec = store.tenant(id);
+            boolean active = rec.isPresent() && rec.get().state() == dev.krypton.storage.TenantState.ACTIVE;
+            if (!active) {
+                if (registry.zeroize(id)) {
+                    rootKeys.unwatch(id);
+                    audit.recordDurably(new AuditEvent(AuditKind.ZEROIZE, "system", id.value(), "", "sync", "ok",
+                            "tenant is " + rec.map(r -> r.state().name()).orElse("gone") + " in storage (another node)"));
+                }
+                return;
+            }
+            long revision = L2Envelope.decode(rec.get().wrappedL2()).revision();
+            if (registry.isLive(id) && registry.active(id).l2Revision == revision) {
+                hierarchy.refresh(registry.active(id));
+                return;
+            }
+            TenantRuntime fresh = unwrapAll(rec.get());
+            registry.replace(fresh);
+            audit.record(new AuditEvent(AuditKind.COMMAND, "system", id.value(), "", "sync", "ok",
+                    "loaded: ACTIVE in storage (another node)"));
+        } catch (EngineException e) {
+            audit.record(new AuditEvent(AuditKind.COMMAND, "system", id.value(), "", "sync", e.code().name(), e.getMessage()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private CommandResult run(TenantCommand command) {
         TenantId id = command.tenant();
         Optional<TenantRecord> rec = store.tenant(id);

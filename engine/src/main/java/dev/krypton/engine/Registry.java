@@ -31,6 +31,14 @@ final class Registry {
         live.put(rt.tenant, rt);
     }
 
+    /** Installs a freshly loaded runtime and wipes the one it replaces, if any. */
+    void replace(TenantRuntime rt) {
+        TenantRuntime old = live.put(rt.tenant, rt);
+        if (old != null) {
+            old.zeroize();
+        }
+    }
+
     /** Removes and zeroizes the tenant's keys; true if there were any. */
     boolean zeroize(TenantId tenant) {
         TenantRuntime rt = live.remove(tenant);

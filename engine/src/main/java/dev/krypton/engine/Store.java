@@ -1,5 +1,6 @@
 package dev.krypton.engine;
 
+import dev.krypton.storage.ChangeFeed;
 import dev.krypton.storage.ManagedObjectRecord;
 import dev.krypton.storage.ObjectQuery;
 import dev.krypton.storage.Page;
@@ -69,6 +70,10 @@ final class Store {
 
     void write(Write change) {
         write(List.of(change));
+    }
+
+    Optional<ChangeFeed> changeFeed() {
+        return storage.changeFeed();
     }
 
     static TenantState state(dev.krypton.storage.TenantState s) {

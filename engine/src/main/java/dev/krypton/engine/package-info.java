@@ -23,7 +23,8 @@
  * (1) the root key must equal the bound one (provider and key id), else INVALID_ARGUMENT: use SwitchRootKey.
  * (2) no-op when the new root key equals the bound one.
  * </pre>
- * Every change bumps the tenant's generation. Commands that leave ACTIVE return only after every
+ * Every change bumps the tenant's generation (so do KEK create, rotate, revoke and destroy, so that
+ * other nodes hear of them through the storage change feed). Commands that leave ACTIVE return only after every
  * key of the tenant is wiped; after that no operation of the tenant succeeds.
  *
  * <h2>Identifiers</h2>

@@ -53,8 +53,8 @@ final class Fixture implements AutoCloseable {
         }
     }
 
-    final InspectingStorage storage = new InspectingStorage();
-    final FakeRootKeys kms = new FakeRootKeys();
+    final InspectingStorage storage;
+    final FakeRootKeys kms;
     final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
     final CryptoEngine crypto = CryptoEngines.select();
     final CollectingAudit audit = new CollectingAudit();
@@ -78,6 +78,17 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(EngineOptions options, Policy policy) {
+        this(options, policy, new InspectingStorage(), new FakeRootKeys());
+    }
+
+    /** Another node of the same region: same storage, same KMS, its own memory and engine. */
+    Fixture(Fixture sameRegion) {
+        this(EngineOptions.defaults(), Policy.upstreamOnly(), sameRegion.storage, sameRegion.kms);
+    }
+
+    private Fixture(EngineOptions options, Policy policy, InspectingStorage storage, FakeRootKeys kms) {
+        this.storage = storage;
+        this.kms = kms;
         kms.create("key-a");
         kms.create("key-b");
         engine = Engine.builder().storage(storage).memory(memory).crypto(crypto)

@@ -6,17 +6,19 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One page of a listing in {@link Ids#ORDER}.
+ * One page of a listing in {@link Ids#ORDER}: its items and, unless it is the last page, the
+ * request for the next one.
  *
- * @param items the records of this page
- * @param next  the request for the following page, empty when this is the last page
- * @param <T>   record type
+ * @param <T> record type
  */
-public record Page<T>(List<T> items, Optional<PageRequest> next) {
+public final class Page<T> {
 
-    public Page {
-        items = List.copyOf(items);
-        Objects.requireNonNull(next, "next");
+    private final List<T> items;
+    private final PageRequest next;
+
+    private Page(List<T> items, PageRequest next) {
+        this.items = List.copyOf(items);
+        this.next = next;
     }
 
     /**
@@ -25,10 +27,34 @@ public record Page<T>(List<T> items, Optional<PageRequest> next) {
      */
     public static <T> Page<T> of(List<T> fetched, PageRequest request, Function<T, String> id) {
         if (fetched.size() <= request.limit()) {
-            return new Page<>(fetched, Optional.empty());
+            return new Page<>(fetched, null);
         }
         List<T> items = fetched.subList(0, request.limit());
-        String last = id.apply(items.getLast());
-        return new Page<>(items, Optional.of(new PageRequest(last, request.limit())));
+        return new Page<>(items, new PageRequest(id.apply(items.getLast()), request.limit()));
+    }
+
+    /** The records of this page. */
+    public List<T> items() {
+        return items;
+    }
+
+    /** The request for the following page, empty when this is the last page. */
+    public Optional<PageRequest> next() {
+        return Optional.ofNullable(next);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Page<?> p && items.equals(p.items) && Objects.equals(next, p.next);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(items, next);
+    }
+
+    @Override
+    public String toString() {
+        return "Page[items=" + items.size() + ", next=" + next() + "]";
     }
 }

@@ -27,7 +27,9 @@ public interface Storage extends AutoCloseable {
     /**
      * Applies the changes atomically: all of them or none. Each id may appear once.
      *
-     * @throws StorageException CONFLICT if any expectation fails (nothing applied); INVALID for an
+     * @throws StorageException CONFLICT if any expectation fails (nothing applied; or, only when the
+     *                          connection broke during commit, applied and already superseded by
+     *                          another writer: either way, re-read); INVALID for an
      *                          empty list or a repeated id; UNAVAILABLE if the backend cannot be
      *                          reached (the write may or may not have been applied: re-read)
      */

@@ -59,7 +59,8 @@ public record StorageConfig(String backend, Map<String, String> settings) {
         for (String key : settings.keySet()) {
             if (!known.contains(key)) {
                 throw new StorageException(StorageException.Kind.CONFIG, "Unknown setting '" + key
-                        + "' for storage backend '" + backend + "'; known settings: " + String.join(", ", new TreeSet<>(known)) + ".");
+                        + "' for storage backend '" + backend + "'; " + (known.isEmpty() ? "it takes no settings."
+                        : "known settings: " + String.join(", ", new TreeSet<>(known)) + "."));
             }
         }
     }

@@ -67,6 +67,29 @@ class PolicyStoreTest {
     }
 
     @Test
+    void reloadsAreAudited() throws IOException {
+        List<dev.krypton.engine.audit.AuditEvent> events = new CopyOnWriteArrayList<>();
+        dev.krypton.engine.audit.AuditSink sink = new dev.krypton.engine.audit.AuditSink() {
+            @Override
+            public void record(dev.krypton.engine.audit.AuditEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void recordDurably(dev.krypton.engine.audit.AuditEvent event) {
+                events.add(event);
+            }
+        };
+        Path f = Files.writeString(dir.resolve("policy.yaml"), GW1);
+        try (PolicyStore s = PolicyStore.load(f, new PolicyAudit(sink))) {
+            s.reload();
+            Files.writeString(f, "grants: 7");
+            assertThatThrownBy(s::reload).isInstanceOf(dev.krypton.engine.EngineException.class);
+        }
+        assertThat(events).extracting(dev.krypton.engine.audit.AuditEvent::result).containsExactly("ok", "INVALID_ARGUMENT");
+    }
+
+    @Test
     void invalidFileAtStartFails() throws IOException {
         Path f = Files.writeString(dir.resolve("policy.json"), "{\"grants\": 3}");
         assertThatThrownBy(() -> PolicyStore.load(f, listener)).hasMessageContaining("grants: must be a list");

@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /** JMH: latency of one wrap and one unwrap of a 32-byte L2 (aws-kms through the AWS SDK against the local KMS JSON 1.1 server, NOT real KMS). Run as shown in docs/rootkeys.md. */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AwsKmsLatency {
 

@@ -22,11 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** AWS specifics: EncryptionContext on the wire, KMS error codes, key states, configuration. */
 class AwsKmsProviderTest {
 
-    private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
-    private final KeyServices services = new KeyServices(memory, CryptoEngines.select());
-
     private static final String KEY = AwsKmsConformanceTest.KEY;
     private static final WrapContext CTX = new WrapContext("tenant-a", "eu-central-1");
+    private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
+    private final KeyServices services = new KeyServices(memory, CryptoEngines.select());
     private final FakeKmsServer server;
 
     AwsKmsProviderTest() throws IOException {

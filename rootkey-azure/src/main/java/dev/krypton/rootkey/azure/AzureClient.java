@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.krypton.rootkey.Failure;
 import dev.krypton.rootkey.RootKeyException;
+import dev.krypton.rootkey.TlsTrust;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -36,7 +37,11 @@ final class AzureClient implements AutoCloseable {
 
     AzureClient(AzureConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        config.caFile().map(TlsTrust::trusting).ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     static Failure classify(int status) {

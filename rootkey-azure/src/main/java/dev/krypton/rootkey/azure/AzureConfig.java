@@ -4,7 +4,9 @@ import dev.krypton.rootkey.RootKeyException;
 import dev.krypton.rootkey.RootKeyRef;
 import dev.krypton.rootkey.SecretSource;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -20,12 +22,13 @@ import java.util.regex.Pattern;
  *   <tr><td>algorithm</td><td>{@code RSA-OAEP-256} (vault keys, default) or {@code A256KW} (Managed HSM)</td></tr>
  *   <tr><td>token-file / token-env</td><td>a Microsoft Entra ID access token for the vault, kept fresh by the platform</td></tr>
  *   <tr><td>timeout-ms</td><td>per-request timeout, default 10000</td></tr>
+ *   <tr><td>ca-file</td><td>PEM file of the CA(s) to trust; default: the JDK trust store</td></tr>
  * </table>
  */
-record AzureConfig(URI vault, String algorithm, SecretSource token, Duration timeout) {
+record AzureConfig(URI vault, String algorithm, SecretSource token, Duration timeout, Optional<Path> caFile) {
 
     static final String API_VERSION = "7.4";
-    private static final Set<String> KNOWN = Set.of("vault-url", "algorithm", "token-file", "token-env", "timeout-ms");
+    private static final Set<String> KNOWN = Set.of("vault-url", "algorithm", "token-file", "token-env", "timeout-ms", "ca-file");
     private static final Pattern NAME = Pattern.compile("[0-9A-Za-z-]{1,127}");
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z]{0,64}");
 
@@ -60,7 +63,8 @@ record AzureConfig(URI vault, String algorithm, SecretSource token, Duration tim
         if (timeoutMs < 1 || timeoutMs > 600_000) {
             throw RootKeyException.denied("azure-keyvault: timeout-ms out of range 1..600000");
         }
-        return new AzureConfig(vault, algorithm, SecretSource.from(ref, "token", env), Duration.ofMillis(timeoutMs));
+        return new AzureConfig(vault, algorithm, SecretSource.from(ref, "token", env), Duration.ofMillis(timeoutMs),
+                Optional.ofNullable(ref.access().get("ca-file")).map(Path::of));
     }
 
     /** {@code <vault>/keys/<name>[/<version>]/<operation>?api-version=7.4}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.krypton.rootkey.Failure;
 import dev.krypton.rootkey.RootKeyException;
+import dev.krypton.rootkey.TlsTrust;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -38,7 +39,11 @@ final class GcpKmsClient implements AutoCloseable {
 
     GcpKmsClient(GcpKmsConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        config.caFile().map(TlsTrust::trusting).ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     /** POSTs {@code body} to {@code v1/<key>:<method>}; the returned body is the caller's to zero. */

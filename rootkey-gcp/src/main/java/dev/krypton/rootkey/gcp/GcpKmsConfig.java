@@ -4,7 +4,9 @@ import dev.krypton.rootkey.RootKeyException;
 import dev.krypton.rootkey.RootKeyRef;
 import dev.krypton.rootkey.SecretSource;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -20,11 +22,12 @@ import java.util.regex.Pattern;
  *   <tr><td>token-file / token-env</td><td>an OAuth 2.0 access token (kept fresh by the platform,
  *       e.g. a workload-identity sidecar writing the file); exactly one</td></tr>
  *   <tr><td>timeout-ms</td><td>per-request timeout, default 10000</td></tr>
+ *   <tr><td>ca-file</td><td>PEM file of the CA(s) to trust; default: the JDK trust store</td></tr>
  * </table>
  */
-record GcpKmsConfig(URI endpoint, SecretSource token, Duration timeout) {
+record GcpKmsConfig(URI endpoint, SecretSource token, Duration timeout, Optional<Path> caFile) {
 
-    private static final Set<String> KNOWN = Set.of("endpoint", "token-file", "token-env", "timeout-ms");
+    private static final Set<String> KNOWN = Set.of("endpoint", "token-file", "token-env", "timeout-ms", "ca-file");
     private static final Pattern KEY = Pattern.compile(
             "projects/[a-z0-9-]{1,63}/locations/[a-z0-9-]{1,63}/keyRings/[A-Za-z0-9_-]{1,63}/cryptoKeys/[A-Za-z0-9_-]{1,63}");
 
@@ -55,7 +58,8 @@ record GcpKmsConfig(URI endpoint, SecretSource token, Duration timeout) {
         if (timeoutMs < 1 || timeoutMs > 600_000) {
             throw RootKeyException.denied("gcp-kms: timeout-ms out of range 1..600000");
         }
-        return new GcpKmsConfig(endpoint, SecretSource.from(ref, "token", env), Duration.ofMillis(timeoutMs));
+        return new GcpKmsConfig(endpoint, SecretSource.from(ref, "token", env), Duration.ofMillis(timeoutMs),
+                Optional.ofNullable(ref.access().get("ca-file")).map(Path::of));
     }
 
     URI method(String keyName, String method) {

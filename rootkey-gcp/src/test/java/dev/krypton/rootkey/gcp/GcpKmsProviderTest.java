@@ -24,11 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Cloud KMS specifics: versions, google.rpc status mapping, configuration. */
 class GcpKmsProviderTest {
 
-    private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
-    private final KeyServices services = new KeyServices(memory, CryptoEngines.select());
-
     private static final String KEY = GcpKmsConformanceTest.KEY;
     private static final WrapContext CTX = new WrapContext("tenant-a", "europe-west3");
+    private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
+    private final KeyServices services = new KeyServices(memory, CryptoEngines.select());
     private final FakeCloudKms server;
 
     GcpKmsProviderTest() throws IOException {
@@ -86,5 +85,7 @@ class GcpKmsProviderTest {
                 Map.of("token-env", "T")), services)).hasMessageContaining("key id must be");
         assertThatThrownBy(() -> new GcpKmsProvider().open(RootKeyRef.of(GcpKmsProvider.NAME, KEY,
                 Map.of("token", "ya29.x")), services)).hasMessageContaining("must not be given in clear");
+        assertThatThrownBy(() -> new GcpKmsProvider().open(RootKeyRef.of(GcpKmsProvider.NAME, KEY,
+                Map.of("token-env", "T", "ca-file", "/nonexistent/ca.pem")), services)).hasMessageContaining("CA file");
     }
 }

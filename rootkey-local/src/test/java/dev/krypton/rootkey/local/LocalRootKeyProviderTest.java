@@ -31,10 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalRootKeyProviderTest {
 
+    private static final WrapContext CTX = WrapContext.tenant("t1");
     private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
     private final KeyServices services = new KeyServices(memory, CryptoEngines.select());
-
-    private static final WrapContext CTX = WrapContext.tenant("t1");
 
     @TempDir
     Path dir;

@@ -6,6 +6,7 @@ import dev.krypton.rootkey.SecretSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -17,14 +18,15 @@ import java.util.regex.Pattern;
  *   <caption>access metadata</caption>
  *   <tr><th>entry</th><th>meaning</th></tr>
  *   <tr><td>library</td><td>path of the PKCS#11 module (required), e.g. {@code /usr/lib/softhsm/libsofthsm2.so}</td></tr>
- *   <tr><td>slot / slot-list-index</td><td>the token's slot id, or its index in the slot list (exactly one)</td></tr>
+ *   <tr><td>slot / slot-list-index / token-label</td><td>the token's slot id, its index in the slot list, or its label (exactly one)</td></tr>
  *   <tr><td>pin-file / pin-env</td><td>where the user PIN is read from (exactly one; never in clear)</td></tr>
  * </table>
  * From these a SunPKCS11 configuration is generated in memory; no configuration file is written.
  */
-record Pkcs11Config(Path library, String slotLine, SecretSource pin) {
+record Pkcs11Config(Path library, String slotKind, String slotValue, SecretSource pin) {
 
-    private static final Set<String> KNOWN = Set.of("library", "slot", "slot-list-index", "pin-file", "pin-env");
+    private static final Set<String> KNOWN = Set.of("library", "slot", "slot-list-index", "token-label", "pin-file", "pin-env");
+    private static final List<String> SLOT_KINDS = List.of("slot", "slot-list-index", "token-label");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,19}");
 
     static Pkcs11Config from(RootKeyRef ref, Function<String, String> env) {
@@ -40,21 +42,31 @@ record Pkcs11Config(Path library, String slotLine, SecretSource pin) {
         if (library.contains("\n") || library.contains("\"")) {
             throw RootKeyException.denied("pkcs11: library path contains a line break or quote");
         }
-        boolean slot = ref.access().containsKey("slot");
-        boolean index = ref.access().containsKey("slot-list-index");
-        if (slot == index) {
-            throw RootKeyException.denied("pkcs11: give exactly one of 'slot' or 'slot-list-index'");
+        List<String> given = SLOT_KINDS.stream().filter(ref.access()::containsKey).toList();
+        if (given.size() != 1) {
+            throw RootKeyException.denied("pkcs11: give exactly one of 'slot', 'slot-list-index' or 'token-label'");
         }
-        String value = ref.require(slot ? "slot" : "slot-list-index");
-        if (!NUMBER.matcher(value).matches()) {
+        String kind = given.getFirst();
+        String value = ref.require(kind);
+        if (!kind.equals("token-label") && !NUMBER.matcher(value).matches()) {
             throw RootKeyException.denied("pkcs11: slot must be a non-negative number");
         }
-        return new Pkcs11Config(Path.of(library), (slot ? "slot = " : "slotListIndex = ") + value,
-                SecretSource.from(ref, "pin", env));
+        if (kind.equals("token-label") && value.getBytes(StandardCharsets.UTF_8).length > 32) {
+            throw RootKeyException.denied("pkcs11: a token label has at most 32 bytes");
+        }
+        return new Pkcs11Config(Path.of(library), kind, value, SecretSource.from(ref, "pin", env));
     }
 
-    /** The SunPKCS11 configuration text ({@code --} prefix: inline, not a file name). */
+    /**
+     * The SunPKCS11 configuration text ({@code --} prefix: inline, not a file name). A token label
+     * is resolved to its current slot here, so a token moved to another slot is found again.
+     */
     String sunConfig(String keyLabel) {
+        String slotLine = switch (slotKind) {
+            case "slot" -> "slot = " + slotValue;
+            case "slot-list-index" -> "slotListIndex = " + slotValue;
+            default -> "slot = " + TokenLabels.slotOf(library, slotValue);
+        };
         byte[] label = keyLabel.getBytes(StandardCharsets.UTF_8);
         String name = "krypton-" + HexFormat.of().formatHex(label, 0, Math.min(8, label.length));
         return "--name = " + name + "\n"

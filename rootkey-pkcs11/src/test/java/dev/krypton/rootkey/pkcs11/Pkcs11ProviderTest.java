@@ -22,10 +22,9 @@ import org.junit.jupiter.api.Test;
 /** PKCS#11 specifics against SoftHSM2: usage attributes, PIN handling, module and slot failures. */
 class Pkcs11ProviderTest {
 
+    private static final WrapContext CTX = WrapContext.tenant("tenant-a");
     private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
     private final KeyServices services = new KeyServices(memory, CryptoEngines.select());
-
-    private static final WrapContext CTX = WrapContext.tenant("tenant-a");
     private final SoftHsm hsm = SoftHsm.get();
 
     private RootKey open(String label, Map<String, String> changes) {
@@ -62,6 +61,18 @@ class Pkcs11ProviderTest {
     }
 
     @Test
+    void tokenIsFoundByItsLabel() {
+        hsm.generate("by-label", true, true);
+        try (RootKey key = open("by-label", Map.of("slot", "", "token-label", "krypton-test"))) {
+            KeyHandle l2 = memory.random(32);
+            assertThat(LeakWatch.sameKey(l2, key.unwrap(key.wrap(l2, CTX), CTX))).isTrue();
+        }
+        try (RootKey key = open("by-label", Map.of("slot", "", "token-label", "no-such-token"))) {
+            assertFailure(Failure.UNAVAILABLE, "no token labelled 'no-such-token'", () -> key.probe(CTX));
+        }
+    }
+
+    @Test
     void unknownLabelIsDenied() {
         try (RootKey key = open("no-such-label", Map.of())) {
             assertFailure(Failure.DENIED, "no AES secret key labelled", () -> key.probe(CTX));
@@ -81,7 +92,7 @@ class Pkcs11ProviderTest {
     @Test
     void pinInClearAndIncompleteConfigurationAreRefused() {
         assertThatThrownBy(() -> open("x", Map.of("pin", "1234"))).hasMessageContaining("must not be given in clear");
-        assertThatThrownBy(() -> open("x", Map.of("slot-list-index", "0"))).hasMessageContaining("exactly one of 'slot'");
+        assertThatThrownBy(() -> open("x", Map.of("slot-list-index", "0"))).hasMessageContaining("exactly one of 'slot', 'slot-list-index' or 'token-label'");
         assertThatThrownBy(() -> open("x", Map.of("slot", "-1"))).hasMessageContaining("non-negative");
     }
 

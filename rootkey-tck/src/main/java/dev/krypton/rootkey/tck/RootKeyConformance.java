@@ -32,6 +32,7 @@ public abstract class RootKeyConformance {
 
     protected static final WrapContext TENANT_A = new WrapContext("tenant-a", "eu-central-1");
     protected static final WrapContext TENANT_B = new WrapContext("tenant-b", "eu-central-1");
+    private static final CryptoEngine ENGINE = CryptoEngines.select();
 
     /** A usable key. Each call may return a new handle on the same key. */
     protected abstract RootKey openKey();
@@ -68,8 +69,6 @@ public abstract class RootKeyConformance {
 
     /** What providers under test are opened with. */
     protected final KeyServices services = new KeyServices(memory, ENGINE);
-
-    private static final CryptoEngine ENGINE = CryptoEngines.select();
 
     @Test
     void roundTripOfA32ByteL2LandsInSecureMemory() {

@@ -20,10 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class FakeRootKeyProviderTest {
 
+    private static final WrapContext CTX = WrapContext.tenant("t1");
     private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
     private final KeyServices services = new KeyServices(memory, CryptoEngines.select());
-
-    private static final WrapContext CTX = WrapContext.tenant("t1");
     private final ClassLoader loader = getClass().getClassLoader();
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.krypton.rootkey.RootKeyException;
+import dev.krypton.rootkey.TlsTrust;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +28,11 @@ final class TransitClient implements AutoCloseable {
 
     TransitClient(VaultConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        config.caFile().map(TlsTrust::trusting).ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     /** POSTs {@code body} to {@code /v1/<mount>/<operation>/<key>}; the returned body is the caller's to zero. */

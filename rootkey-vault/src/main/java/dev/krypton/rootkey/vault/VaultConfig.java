@@ -4,7 +4,9 @@ import dev.krypton.rootkey.RootKeyException;
 import dev.krypton.rootkey.RootKeyRef;
 import dev.krypton.rootkey.SecretSource;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -20,13 +22,16 @@ import java.util.regex.Pattern;
  *   <tr><td>namespace</td><td>sent as {@code X-Vault-Namespace} when present</td></tr>
  *   <tr><td>token-file / token-env</td><td>where the Vault token is read from (exactly one)</td></tr>
  *   <tr><td>timeout-ms</td><td>per-request timeout, default 10000</td></tr>
+ *   <tr><td>ca-file</td><td>PEM file of the CA(s) to trust for {@code https}; default: the JDK trust store</td></tr>
  * </table>
  * The key id is the transit key name. The key must be created with {@code derived=true}: transit
  * derives the encryption key from the {@code context}, which binds each blob to its tenant.
  */
-record VaultConfig(URI address, String mount, String namespace, SecretSource token, Duration timeout) {
+record VaultConfig(URI address, String mount, String namespace, SecretSource token, Duration timeout,
+                   Optional<Path> caFile) {
 
-    private static final Set<String> KNOWN = Set.of("address", "mount", "namespace", "token-file", "token-env", "timeout-ms");
+    private static final Set<String> KNOWN = Set.of("address", "mount", "namespace", "token-file", "token-env", "timeout-ms",
+            "ca-file");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern MOUNT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
 
@@ -65,7 +70,7 @@ record VaultConfig(URI address, String mount, String namespace, SecretSource tok
             throw RootKeyException.denied("vault-transit: timeout-ms out of range 1..600000");
         }
         return new VaultConfig(address, mount, ref.optional("namespace", ""), SecretSource.from(ref, "token", env),
-                Duration.ofMillis(timeoutMs));
+                Duration.ofMillis(timeoutMs), Optional.ofNullable(ref.access().get("ca-file")).map(Path::of));
     }
 
     URI endpoint(String operation, String keyName) {

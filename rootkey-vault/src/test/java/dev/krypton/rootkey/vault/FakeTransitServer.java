@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -11,11 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local stand-in for Vault's transit engine, speaking its HTTP wire protocol for the calls the
@@ -36,14 +40,27 @@ final class FakeTransitServer implements AutoCloseable {
     private volatile CountDownLatch hang = new CountDownLatch(0);
 
     FakeTransitServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(Optional.empty());
+    }
+
+    /** Over HTTPS with {@code tls} when present. */
+    FakeTransitServer(Optional<SSLContext> tls) throws IOException {
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        if (tls.isPresent()) {
+            HttpsServer https = HttpsServer.create(any, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+            server = https;
+        } else {
+            server = HttpServer.create(any, 0);
+        }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/transit/", this::handle);
         server.start();
     }
 
     URI address() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** {@code token} may use exactly {@code keyNames}. */

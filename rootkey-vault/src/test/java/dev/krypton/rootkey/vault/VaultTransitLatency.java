@@ -25,10 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /** JMH: latency of one wrap and one unwrap of a 32-byte L2 (vault-transit against the local transit protocol server, NOT a real Vault). Run as shown in docs/rootkeys.md. */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class VaultTransitLatency {
 

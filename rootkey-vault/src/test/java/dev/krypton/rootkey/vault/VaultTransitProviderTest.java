@@ -26,10 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Transit specifics: key versions, error mapping, token sources, request shape. */
 class VaultTransitProviderTest {
 
+    private static final WrapContext CTX = new WrapContext("tenant-a", "eu");
     private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
     private final KeyServices services = new KeyServices(memory, CryptoEngines.select());
-
-    private static final WrapContext CTX = new WrapContext("tenant-a", "eu");
     private final FakeTransitServer server;
 
     VaultTransitProviderTest() throws IOException {

@@ -109,7 +109,13 @@ public final class MemoryStorage implements Storage, TaskLog, Heartbeats, Change
             }
         }
         for (TenantChange notice : notices) {
-            listeners.forEach(l -> l.changed(notice));
+            for (Listener l : listeners) {
+                try {
+                    l.changed(notice);
+                } catch (RuntimeException e) {
+                    Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+                }
+            }
         }
     }
 
@@ -125,7 +131,7 @@ public final class MemoryStorage implements Storage, TaskLog, Heartbeats, Change
     public Optional<ProcessedTask> get(String taskId, String etag) {
         synchronized (lock) {
             open();
-            return Optional.ofNullable(tasks.get(List.of(taskId, etag)));
+            return Optional.ofNullable(tasks.get(List.of(Ids.require(taskId, "Task id"), etag)));
         }
     }
 

@@ -1,0 +1,99 @@
+package dev.krypton.storage.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krypton.storage.Storage;
+import dev.krypton.storage.StorageConfig;
+import dev.krypton.storage.StorageException;
+import dev.krypton.storage.StorageProviders;
+import dev.krypton.storage.tck.Failures;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Start-up errors are one clear sentence; migrations are recorded; TLS settings reach the driver. */
+class PostgresConfigurationTest {
+
+    private static StorageException fails(StorageException.Kind kind, Map<String, String> settings) {
+        return Failures.expect(kind, () -> StorageProviders.open(new StorageConfig("postgres", settings)));
+    }
+
+    @Test
+    void malformedUrlIsOneSentence() {
+        StorageException e = fails(StorageException.Kind.CONFIG, Map.of("url", "postgres://127.0.0.1/db"));
+        assertThat(e.getMessage()).isEqualTo(
+                "The PostgreSQL url must look like jdbc:postgresql://host:5432/database, not 'postgres://127.0.0.1/db'.");
+    }
+
+    @Test
+    void missingDatabaseIsNamed() {
+        StorageException e = fails(StorageException.Kind.CONFIG,
+                Map.of("url", TestDatabase.SERVER + "no_such_db_krypton", "user", "postgres"));
+        assertThat(e.getMessage()).isEqualTo(
+                "The PostgreSQL database 'no_such_db_krypton' does not exist at 127.0.0.1:5432/no_such_db_krypton.");
+    }
+
+    @Test
+    void unknownRoleIsRefusedInOneSentence() {
+        StorageException e = fails(StorageException.Kind.CONFIG,
+                Map.of("url", TestDatabase.SERVER + "postgres", "user", "no_such_role_krypton", "password", "x"));
+        assertThat(e.getMessage()).isEqualTo("PostgreSQL at 127.0.0.1:5432/postgres does not let user "
+                + "'no_such_role_krypton' connect (no such role or no access in pg_hba.conf).");
+        assertThat(e.getMessage()).doesNotContain("password=");
+    }
+
+    @Test
+    void wrongPasswordStateIsReportedWithoutThePassword() {
+        PostgresDialect dialect = new PostgresDialect(PostgresSettings.of(new StorageConfig("postgres",
+                Map.of("url", TestDatabase.SERVER + "vault", "user", "krypton", "password", "hunter2"))));
+        StorageException e = dialect.describe(new SQLException("password authentication failed", "28P01"), "connect");
+        assertThat(e.kind()).isEqualTo(StorageException.Kind.CONFIG);
+        assertThat(e.getMessage()).isEqualTo("PostgreSQL at 127.0.0.1:5432/vault rejected the password of user 'krypton'.");
+    }
+
+    @Test
+    void nobodyListeningOnThePortIsUnavailable() {
+        StorageException e = fails(StorageException.Kind.UNAVAILABLE,
+                Map.of("url", "jdbc:postgresql://127.0.0.1:1/db", "user", "postgres", "connect-timeout-ms", "1000"));
+        assertThat(e.getMessage()).startsWith("PostgreSQL at 127.0.0.1:1/db could not be reached to connect");
+    }
+
+    @Test
+    void requiringTlsFromAServerWithoutItFailsClearly() {
+        StorageException e = fails(StorageException.Kind.CONFIG,
+                Map.of("url", TestDatabase.SERVER + "postgres", "user", "postgres", "sslmode", "require"));
+        assertThat(e.getMessage()).isEqualTo(
+                "PostgreSQL at 127.0.0.1:5432/postgres does not accept TLS, but sslmode=require requires it.");
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        assertThat(fails(StorageException.Kind.CONFIG, Map.of("url", TestDatabase.SERVER + "x", "sslmode", "always"))
+                .getMessage()).isEqualTo("The PostgreSQL sslmode must be one of disable, allow, prefer, require, verify-ca, "
+                + "verify-full, not 'always'.");
+        assertThat(fails(StorageException.Kind.CONFIG, Map.of("url", TestDatabase.SERVER + "x", "schema", "Robert'); DROP"))
+                .getMessage()).startsWith("The PostgreSQL schema must be");
+        assertThat(fails(StorageException.Kind.CONFIG, Map.of()).getMessage())
+                .isEqualTo("Storage backend 'postgres' needs the setting 'url'.");
+    }
+
+    @Test
+    void schemaIsCreatedAndMigratedOnceAcrossOpens() throws Exception {
+        StorageConfig config = TestDatabase.newStore();
+        StorageProviders.open(config).close();
+        try (Storage again = StorageProviders.open(config)) {
+            assertThat(again.tenants(dev.krypton.storage.PageRequest.first(1)).items()).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection(config.settings().get("url"), "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT string_agg(version::text, ',') FROM " + config.settings().get("schema")
+                     + ".krypton_schema")) {
+            r.next();
+            assertThat(r.getString(1)).isEqualTo("1");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.krypton.storage.jdbc;
+
+import dev.krypton.storage.NodeHeartbeat;
+import dev.krypton.storage.ProcessedTask;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for the processed-task log and the heartbeats. */
+final class TaskQueries {
+
+    private TaskQueries() {
+    }
+
+    static Optional<ProcessedTask> get(Connection c, String taskId, String etag) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + Rows.TASK_COLUMNS + " FROM tasks WHERE task_id=? AND etag=?")) {
+            s.setString(1, taskId);
+            s.setString(2, etag);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(Rows.task(r)) : Optional.empty();
+            }
+        }
+    }
+
+    static Void beat(Connection c, NodeHeartbeat h) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO heartbeats (" + Rows.HEARTBEAT_COLUMNS
+                + ") VALUES (?,?,?,?) ON CONFLICT (node_id) DO UPDATE SET last_seen_s = excluded.last_seen_s, "
+                + "last_seen_n = excluded.last_seen_n, highest_generation = excluded.highest_generation")) {
+            s.setString(1, h.nodeId());
+            s.setLong(2, h.lastSeen().getEpochSecond());
+            s.setInt(3, h.lastSeen().getNano());
+            s.setLong(4, h.highestGeneration());
+            s.executeUpdate();
+        }
+        return null;
+    }
+
+    static List<NodeHeartbeat> heartbeats(Connection c) throws SQLException {
+        List<NodeHeartbeat> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + Rows.HEARTBEAT_COLUMNS + " FROM heartbeats ORDER BY node_id");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(Rows.heartbeat(r));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.krypton.storage.sqlite;
+
+import dev.krypton.storage.Storage;
+import dev.krypton.storage.StorageConfig;
+import dev.krypton.storage.StorageException;
+import dev.krypton.storage.StorageProvider;
+import dev.krypton.storage.jdbc.JdbcStorage;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The {@code sqlite} backend. Settings: {@code path} (the database file, created if missing; its
+ * directory must exist), {@code busy-timeout-ms} (how long to wait for another process's lock,
+ * default 5000), {@code readers} (read connections, default 4).
+ */
+public final class SqliteStorageProvider implements StorageProvider {
+
+    /** Name used in configuration. */
+    public static final String NAME = "sqlite";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Storage open(StorageConfig config) {
+        config.allowOnly(Set.of("path", "busy-timeout-ms", "readers"));
+        Path file = path(config.require("path"));
+        int busyMillis = config.getInt("busy-timeout-ms", 5000, 0, 600_000);
+        int readers = config.getInt("readers", 4, 1, 64);
+        if (file.toString().contains("?")) {
+            throw config("The SQLite path " + file + " must not contain '?' (the driver would read the rest as options).");
+        }
+        if (Files.isDirectory(file)) {
+            throw config("The SQLite path " + file + " is a directory, not a database file.");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw config("The directory of the SQLite file " + file + " does not exist.");
+        }
+        if (Files.exists(file) && !Files.isReadable(file)) {
+            throw config("The SQLite file " + file + " is not readable by this user.");
+        }
+        SqliteDialect dialect = new SqliteDialect(file, busyMillis);
+        return new JdbcStorage(SqliteConnections.open(file, busyMillis, readers, dialect), dialect);
+    }
+
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw config("The SQLite path '" + value + "' is not a valid file name.");
+        }
+    }
+
+    private static StorageException config(String message) {
+        return new StorageException(StorageException.Kind.CONFIG, message);
+    }
+}
