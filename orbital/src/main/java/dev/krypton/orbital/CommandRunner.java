@@ -44,6 +44,15 @@ final class CommandRunner {
         }
     }
 
+    /** The actual state of the tenant a task's data names, if it names a valid one. */
+    Optional<ActualState> actualOf(TaskRequest request) {
+        try {
+            return TaskDecoder.tenantHint(request).map(t -> ActualState.lookup(engine, t));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private TenantCommand relinkCommand(Action.Relink relink) {
         Optional<RootKeyRef> bound = engine.status(relink.tenant()).flatMap(TenantStatus::rootKey);
         if (bound.isEmpty()) {

@@ -13,6 +13,7 @@ import dev.krypton.orbital.wire.orbital.TaskRequest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the CMK payload of a TaskRequest ({@code kms.api.cmk.eventprocessor.task.v1.Data},
@@ -50,6 +51,15 @@ final class TaskDecoder {
             case SYSTEM_SWITCH -> new Action.Execute(new TenantCommand.SwitchRootKey(tenant, rootKeyTo(data)));
             case TENANT_CONFIG -> new Action.Describe(tenant);
         };
+    }
+
+    /** The tenant a task's data names, if the data decodes and names a valid tenant id. */
+    static Optional<TenantId> tenantHint(TaskRequest request) {
+        try {
+            return Optional.of(tenantOf(Data.parseFrom(request.getData())));
+        } catch (InvalidProtocolBufferException | MalformedTaskException e) {
+            return Optional.empty();
+        }
     }
 
     private static TenantId tenantOf(Data data) {

@@ -74,7 +74,7 @@ public final class TaskProcessor {
         }
         Optional<TaskKind> kind = TaskKind.of(request.getType());
         if (kind.isEmpty()) {
-            return reject(request, "unsupported task type: " + Printable.of(request.getType()));
+            return withActualState(reject(request, "unsupported task type: " + Printable.of(request.getType())), request);
         }
         String key = request.getTaskId() + '\u0000' + request.getEtag();
         CompletableFuture<Disposition> mine = new CompletableFuture<>();
@@ -105,7 +105,7 @@ public final class TaskProcessor {
         try {
             response = runner.run(TaskDecoder.decode(kind, request), request);
         } catch (MalformedTaskException e) {
-            return reject(request, e.getMessage());
+            return withActualState(reject(request, e.getMessage()), request);
         }
         if (response.getStatus() != TaskStatus.DONE && Thread.currentThread().isInterrupted()) {
             return new Disposition.Release("interrupted while the engine ran the task (shutting down)");
@@ -127,6 +127,20 @@ public final class TaskProcessor {
         } catch (InvalidProtocolBufferException e) {
             throw new OrbitalException("the task log holds an unreadable response", e);
         }
+    }
+
+    /**
+     * Adds the actual state of the tenant the task names, when its data names one, to the FAILED
+     * answer of an authenticated but unusable task (never to unsigned or badly signed ones).
+     */
+    private Disposition withActualState(Disposition rejected, TaskRequest request) {
+        return switch (rejected) {
+            case Disposition.Reject r -> new Disposition.Reject(runner.actualOf(request)
+                    .map(a -> r.response().toBuilder().putAllMetaData(a.asMetaData()).build())
+                    .orElse(r.response()));
+            case Disposition.Accept a -> a;
+            case Disposition.Release r -> r;
+        };
     }
 
     private Disposition reject(TaskRequest request, String reason) {

@@ -92,12 +92,14 @@ class TaskProcessorTest {
 
     @Test
     void unknownTypesAreRejectedAsUnsupported() {
+        accepted(processor.process(Tasks.link("acme", "key-1")));
         TaskRequest odd = Tasks.link("acme", "key-1").toBuilder().setType("MAKE_COFFEE").build();
         TaskResponse r = rejected(processor.process(odd));
         assertThat(r.getStatus()).isEqualTo(TaskStatus.FAILED);
         assertThat(r.getErrorMessage()).startsWith("unsupported task type");
         assertThat(r.getTaskId()).isEqualTo(odd.getTaskId());
-        assertThat(engine.effects()).isZero();
+        assertThat(r.getMetaDataMap()).containsEntry(ActualState.STATE, "ACTIVE");
+        assertThat(engine.effects()).isEqualTo(1);
     }
 
     @Test
