@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test implementation of the engine's {@link TenantCommands} following the command table of
- * {@code dev.krypton.engine}: an in-memory tenant table, a configurable root-key latency on link,
+ * {@code dev.krypton.engine}: an in-memory tenant table, a configurable root-key latency on link
+ * (root keys {@code slow*}), root keys {@code hang*} that block until released,
  * root keys named {@code unavailable}/{@code denied} that fail like a provider would, and an
  * {@link #unwrap} probe that stands in for a KMIP Decrypt of the tenant.
  */
@@ -28,10 +30,16 @@ public final class FakeEngine implements TenantCommands {
     private final AtomicInteger effects = new AtomicInteger();
     private final AtomicInteger failuresToInject = new AtomicInteger();
     private volatile Duration rootKeyLatency = Duration.ZERO;
+    private final CountDownLatch hung = new CountDownLatch(1);
 
     /** Each link to a root key whose id starts with {@code slow} waits this long on the "root key". */
     public void rootKeyLatency(Duration latency) {
         this.rootKeyLatency = latency;
+    }
+
+    /** Lets every link to a root key named {@code hang*} that is waiting go on. */
+    public void releaseHungLinks() {
+        hung.countDown();
     }
 
     /** The next {@code n} commands fail with a transient storage error (UNAVAILABLE). */
@@ -77,6 +85,9 @@ public final class FakeEngine implements TenantCommands {
             case "unavailable" -> throw new EngineException(ErrorCode.ROOT_KEY_UNAVAILABLE, "provider timed out");
             case "denied" -> throw new EngineException(ErrorCode.ROOT_KEY_DENIED, "key is disabled");
             default -> {
+                if (ref.keyId().startsWith("hang")) {
+                    awaitRelease();
+                }
                 if (ref.keyId().startsWith("slow")) {
                     sleep(rootKeyLatency);
                 }
@@ -113,6 +124,15 @@ public final class FakeEngine implements TenantCommands {
 
     private static TenantStatus withGeneration(TenantStatus s, long generation) {
         return new TenantStatus(s.tenant(), s.state(), generation, s.rootKey(), s.rootKeyVersion(), s.l2Revision());
+    }
+
+    private void awaitRelease() {
+        try {
+            hung.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(ErrorCode.UNAVAILABLE, "interrupted");
+        }
     }
 
     private static void sleep(Duration d) {

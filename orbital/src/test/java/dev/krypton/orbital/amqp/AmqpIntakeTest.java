@@ -14,6 +14,7 @@ import dev.krypton.orbital.wire.orbital.TaskStatus;
 import dev.krypton.storage.tck.MemoryStorage;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.qpid.protonj2.client.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,29 @@ class AmqpIntakeTest {
         send(config.taskAddress(), Tasks.link("t-amqp2", "key-1"));
         assertThat(send(config.taskAddress(), Tasks.unlink("t-amqp2")).getStatus()).isEqualTo(TaskStatus.DONE);
         assertThat(engine.unwrap("t-amqp2")).isFalse();
+    }
+
+    /** Every routine worker is stuck on a root key and more links are queued; an unlink still runs. */
+    @Test
+    void unlinksOvertakeLinksStuckOnARootKeyThatNeverAnswers() throws Exception {
+        send(config.taskAddress(), Tasks.link("t-stuck", "key-1"));
+        try (var sender = orbital.sender(config.taskAddress())) {
+            for (int i = 0; i < 50; i++) {
+                sender.send(Message.create(Tasks.link("t-hung-" + i, "hang-key").toByteArray()));
+            }
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (intake.routineBacklog() < 50 - config.routineWorkers() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(intake.routineBacklog()).isEqualTo(50 - config.routineWorkers());
+        assertThat(send(config.taskAddress(), Tasks.unlink("t-stuck")).getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(engine.unwrap("t-stuck")).isFalse();
+        assertThat(intake.routineBacklog()).isEqualTo(50 - config.routineWorkers());
+        engine.releaseHungLinks();
+        for (int i = 0; i < 50; i++) {
+            assertThat(orbital.nextResponse(WAIT).getStatus()).isEqualTo(TaskStatus.DONE);
+        }
     }
 
     @Test
