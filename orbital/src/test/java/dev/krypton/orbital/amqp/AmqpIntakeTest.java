@@ -86,6 +86,10 @@ class AmqpIntakeTest {
             Thread.sleep(20);
         }
         assertThat(intake.routineBacklog()).isEqualTo(50 - config.routineWorkers());
+        while (engine.hangingLinks() < config.routineWorkers() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(engine.hangingLinks()).isEqualTo(config.routineWorkers());
         assertThat(send(config.taskAddress(), Tasks.unlink("t-stuck")).getStatus()).isEqualTo(TaskStatus.DONE);
         assertThat(engine.unwrap("t-stuck")).isFalse();
         assertThat(intake.routineBacklog()).isEqualTo(50 - config.routineWorkers());
