@@ -118,7 +118,8 @@ class AmqpIntakeTest {
         TaskResponse first = send(config.taskAddress(), link);
         send(config.criticalAddress(), Tasks.unlink("t-dup"));
         TaskResponse duplicate = send(config.taskAddress(), link);
-        assertThat(duplicate).isEqualTo(first);
+        assertThat(Tasks.outcome(duplicate)).isEqualTo(Tasks.outcome(first));
+        assertThat(duplicate.getMetaDataMap()).containsEntry("krypton.tenant.state", "UNLINKED");
         assertThat(engine.unwrap("t-dup")).isFalse();
         assertThat(engine.effects()).isEqualTo(2);
     }

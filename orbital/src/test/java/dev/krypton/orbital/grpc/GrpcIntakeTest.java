@@ -87,7 +87,9 @@ class GrpcIntakeTest {
             assertThat(unlinked.getMetaDataMap()).containsEntry("krypton.tenant.state", "UNLINKED");
             assertThat(engine.unwrap("t-grpc")).isFalse();
             int effects = engine.effects();
-            assertThat(orbital.send(link, 10_000)).isEqualTo(linked);
+            TaskResponse replayed = orbital.send(link, 10_000);
+            assertThat(Tasks.outcome(replayed)).isEqualTo(Tasks.outcome(linked));
+            assertThat(replayed.getMetaDataMap()).containsEntry("krypton.tenant.state", "UNLINKED");
             assertThat(engine.effects()).isEqualTo(effects);
             assertThat(engine.unwrap("t-grpc")).isFalse();
         }
