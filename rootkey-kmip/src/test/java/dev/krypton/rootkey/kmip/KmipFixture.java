@@ -27,8 +27,8 @@ final class KmipFixture implements AutoCloseable {
 
     static final String PYKMIP_SUITE = "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256";
 
-    final TestPki pki;
-    final PyKmipServer server;
+    private final TestPki pki;
+    private final PyKmipServer server;
     private final KmipClient admin;
     private final KmipOperations ops;
 
@@ -51,6 +51,10 @@ final class KmipFixture implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    TestPki pki() {
+        return pki;
     }
 
     /** A new AES-256 key for Encrypt and Decrypt; activated when {@code active}, else left Pre-Active. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The real PyKMIP server (Debian python3-pykmip, run with /usr/bin/python3) on a free local port
@@ -91,10 +92,18 @@ final class PyKmipServer implements AutoCloseable {
         }
     }
 
-    /** SIGKILL, then wait for the process to be gone. */
+    /**
+     * SIGKILL to the server and its children (PyKMIP forks a policy monitor that SIGKILL of the
+     * parent alone would leave orphaned), then wait for all of them to be gone.
+     */
     @Override
     public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.waitFor();
+        for (ProcessHandle child : children) {
+            child.onExit().join();
+        }
     }
 }
