@@ -6,9 +6,13 @@ import dev.krypton.kmip.client.KmipClient;
 import dev.krypton.kmip.client.KmipOperations;
 import dev.krypton.kmip.client.TlsSettings;
 import dev.krypton.kmip.message.Bytes;
+import dev.krypton.kmip.message.ProtocolVersion;
+import dev.krypton.kmip.message.RequestMessage;
+import dev.krypton.kmip.message.ResponseBatchItem;
 import dev.krypton.kmip.payload.Decrypt;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A first load figure (not a test): single-item AES-GCM Decrypt of a 32-byte DEK over mutual TLS
  * against the in-process server, with C connections each driven by its own thread issuing one
- * request at a time. Prints ops/s and latency percentiles. Arguments: connections (8), warm-up
- * seconds (5), measured seconds (15).
+ * request message at a time of B Decrypt items. Prints messages/s, DEKs/s and per-message latency
+ * percentiles. Arguments: connections (8), warm-up seconds (5), measured seconds (15), batch items (1).
  */
 public final class DecryptLoad {
 
@@ -28,12 +32,14 @@ public final class DecryptLoad {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        int items = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         try (var fixture = new ServerFixture()) {
             KmipOperations setup = fixture.client("acme");
             String kek = KekOperationsTest.createKek(setup, "load");
             var gcm = CryptographicParameters.aesGcm(16);
             var enc = setup.encrypt(kek, gcm, Bytes.of(new byte[32]), Optional.empty(), Optional.empty());
-            var request = Decrypt.Request.of(kek, gcm, enc.data().orElseThrow(), enc.ivCounterNonce(), Optional.empty(), enc.tag());
+            var one = Decrypt.Request.of(kek, gcm, enc.data().orElseThrow(), enc.ivCounterNonce(), Optional.empty(), enc.tag());
+            RequestMessage request = RequestMessage.batch(ProtocolVersion.V1_4, Collections.nCopies(items, one));
             TlsSettings tls = TlsSettings.fromKeyStores(TestPki.identity(fixture.pki.client("acme")), TestPki.PASSWORD,
                     TestPki.trust(fixture.pki.ca()));
             List<KmipClient> clients = new ArrayList<>();
@@ -43,13 +49,14 @@ public final class DecryptLoad {
             run(clients, request, warmup);
             long[][] latencies = run(clients, request, seconds);
             long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-            System.out.printf("connections=%d seconds=%d ops=%d ops/s=%.0f p50=%.3fms p99=%.3fms p99.9=%.3fms%n",
-                    connections, seconds, all.length, all.length / (double) seconds, pct(all, 0.50), pct(all, 0.99), pct(all, 0.999));
+            System.out.printf("connections=%d items=%d seconds=%d messages=%d messages/s=%.0f DEKs/s=%.0f p50=%.3fms p99=%.3fms"
+                    + " p99.9=%.3fms%n", connections, items, seconds, all.length, all.length / (double) seconds,
+                    all.length * (double) items / seconds, pct(all, 0.50), pct(all, 0.99), pct(all, 0.999));
             clients.forEach(KmipClient::close);
         }
     }
 
-    private static long[][] run(List<KmipClient> clients, Decrypt.Request request, int seconds) throws InterruptedException {
+    private static long[][] run(List<KmipClient> clients, RequestMessage request, int seconds) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         long[][] out = new long[clients.size()][];
         List<Thread> threads = new ArrayList<>();
@@ -60,7 +67,10 @@ public final class DecryptLoad {
                 int count = 0;
                 while (!stop.get()) {
                     long t0 = System.nanoTime();
-                    clients.get(n).call(request, Decrypt.Response.class);
+                    var response = clients.get(n).send(request);
+                    if (!response.batchItems().stream().allMatch(ResponseBatchItem::isSuccess)) {
+                        throw new IllegalStateException("a Decrypt failed under load");
+                    }
                     if (count == samples.length) {
                         samples = Arrays.copyOf(samples, count * 2);
                     }
