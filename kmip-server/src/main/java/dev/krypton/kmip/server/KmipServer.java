@@ -71,6 +71,7 @@ public final class KmipServer implements AutoCloseable {
             } catch (IOException e) {
                 if (!closed) {
                     LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
+                    pause();
                 }
                 continue;
             }
@@ -89,6 +90,15 @@ public final class KmipServer implements AutoCloseable {
                     slots.release();
                 }
             }).start();
+        }
+    }
+
+    /** Backs off after a failed accept (such as too many open files) instead of spinning. */
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
