@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.client.KmipOperations;
 import dev.krypton.kmip.message.ProtocolVersion;
+import dev.krypton.kmip.message.RequestHeader;
+import dev.krypton.kmip.message.RequestMessage;
 import dev.krypton.kmip.message.ResponseMessage;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -89,6 +91,17 @@ class MalformedInputTest {
             r.ifPresent(m -> assertThat(m.batchItems().getFirst().resultReason()).contains(ResultReason.INVALID_MESSAGE));
         }
         bystanderStillServed();
+    }
+
+    @Test
+    void anUnsupportedProtocolVersionIsInvalidMessageInTheClosestVersionWeSpeak() throws Exception {
+        var request = new RequestMessage(
+                RequestHeader.of(new ProtocolVersion(3, 0)), TlsSecurityTest.DISCOVER.batchItems());
+        try (var socket = fixture.rawSocket(Optional.of(fixture.pki.client("acme")))) {
+            ResponseMessage r = RawKmip.exchange(socket, request);
+            assertThat(r.version()).isEqualTo(ProtocolVersion.V2_1);
+            assertThat(r.batchItems().getFirst().resultReason()).contains(ResultReason.INVALID_MESSAGE);
+        }
     }
 
     @Test
