@@ -73,7 +73,6 @@ public final class LoadRunner {
                 }
             }));
         }
-        recorder.getIntervalHistogram();
         for (Thread t : threads) {
             try {
                 t.join();
