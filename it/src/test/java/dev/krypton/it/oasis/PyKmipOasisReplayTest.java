@@ -29,7 +29,8 @@ class PyKmipOasisReplayTest {
             results = OasisReplay.run(runner, PyKmipOasisReplayTest::skip);
         }
         System.out.println(OasisReplay.writeTable(results, "PyKMIP 0.10 (python3-pykmip)", "pykmip"));
-        assertThat(results.passedByProfile()).isNotEmpty();
+        // observed on PyKMIP 0.10: SKFF-M-1/2/3-14 pass; every other failure is PyKMIP's (see the table)
+        assertThat(results.passedByProfile()).containsEntry("v1.4 SKFF", 3L);
     }
 
     private static Optional<String> skip(CaseFile testCase) {
