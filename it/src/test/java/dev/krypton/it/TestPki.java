@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
  * openssl command line (RSA because PyKMIP's TLS 1.2 suite is ECDHE-RSA).
  */
 public record TestPki(Path dir) {
+    /** Password of {@code server.p12} (the server's key and chain as PKCS#12, for Krypton's listener). */
+    public static final char[] PASSWORD = "it-only".toCharArray();
+
     public Path caCert() {
         return dir.resolve("ca.pem");
     }
@@ -36,6 +39,8 @@ public record TestPki(Path dir) {
         Files.writeString(dir.resolve("server.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
         Files.writeString(dir.resolve("client.cnf"), "extendedKeyUsage=clientAuth\n");
         issue(dir, "server", "server.cnf");
+        run(dir, "openssl", "pkcs12", "-export", "-in", "server.pem", "-inkey", "server.key", "-certfile", "ca.pem",
+                "-name", "server", "-out", "server.p12", "-passout", "pass:" + new String(PASSWORD));
         for (String name : clients) {
             issue(dir, name, "client.cnf");
         }
