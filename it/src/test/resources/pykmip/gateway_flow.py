@@ -76,10 +76,10 @@ def owner(c, mode):
         tampered = bytes([wrapped[0] ^ 1]) + wrapped[1:]
         attempt(r, "tampered_roundtrip", lambda: c.decrypt(tampered, uid=uid, cryptographic_parameters=params,
                                                            iv_counter_nonce=iv) == dek)
-    new_uid = attempt(r, "rekey_uid", lambda: c.rekey(uid=uid))
-    if new_uid is not None and wrapped is not None:
-        attempt(r, "old_wrapped_after_rekey", lambda: c.decrypt(wrapped, uid=uid, cryptographic_parameters=params,
-                                                                iv_counter_nonce=iv) == dek)
+    if mode == "cbc":
+        attempt(r, "rekey_uid", lambda: c.rekey(uid=uid))
+    else:
+        kek_flow(c, r, factory, params, dek)
     victim = attempt(r, "victim_uid", lambda: c.create(enums.CryptographicAlgorithm.AES, 256,
                                                         cryptographic_usage_mask=masks))
     if victim is not None:
@@ -89,6 +89,34 @@ def owner(c, mode):
     attempt(r, "destroyed", lambda: c.destroy(uid) is None)
     attempt(r, "get_after_destroy", lambda: c.get(uid) is not None)
     return r
+
+
+def kek_flow(c, r, factory, params, dek):
+    """An L3 KEK (Object Group "kek", made through the client's proxy since ProxyKmipClient.create
+    takes no Object Group): wrap, ReKey to a new version, unwrap the old wrapping with the old version."""
+    from kmip.core.objects import TemplateAttribute
+    template = TemplateAttribute(attributes=[
+        factory.create_attribute(enums.AttributeType.OBJECT_GROUP, "kek"),
+        factory.create_attribute(enums.AttributeType.NAME, "gateway-kek-" + os.urandom(4).hex()),
+        factory.create_attribute(enums.AttributeType.CRYPTOGRAPHIC_ALGORITHM, enums.CryptographicAlgorithm.AES),
+        factory.create_attribute(enums.AttributeType.CRYPTOGRAPHIC_LENGTH, 256)])
+    created = c.proxy.create(enums.ObjectType.SYMMETRIC_KEY, template)
+    if created.result_status.value != enums.ResultStatus.SUCCESS:
+        r["kek_uid_error"] = created.result_reason.value.name
+        return
+    kek = created.uuid
+    r["kek_uid"] = kek
+    attempt(r, "kek_state", lambda: state_of(c, kek))
+    wrapped = attempt(r, "kek_wrapped_length", lambda: c.encrypt(dek, uid=kek, cryptographic_parameters=params)[0])
+    if wrapped is None:
+        return
+    r["kek_wrapped_length"] = len(wrapped)
+    new_kek = attempt(r, "rekey_uid", lambda: c.rekey(uid=kek))
+    if new_kek is not None:
+        attempt(r, "old_wrapped_after_rekey", lambda: c.decrypt(wrapped, uid=kek, cryptographic_parameters=params) == dek)
+        attempt(r, "new_version_roundtrip", lambda: c.decrypt(
+            c.encrypt(dek, uid=new_kek, cryptographic_parameters=params)[0], uid=new_kek,
+            cryptographic_parameters=params) == dek)
 
 
 def intruder(c, victim):
