@@ -1,5 +1,6 @@
 package dev.krypton.bench;
 
+import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.client.ClientConfig;
 import dev.krypton.kmip.client.KmipClient;
 import dev.krypton.kmip.client.TlsSettings;
@@ -23,6 +24,9 @@ public final class Main {
         } catch (BenchException e) {
             System.err.println("krypton-bench: " + e.getMessage());
             System.exit(2);
+        } catch (KmipException e) {
+            System.err.println("krypton-bench: setup failed, the server answered " + e.reason().specName() + ": " + e.getMessage());
+            System.exit(3);
         }
     }
 
