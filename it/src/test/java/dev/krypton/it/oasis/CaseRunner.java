@@ -15,6 +15,7 @@ import java.util.Set;
  * first response that differs from the case.
  */
 final class CaseRunner {
+    private static final Set<String> GENERATING = Set.of("Create", "ReKey");
     private final String host;
     private final int port;
     private final TlsSettings tls;
@@ -28,6 +29,7 @@ final class CaseRunner {
     CaseResult run(CaseFile testCase) {
         var placeholders = new Placeholders();
         var matcher = new ResponseMatcher(placeholders, suppliedBytes(testCase));
+        Set<String> generated = new HashSet<>();
         try (var channel = TtlvChannel.open(host, port, tls)) {
             for (CaseFile.Exchange exchange : testCase.exchanges()) {
                 String where = "message " + exchange.index() + " (" + operationOf(exchange.request()) + ")";
@@ -43,16 +45,39 @@ final class CaseRunner {
                 } catch (IOException | RuntimeException e) {
                     return new CaseResult.Failed(testCase, where + ": no valid response (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
                 }
-                Set<Tag> random = operationOf(exchange.request()).equals("RNGRetrieve") ? Set.of(Tag.DATA) : Set.of();
-                Optional<String> mismatch = matcher.compare(exchange.expected(), actual, random);
+                Optional<String> mismatch = matcher.compare(exchange.expected(), actual, randomTags(request, generated));
                 if (mismatch.isPresent()) {
                     return new CaseResult.Failed(testCase, where + ": " + mismatch.get() + resultOf(actual));
+                }
+                if (GENERATING.contains(operationOf(request))) {
+                    firstBatchItem(actual).flatMap(b -> b.find(Tag.RESPONSE_PAYLOAD)).filter(Structure.class::isInstance)
+                            .flatMap(p -> ((Structure) p).find(Tag.UNIQUE_IDENTIFIER))
+                            .ifPresent(id -> generated.add(((Ttlv.TextString) id).value()));
                 }
             }
             return new CaseResult.Passed(testCase);
         } catch (IOException e) {
             return new CaseResult.Failed(testCase, "TLS connection failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Server randomness in the answer to {@code request}: RNG Retrieve data; and for a key the
+     * server generated in this run (Create, ReKey), the ciphertext of an Encrypt and the Digest
+     * Value, which depend on key material the case cannot know.
+     */
+    private static Set<Tag> randomTags(Ttlv request, Set<String> generated) {
+        String operation = operationOf(request);
+        if (operation.equals("RNGRetrieve")) {
+            return Set.of(Tag.DATA);
+        }
+        boolean generatedKey = firstBatchItem(request).flatMap(b -> b.find(Tag.REQUEST_PAYLOAD)).filter(Structure.class::isInstance)
+                .flatMap(p -> ((Structure) p).find(Tag.UNIQUE_IDENTIFIER))
+                .filter(id -> id instanceof Ttlv.TextString t && generated.contains(t.value())).isPresent();
+        if (!generatedKey) {
+            return Set.of();
+        }
+        return operation.equals("Encrypt") ? Set.of(Tag.DATA, Tag.DIGEST_VALUE) : Set.of(Tag.DIGEST_VALUE);
     }
 
     /** Hex of every Byte String in the case's requests: values the client chose, never server randomness. */

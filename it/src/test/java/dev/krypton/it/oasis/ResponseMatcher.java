@@ -22,8 +22,9 @@ import java.util.Set;
  * {@link Placeholders}), Date-Times (within {@link #DATE_TOLERANCE_SECONDS} of the value the case
  * gives relative to {@code $NOW}), Result Message text (informative, KMIP 1.4 section 6.11) and the
  * Server Correlation Value (chosen by the reference server), and random output the server
- * generated (key material of a key the case did not supply, RNG Retrieve data), which must have the
- * expected type and length.
+ * generated (key material of a key the case did not supply, RNG Retrieve data, and the ciphertext
+ * and Digest Value of a key the server generated in this run), which must have the expected type
+ * and length; a generated key's ciphertext is still checked by the Decrypt that follows it.
  */
 final class ResponseMatcher {
     static final long DATE_TOLERANCE_SECONDS = 120;
