@@ -36,6 +36,7 @@ final class Connection {
 
     void serve() {
         try {
+            socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) config.limits().handshakeTimeout().toMillis());
             socket.startHandshake();
             X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];

@@ -1,5 +1,7 @@
 package dev.krypton.kmip.server;
 
+import dev.krypton.kmip.message.ResponsePayload;
+import dev.krypton.kmip.message.RequestPayload;
 import dev.krypton.engine.KeyOperations;
 import dev.krypton.engine.Principal;
 import dev.krypton.kmip.BatchErrorContinuationOption;
@@ -128,7 +130,7 @@ final class Dispatcher {
         }
     }
 
-    private static <Q extends dev.krypton.kmip.message.RequestPayload> dev.krypton.kmip.message.ResponsePayload invoke(
+    private static <Q extends RequestPayload> ResponsePayload invoke(
             OperationHandler<Q> handler, RequestContext context, RequestBatchItem item) {
         return handler.handle(context, handler.requestType().cast(item.payload()));
     }

@@ -1,5 +1,6 @@
 package dev.krypton.kmip.server;
 
+import java.util.Arrays;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
@@ -38,7 +39,7 @@ final class ServerTls {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             char[] password = tls.keyPassword();
             kmf.init(tls.identity(), password);
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), new TrustManager[] {new ClientCertificateTrust(tls.clientCas(), tls.crls())},
                     new SecureRandom());

@@ -41,6 +41,19 @@ public final class TlsConfig {
         return new TlsConfig(identity, keyPassword, clientCas, List.of(), false);
     }
 
+    /**
+     * Reads PEM files: the server's certificate chain (leaf first), its unencrypted PKCS#8 key
+     * (RSA or EC) and the CA bundle for client certificates.
+     */
+    public static TlsConfig fromPem(java.nio.file.Path chain, java.nio.file.Path key, java.nio.file.Path clientCaBundle) {
+        return PemTls.load(chain, key, clientCaBundle);
+    }
+
+    /** This configuration, also checking client certificates against the CRLs of a PEM or DER file. */
+    public TlsConfig withCrlFile(java.nio.file.Path file) {
+        return withCrls(PemTls.crls(file));
+    }
+
     /** This configuration, also checking client certificates against these CRLs. */
     public TlsConfig withCrls(List<X509CRL> value) {
         return new TlsConfig(identity, keyPassword, clientCas, value, pyKmipCompatible);

@@ -24,7 +24,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLSocket;
 
@@ -43,8 +44,10 @@ final class ServerFixture implements AutoCloseable {
     final FakeRootKeys kms = new FakeRootKeys();
     final MemoryStorage storage = new MemoryStorage();
     final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
-    final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    final Queue<AuditEvent> audit = new ConcurrentLinkedQueue<>();
     final Engine engine;
+    /** A certificate for principal acme that the CRL given to the server revokes. */
+    final TestPki.Issued revokedAcme = pki.client("acme");
     final KmipServer server;
     private final List<KmipClient> clients = new ArrayList<>();
 
@@ -53,6 +56,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(UnaryOperator<ServerConfig> customize) {
+        pki.revoke(revokedAcme);
         kms.create("root-acme");
         kms.create("root-globex");
         Policy policy = new Policy(true, List.of(new Grant("ops", Set.of(ACME, GLOBEX), false, EnumSet.allOf(Operation.class))));

@@ -1,5 +1,6 @@
 package dev.krypton.kmip.server.operation;
 
+import java.util.OptionalInt;
 import dev.krypton.engine.ManagedObject;
 import dev.krypton.engine.ObjectAttributes;
 import dev.krypton.engine.ObjectState;
@@ -59,7 +60,7 @@ final class AttributeView {
         for (Map.Entry<String, List<String>> c : a.custom().entrySet()) {
             AttributeKey key = AttributeKey.ofV1Name(c.getKey());
             c.getValue().forEach(v -> out.add(new Attribute(key, new Ttlv.TextString(Tag.ATTRIBUTE_VALUE, v),
-                    java.util.OptionalInt.empty())));
+                    OptionalInt.empty())));
         }
         return new Attributes(out).existingIn(version);
     }

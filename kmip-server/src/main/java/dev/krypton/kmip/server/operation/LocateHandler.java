@@ -1,5 +1,7 @@
 package dev.krypton.kmip.server.operation;
 
+import dev.krypton.kmip.Ttlv;
+import java.util.Optional;
 import dev.krypton.engine.LocateQuery;
 import dev.krypton.engine.ManagedObject;
 import dev.krypton.engine.ObjectState;
@@ -59,7 +61,7 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
         Set<dev.krypton.engine.ObjectType> types = EnumSet.noneOf(dev.krypton.engine.ObjectType.class);
         boolean impossible = false;
         for (var t : wanted.values(new AttributeKey.Standard(AttributeDef.OBJECT_TYPE))) {
-            var type = ObjectType.FAMILY.byValue(((dev.krypton.kmip.Ttlv.Enumeration) t).value());
+            var type = ObjectType.FAMILY.byValue(((Ttlv.Enumeration) t).value());
             var match = type.flatMap(LocateHandler::engineType);
             match.ifPresent(types::add);
             impossible |= match.isEmpty();
@@ -67,7 +69,7 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
         Set<ObjectState> states = EnumSet.noneOf(ObjectState.class);
         for (ObjectState s : ObjectState.values()) {
             if (wanted.values(new AttributeKey.Standard(AttributeDef.STATE)).stream()
-                    .anyMatch(v -> ((dev.krypton.kmip.Ttlv.Enumeration) v).value() == AttributeView.state(s).value())) {
+                    .anyMatch(v -> ((Ttlv.Enumeration) v).value() == AttributeView.state(s).value())) {
                 states.add(s);
             }
         }
@@ -98,11 +100,11 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
         return rest.stream().allMatch(a -> have.values(a.key()).contains(a.value()));
     }
 
-    private static java.util.Optional<dev.krypton.engine.ObjectType> engineType(ObjectType type) {
+    private static Optional<dev.krypton.engine.ObjectType> engineType(ObjectType type) {
         return switch (type) {
-            case SYMMETRIC_KEY -> java.util.Optional.of(dev.krypton.engine.ObjectType.SYMMETRIC_KEY);
-            case SECRET_DATA -> java.util.Optional.of(dev.krypton.engine.ObjectType.SECRET_DATA);
-            default -> java.util.Optional.empty();
+            case SYMMETRIC_KEY -> Optional.of(dev.krypton.engine.ObjectType.SYMMETRIC_KEY);
+            case SECRET_DATA -> Optional.of(dev.krypton.engine.ObjectType.SECRET_DATA);
+            default -> Optional.empty();
         };
     }
 
