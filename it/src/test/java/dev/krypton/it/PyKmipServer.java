@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The real PyKMIP server (Debian python3-pykmip, run by /usr/bin/python3) on a fresh local port,
@@ -116,10 +120,21 @@ public final class PyKmipServer implements AutoCloseable {
         }
     }
 
-    /** SIGKILL (destroyForcibly) and wait for the process to be gone. */
+    /**
+     * SIGKILL (destroyForcibly) to the server and every process it forked (its worker processes
+     * would otherwise outlive it, orphaned), then waits until all are gone.
+     */
     @Override
     public void close() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("PyKMIP process " + handle.pid() + " did not exit after SIGKILL", e);
+            }
+        }
     }
 }
