@@ -1,0 +1,69 @@
+package dev.krypton.it.oasis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krypton.kmip.DecodeLimits;
+import dev.krypton.kmip.Ttlv;
+import dev.krypton.kmip.text.KmipXml;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The comparisons that decide pass or fail must fail where a server differs from the case. */
+class ResponseMatcherTest {
+    private final Placeholders placeholders = new Placeholders();
+    private final ResponseMatcher matcher = new ResponseMatcher(placeholders, Set.of("00112233"));
+
+    @Test
+    void aWrongValueAMissingFieldAndAWrongCountAreReported() {
+        String expected = payload("<UniqueIdentifier type=\"TextString\" value=\"a\"/><ObjectType type=\"Enumeration\" value=\"SymmetricKey\"/>");
+        assertThat(compare(expected, expected)).isEmpty();
+        assertThat(compare(expected, payload("<UniqueIdentifier type=\"TextString\" value=\"b\"/><ObjectType type=\"Enumeration\" value=\"SymmetricKey\"/>")).orElse(""))
+                .contains("ResponsePayload/UniqueIdentifier: expected <UniqueIdentifier type=\"TextString\" value=\"a\"/>, got <UniqueIdentifier type=\"TextString\" value=\"b\"/>");
+        assertThat(compare(expected, payload("<UniqueIdentifier type=\"TextString\" value=\"a\"/>")).orElse("")).contains("ObjectType: missing");
+        assertThat(compare(expected, payload("<UniqueIdentifier type=\"TextString\" value=\"a\"/><UniqueIdentifier type=\"TextString\" value=\"c\"/>"
+                + "<ObjectType type=\"Enumeration\" value=\"SymmetricKey\"/>")).orElse("")).contains("expected 1 UniqueIdentifier, got 2");
+    }
+
+    @Test
+    void aPlaceholderBindsOnceAndMustKeepItsValue() {
+        String expected = payload("<UniqueIdentifier type=\"TextString\" value=\"$UNIQUE_IDENTIFIER_0\"/>");
+        assertThat(compare(expected, payload("<UniqueIdentifier type=\"TextString\" value=\"k-1\"/>"))).isEmpty();
+        assertThat(compare(expected, payload("<UniqueIdentifier type=\"TextString\" value=\"k-1\"/>"))).isEmpty();
+        assertThat(compare(expected, payload("<UniqueIdentifier type=\"TextString\" value=\"k-2\"/>"))).hasValueSatisfying(
+                m -> assertThat(m).contains("$UNIQUE_IDENTIFIER_0 was").contains("k-2"));
+        Ttlv request = KmipXml.decode("<UniqueIdentifier type=\"TextString\" value=\"$UNIQUE_IDENTIFIER_0\"/>", DecodeLimits.DEFAULT);
+        assertThat(placeholders.substitute(request)).isEqualTo(new Ttlv.TextString(request.tag(), "k-1"));
+    }
+
+    @Test
+    void timesMatchWithinTheToleranceOnly() {
+        String expected = payload("<ActivationDate type=\"DateTime\" value=\"2026-01-01T00:00:00+00:00\"/>");
+        assertThat(compare(expected, payload("<ActivationDate type=\"DateTime\" value=\"2026-01-01T00:01:00+00:00\"/>"))).isEmpty();
+        assertThat(compare(expected, payload("<ActivationDate type=\"DateTime\" value=\"2026-01-01T01:00:00+00:00\"/>"))).isPresent();
+    }
+
+    @Test
+    void serverGeneratedKeyMaterialNeedsOnlyItsLengthButSuppliedMaterialMustMatch() {
+        String generated = payload("<KeyMaterial type=\"ByteString\" value=\"aaaaaaaa\"/>");
+        assertThat(compare(generated, payload("<KeyMaterial type=\"ByteString\" value=\"bbbbbbbb\"/>"))).isEmpty();
+        assertThat(compare(generated, payload("<KeyMaterial type=\"ByteString\" value=\"bbbb\"/>"))).isPresent();
+        String supplied = payload("<KeyMaterial type=\"ByteString\" value=\"00112233\"/>");
+        assertThat(compare(supplied, payload("<KeyMaterial type=\"ByteString\" value=\"00112234\"/>"))).isPresent();
+    }
+
+    @Test
+    void resultMessageTextIsInformativeButResultReasonIsCompared() {
+        String expected = "<BatchItem><ResultStatus type=\"Enumeration\" value=\"OperationFailed\"/>"
+                + "<ResultReason type=\"Enumeration\" value=\"PermissionDenied\"/><ResultMessage type=\"TextString\" value=\"DENIED\"/></BatchItem>";
+        assertThat(compare(expected, expected.replace("DENIED\"/></", "no\"/></"))).isEmpty();
+        assertThat(compare(expected, expected.replace("PermissionDenied", "ItemNotFound"))).isPresent();
+    }
+
+    private java.util.Optional<String> compare(String expected, String actual) {
+        return matcher.compare(KmipXml.decode(expected, DecodeLimits.DEFAULT), KmipXml.decode(actual, DecodeLimits.DEFAULT), Set.of());
+    }
+
+    private static String payload(String inner) {
+        return "<ResponsePayload>" + inner + "</ResponsePayload>";
+    }
+}
