@@ -1,0 +1,73 @@
+package dev.krypton.engine;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Recover data protected by {@code uid}. For GCM, {@code iv} (12 bytes) and {@code tag}
+ * (16 bytes) are required and {@code aad} must equal the one given to encrypt (empty = none).
+ * For KEY_WRAP and KEY_WRAP_PAD, iv, aad and tag must be empty.
+ */
+public record DecryptRequest(String uid, CipherMode mode, byte[] ciphertext, byte[] iv, byte[] aad, byte[] tag) {
+
+    public DecryptRequest {
+        Objects.requireNonNull(uid, "uid");
+        Objects.requireNonNull(mode, "mode");
+        ciphertext = ciphertext.clone();
+        iv = iv.clone();
+        aad = aad.clone();
+        tag = tag.clone();
+    }
+
+    public static DecryptRequest gcm(String uid, byte[] ciphertext, byte[] iv, byte[] aad, byte[] tag) {
+        return new DecryptRequest(uid, CipherMode.GCM, ciphertext, iv, aad, tag);
+    }
+
+    public static DecryptRequest unwrap(String uid, CipherMode mode, byte[] ciphertext) {
+        return new DecryptRequest(uid, mode, ciphertext, new byte[0], new byte[0], new byte[0]);
+    }
+
+    /** The matching request for a result of {@link KeyOperations#encrypt}. */
+    public static DecryptRequest of(EncryptResult result, CipherMode mode, byte[] aad) {
+        return new DecryptRequest(result.uid(), mode, result.ciphertext(), result.iv(), aad, result.tag());
+    }
+
+    @Override
+    public byte[] ciphertext() {
+        return ciphertext.clone();
+    }
+
+    @Override
+    public byte[] iv() {
+        return iv.clone();
+    }
+
+    @Override
+    public byte[] aad() {
+        return aad.clone();
+    }
+
+    @Override
+    public byte[] tag() {
+        return tag.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DecryptRequest r && uid.equals(r.uid) && mode == r.mode
+                && Arrays.equals(ciphertext, r.ciphertext) && Arrays.equals(iv, r.iv)
+                && Arrays.equals(aad, r.aad) && Arrays.equals(tag, r.tag);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(uid, mode, Arrays.hashCode(ciphertext), Arrays.hashCode(iv),
+                Arrays.hashCode(aad), Arrays.hashCode(tag));
+    }
+
+    @Override
+    public String toString() {
+        return "DecryptRequest[uid=" + uid + ", mode=" + mode + ", ciphertext=" + Bytes.describe(ciphertext)
+                + ", iv=" + Bytes.describe(iv) + ", aad=" + Bytes.describe(aad) + ", tag=" + Bytes.describe(tag) + "]";
+    }
+}

@@ -1,0 +1,144 @@
+package dev.krypton.engine;
+
+import dev.krypton.engine.audit.AuditEvent;
+import dev.krypton.engine.audit.AuditKind;
+import dev.krypton.engine.audit.AuditSink;
+import dev.krypton.engine.policy.Policy;
+import dev.krypton.storage.TenantRecord;
+import dev.krypton.rootkey.health.RootKeyHealth;
+import dev.krypton.storage.ChangeFeed;
+import java.util.concurrent.ExecutorService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * The Krypton engine, wired from its parts (DESIGN.md section 2): storage (untrusted, wrapped
+ * material only), the crypto engine and secure memory, the root-key providers, the policy and
+ * the audit sink. Hand {@link #commands()} to the Orbital intake and {@link #operations()} to the
+ * KMIP server; call {@link #start()} once and {@link #close()} at shutdown (wipes every key).
+ */
+public final class Engine implements AutoCloseable {
+
+    private final Store store;
+    private final Registry registry;
+    private final Lifecycle lifecycle;
+    private final Commands commands;
+    private final Operations operations;
+    private final AuditSink audit;
+    private final RootKeys rootKeys;
+    private final RootKeyHealth health;
+    private final Optional<Duration> healthTick;
+    private volatile ScheduledExecutorService scheduler;
+    private volatile Optional<ChangeFeed.Subscription> feed = Optional.empty();
+    private final ExecutorService syncs = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("krypton-tenant-sync").factory());
+
+    Engine(Store store, Keys keys, RootKeys rootKeys, RootKeyHealth health, Optional<Duration> healthTick,
+           Supplier<Policy> policy, AuditSink audit, Clock clock, EngineOptions options) {
+        this.store = store;
+        this.audit = audit;
+        this.rootKeys = rootKeys;
+        this.health = health;
+        this.healthTick = healthTick;
+        this.registry = new Registry();
+        Hierarchy hierarchy = new Hierarchy(store, keys, clock, options);
+        KekVersions keks = new KekVersions(store, registry, hierarchy, keys, clock);
+        this.lifecycle = new Lifecycle(store, registry, hierarchy, rootKeys, keys, audit, clock, options.region());
+        this.commands = new Commands(lifecycle, store);
+        this.operations = new Operations(policy, audit, keks, new TenantObjects(store, registry, keys, clock),
+                new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry), registry, options);
+    }
+
+    /** Starts building an engine. */
+    public static EngineBuilder builder() {
+        return new EngineBuilder();
+    }
+
+    /** Lifecycle commands, for the Orbital intake. */
+    public TenantCommands commands() {
+        return commands;
+    }
+
+    /** KMIP-level operations, for the KMIP server. */
+    public KeyOperations operations() {
+        return operations;
+    }
+
+    /**
+     * Loads every tenant that storage records as ACTIVE (after a restart or on a second node) and
+     * starts root-key health monitoring. A tenant whose root key is denied becomes ROOT_REVOKED;
+     * one whose provider is unreachable stays unloaded until a link or a successful probe.
+     */
+    public void start() {
+        rootKeys.monitor(health, new RootKeys.Health() {
+            @Override
+            public void denied(TenantId tenant, String why) {
+                lifecycle.failClosed(tenant, "root key denied: " + why);
+            }
+
+            @Override
+            public void autonomyExpired(TenantId tenant) {
+                lifecycle.failClosed(tenant, "root key unreachable for longer than max-autonomy");
+            }
+
+            @Override
+            public void usable(TenantId tenant) {
+                lifecycle.restore(tenant);
+            }
+        });
+        feed = store.changeFeed().map(f -> f.subscribe(ChangeFeed.listener(
+                change -> syncs.execute(() -> lifecycle.sync(TenantId.of(change.tenantId()))),
+                () -> syncs.execute(this::syncAll))));
+        for (TenantRecord r : store.tenants()) {
+            if (r.state() != dev.krypton.storage.TenantState.ACTIVE) {
+                continue;
+            }
+            TenantId id = TenantId.of(r.tenantId());
+            try {
+                lifecycle.execute(new TenantCommand.Link(id, Lifecycle.fromStorage(r.rootKey())));
+            } catch (EngineException e) {
+                if (e.code() == ErrorCode.ROOT_KEY_DENIED) {
+                    lifecycle.failClosed(id, "root key denied at start-up");
+                }
+            }
+        }
+        healthTick.ifPresent(tick -> {
+            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                    .name("krypton-rootkey-health").factory());
+            health.start(scheduler, tick);
+        });
+    }
+
+    /** Re-reads every tenant and aligns memory with storage (after the feed may have lost notices). */
+    public void syncAll() {
+        for (TenantRecord r : store.tenants()) {
+            lifecycle.sync(TenantId.of(r.tenantId()));
+        }
+    }
+
+    /**
+     * Probes every root key that is due now and fires autonomy deadlines (what the scheduler does
+     * on each tick; for tests with a controlled clock and for an operator's "probe now").
+     */
+    public void checkRootKeys() {
+        health.runDue();
+    }
+
+    /** Stops monitoring and wipes every key in memory. Storage and audit stay open (owned by the caller). */
+    @Override
+    public void close() {
+        feed.ifPresent(ChangeFeed.Subscription::close);
+        syncs.shutdownNow();
+        ScheduledExecutorService s = scheduler;
+        if (s != null) {
+            s.shutdownNow();
+        }
+        registry.zeroizeAll();
+        rootKeys.close();
+        audit.record(new AuditEvent(AuditKind.ZEROIZE, "system", "", "", "shutdown", "ok", "all keys wiped"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.krypton.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The southbound face of the engine, used by the KMIP server: one method per KMIP operation the
+ * engine serves (DESIGN.md section 8). Every call checks policy (default deny) and that the
+ * object's tenant is ACTIVE in memory, without I/O on the hot path (encrypt, decrypt), and is
+ * audited with principal, tenant, object and result.
+ *
+ * <p>Errors: {@link ErrorCode#NOT_FOUND} unknown object; {@link ErrorCode#PERMISSION_DENIED}
+ * policy, tenant not ACTIVE, or wrong tenant; {@link ErrorCode#INVALID_ARGUMENT} bad field;
+ * {@link ErrorCode#ILLEGAL_STATE} object state forbids it; {@link ErrorCode#CRYPTO} tag or
+ * integrity failure; {@link ErrorCode#INTERNAL} anything else.
+ */
+public interface KeyOperations {
+
+    /** The tenant a principal acts on when a request names none: its only allowed tenant, if any. */
+    Optional<TenantId> defaultTenant(Principal principal);
+
+    /** The tenants a principal may perform {@code operation} on (upstream mode: its own name). */
+    Set<TenantId> tenantsAllowed(Principal principal, Operation operation);
+
+    /** Creates L3 KEK {@code name}, version 1, ACTIVE (template names are ignored; name rules it). */
+    ManagedObject createKek(Principal principal, TenantId tenant, String kekName);
+
+    /** KMIP ReKey of an L3 version: a new ACTIVE version; the previous ACTIVE one becomes DEACTIVATED. */
+    ManagedObject rekey(Principal principal, String uid);
+
+    /** Creates a random tenant symmetric key described by the template, stored wrapped under L2. */
+    ManagedObject create(Principal principal, TenantId tenant, ObjectTemplate template);
+
+    /** Registers caller-supplied key material or secret data, stored wrapped under L2. */
+    ManagedObject register(Principal principal, TenantId tenant, ObjectType type, byte[] material,
+                           ObjectTemplate template);
+
+    /** KMIP Get Attributes: the object's attributes, no key material. */
+    ManagedObject attributes(Principal principal, String uid);
+
+    /** KMIP Get of key material: refused for L3 KEKs and for Sensitive or non-Extractable objects. */
+    KeyMaterial material(Principal principal, String uid);
+
+    /** KMIP Locate: identifiers of matching objects in the tenants the principal may search. */
+    List<String> locate(Principal principal, LocateQuery query);
+
+    /** KMIP Add/Modify/Delete/Set Attribute on a tenant object. */
+    ManagedObject updateAttributes(Principal principal, String uid, List<AttributeUpdate> updates);
+
+    /** KMIP Activate: PRE_ACTIVE to ACTIVE. */
+    ManagedObject activate(Principal principal, String uid);
+
+    /** KMIP Revoke: to COMPROMISED for compromise reasons, else DEACTIVATED (decrypt only). */
+    ManagedObject revoke(Principal principal, String uid, RevocationReason reason);
+
+    /** KMIP Destroy: crypto-shreds the object (must not be ACTIVE); for an L3 version, every L4 it wrapped. */
+    void destroy(Principal principal, String uid);
+
+    /** KMIP Encrypt: wraps an L4 (or any data) with an ACTIVE L3 version or tenant key. */
+    EncryptResult encrypt(Principal principal, EncryptRequest request);
+
+    /** KMIP Decrypt: unwraps with an ACTIVE, DEACTIVATED or COMPROMISED key. */
+    byte[] decrypt(Principal principal, DecryptRequest request);
+}

@@ -1,0 +1,118 @@
+package dev.krypton.engine;
+
+import dev.krypton.crypto.CryptoEngine;
+import dev.krypton.crypto.CryptoException;
+import dev.krypton.crypto.KeyHandle;
+import dev.krypton.crypto.SecureMemory;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * The engine's narrow view of the crypto module: keys live in {@link SecureMemory} and are used
+ * only through the {@link CryptoEngine}, never copied to the heap. Every crypto failure becomes
+ * CRYPTO without detail (a wiped key's loan failure included; callers re-check the tenant).
+ * Blob layout for keys wrapped by L2: {@code nonce(12) || ciphertext || tag(16)} (DESIGN.md 3).
+ */
+final class Keys {
+
+    /** GCM output split as KMIP carries it. */
+    record Sealed(byte[] ciphertext, byte[] tag) {
+    }
+
+    private static final int NONCE = 12;
+    private static final int TAG = 16;
+
+    private final SecureMemory memory;
+    private final CryptoEngine crypto;
+
+    Keys(SecureMemory memory, CryptoEngine crypto) {
+        this.memory = memory;
+        this.crypto = crypto;
+    }
+
+    SecureMemory memory() {
+        return memory;
+    }
+
+    CryptoEngine crypto() {
+        return crypto;
+    }
+
+    KeyHandle randomKey() {
+        return randomKey(32);
+    }
+
+    KeyHandle randomKey(int bytes) {
+        return call(() -> memory.random(bytes));
+    }
+
+    /** Copies caller material into secure memory; the caller zeroes its array. */
+    KeyHandle copyOf(byte[] material) {
+        return call(() -> memory.copyOf(material.clone()));
+    }
+
+    byte[] random(int n) {
+        return call(() -> crypto.randomBytes(n));
+    }
+
+    byte[] wrapKey(KeyHandle kek, KeyHandle key, byte[] aad) {
+        byte[] nonce = random(NONCE);
+        byte[] ct = call(() -> crypto.gcmEncryptKey(kek, nonce, aad, key));
+        return ByteBuffer.allocate(NONCE + ct.length).put(nonce).put(ct).array();
+    }
+
+    KeyHandle unwrapKey(KeyHandle kek, byte[] blob, byte[] aad) {
+        checkBlob(blob);
+        return call(() -> crypto.gcmDecryptToKey(kek, Arrays.copyOf(blob, NONCE), aad,
+                Arrays.copyOfRange(blob, NONCE, blob.length), memory));
+    }
+
+    /** Decrypts an L2-wrapped blob to the heap: only for a KMIP Get of extractable material. */
+    byte[] open(KeyHandle kek, byte[] blob, byte[] aad) {
+        checkBlob(blob);
+        return call(() -> crypto.gcmDecrypt(kek, Arrays.copyOf(blob, NONCE), aad,
+                Arrays.copyOfRange(blob, NONCE, blob.length), TAG));
+    }
+
+    Sealed gcmEncrypt(KeyHandle key, byte[] iv, byte[] aad, byte[] plaintext) {
+        byte[] out = call(() -> crypto.gcmEncrypt(key, iv, aad, plaintext, TAG));
+        return new Sealed(Arrays.copyOf(out, out.length - TAG), Arrays.copyOfRange(out, out.length - TAG, out.length));
+    }
+
+    byte[] gcmDecrypt(KeyHandle key, byte[] iv, byte[] aad, byte[] ciphertext, byte[] tag) {
+        byte[] joined = ByteBuffer.allocate(ciphertext.length + tag.length).put(ciphertext).put(tag).array();
+        return call(() -> crypto.gcmDecrypt(key, iv, aad, joined, TAG));
+    }
+
+    byte[] keyWrap(KeyHandle kek, byte[] plaintext, boolean pad) {
+        if (!pad && (plaintext.length < 16 || plaintext.length % 8 != 0)) {
+            throw EngineException.invalid("AES key wrap (RFC 3394) needs at least 16 bytes in multiples of 8");
+        }
+        if (pad && plaintext.length == 0) {
+            throw EngineException.invalid("AES key wrap with padding (RFC 5649) needs at least 1 byte");
+        }
+        return call(() -> pad ? crypto.keyWrapPad(kek, plaintext) : crypto.keyWrap(kek, plaintext));
+    }
+
+    byte[] keyUnwrap(KeyHandle kek, byte[] wrapped, boolean pad) {
+        if (wrapped.length < 16 || wrapped.length % 8 != 0) {
+            throw new EngineException(ErrorCode.CRYPTO, "wrapped key has an impossible length");
+        }
+        return call(() -> pad ? crypto.keyUnwrapPad(kek, wrapped) : crypto.keyUnwrap(kek, wrapped));
+    }
+
+    private static void checkBlob(byte[] blob) {
+        if (blob.length <= NONCE + TAG) {
+            throw new EngineException(ErrorCode.CRYPTO, "wrapped blob is too short");
+        }
+    }
+
+    private static <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (CryptoException e) {
+            throw new EngineException(ErrorCode.CRYPTO, "cryptographic failure", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.krypton.engine;
+
+/** The operations a policy can allow a principal on a tenant (DESIGN.md section 8). */
+public enum Operation {
+    CREATE, REGISTER, LOCATE, GET, GET_ATTRIBUTES, SET_ATTRIBUTES, ACTIVATE, REVOKE, DESTROY,
+    REKEY, ENCRYPT, DECRYPT
+}

@@ -1,0 +1,191 @@
+package dev.krypton.engine;
+
+import dev.krypton.engine.audit.AuditEvent;
+import dev.krypton.engine.audit.AuditKind;
+import dev.krypton.engine.audit.AuditSink;
+import dev.krypton.engine.policy.Policy;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@link KeyOperations} for the KMIP server: each call checks policy first (so a caller cannot
+ * learn what exists in tenants it may not use), then runs one of the engine parts, and audits
+ * principal, tenant, object and result. Unexpected faults become INTERNAL without detail.
+ */
+final class Operations implements KeyOperations {
+
+    private final Supplier<Policy> policy;
+    private final AuditSink audit;
+    private final KekVersions keks;
+    private final TenantObjects objects;
+    private final Ciphers ciphers;
+    private final Locator locator;
+    private final Registry registry;
+    private final EngineOptions options;
+
+    Operations(Supplier<Policy> policy, AuditSink audit, KekVersions keks, TenantObjects objects, Ciphers ciphers,
+               Locator locator, Registry registry, EngineOptions options) {
+        this.policy = policy;
+        this.audit = audit;
+        this.keks = keks;
+        this.objects = objects;
+        this.ciphers = ciphers;
+        this.locator = locator;
+        this.registry = registry;
+        this.options = options;
+    }
+
+    @Override
+    public Optional<TenantId> defaultTenant(Principal principal) {
+        Set<TenantId> all = locator.known(principal, policy.get());
+        return all.size() == 1 ? Optional.of(all.iterator().next()) : Optional.empty();
+    }
+
+    @Override
+    public Set<TenantId> tenantsAllowed(Principal principal, Operation operation) {
+        return policy.get().tenantsFor(principal, operation, locator.tenantIds());
+    }
+
+    @Override
+    public ManagedObject createKek(Principal p, TenantId tenant, String kekName) {
+        return run(p, Operation.CREATE, tenant, kekName, () -> keks.create(tenant, kekName));
+    }
+
+    @Override
+    public ManagedObject rekey(Principal p, String uid) {
+        ObjectRef ref = ObjectRef.parse(uid);
+        return run(p, Operation.REKEY, ref.tenant(), uid, () -> switch (ref) {
+            case ObjectRef.Kek k -> keks.rekey(k);
+            case ObjectRef.Tenant t -> throw EngineException.invalid("ReKey is supported for L3 KEK versions only");
+        });
+    }
+
+    @Override
+    public ManagedObject create(Principal p, TenantId tenant, ObjectTemplate template) {
+        return run(p, Operation.CREATE, tenant, "", () -> objects.create(tenant, template));
+    }
+
+    @Override
+    public ManagedObject register(Principal p, TenantId tenant, ObjectType type, byte[] material, ObjectTemplate t) {
+        byte[] copy = material.clone();
+        return run(p, Operation.REGISTER, tenant, "", () -> objects.register(tenant, type, copy, t));
+    }
+
+    @Override
+    public ManagedObject attributes(Principal p, String uid) {
+        ObjectRef ref = ObjectRef.parse(uid);
+        return run(p, Operation.GET_ATTRIBUTES, ref.tenant(), uid, () -> locator.attributes(ref));
+    }
+
+    @Override
+    public KeyMaterial material(Principal p, String uid) {
+        ObjectRef ref = ObjectRef.parse(uid);
+        return run(p, Operation.GET, ref.tenant(), uid, () -> switch (ref) {
+            case ObjectRef.Kek k -> {
+                registry.active(k.tenant());
+                throw EngineException.denied("L3 KEKs never leave the core");
+            }
+            case ObjectRef.Tenant t -> objects.material(t);
+        });
+    }
+
+    @Override
+    public List<String> locate(Principal p, LocateQuery query) {
+        Policy current = policy.get();
+        Set<TenantId> allowed = current.tenantsFor(p, Operation.LOCATE,
+                query.tenants().isEmpty() ? locator.tenantIds() : query.tenants());
+        if (!query.tenants().isEmpty() && allowed.size() < query.tenants().size()) {
+            audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), String.join(",", query.tenants().stream()
+                    .map(TenantId::value).sorted().toList()), "", "LOCATE", "PERMISSION_DENIED", "tenant not allowed"));
+            throw EngineException.denied("principal may not LOCATE in every tenant asked for");
+        }
+        List<String> found = locator.locate(allowed, query);
+        audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), "", "", "LOCATE", "ok", found.size() + " found"));
+        return found;
+    }
+
+    @Override
+    public ManagedObject updateAttributes(Principal p, String uid, List<AttributeUpdate> updates) {
+        ObjectRef ref = ObjectRef.parse(uid);
+        List<AttributeUpdate> copy = List.copyOf(updates);
+        return run(p, Operation.SET_ATTRIBUTES, ref.tenant(), uid, () -> objects.change(tenantObject(ref),
+                a -> AttributeEdits.apply(a, copy)));
+    }
+
+    @Override
+    public ManagedObject activate(Principal p, String uid) {
+        ObjectRef ref = ObjectRef.parse(uid);
+        return run(p, Operation.ACTIVATE, ref.tenant(), uid, () -> objects.change(tenantObject(ref),
+                a -> AttributeEdits.state(a, ObjectState.ACTIVE, objects.now())));
+    }
+
+    @Override
+    public ManagedObject revoke(Principal p, String uid, RevocationReason reason) {
+        ObjectRef ref = ObjectRef.parse(uid);
+        return run(p, Operation.REVOKE, ref.tenant(), uid, () -> switch (ref) {
+            case ObjectRef.Kek k -> keks.revoke(k, reason);
+            case ObjectRef.Tenant t -> objects.change(t, a -> AttributeEdits.state(a,
+                    reason.compromise() ? ObjectState.COMPROMISED : ObjectState.DEACTIVATED, objects.now()));
+        });
+    }
+
+    @Override
+    public void destroy(Principal p, String uid) {
+        ObjectRef ref = ObjectRef.parse(uid);
+        run(p, Operation.DESTROY, ref.tenant(), uid, () -> switch (ref) {
+            case ObjectRef.Kek k -> {
+                keks.destroy(k);
+                yield null;
+            }
+            case ObjectRef.Tenant t -> objects.change(t, a -> AttributeEdits.state(a, ObjectState.DESTROYED, objects.now()));
+        });
+    }
+
+    @Override
+    public EncryptResult encrypt(Principal p, EncryptRequest request) {
+        ObjectRef ref = ObjectRef.parse(request.uid());
+        return run(p, Operation.ENCRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+            case ObjectRef.Kek k -> ciphers.encrypt(k, request);
+            case ObjectRef.Tenant t -> ciphers.encryptWithTenantKey(t, request, objects, options.gcmLimit());
+        });
+    }
+
+    @Override
+    public byte[] decrypt(Principal p, DecryptRequest request) {
+        ObjectRef ref = ObjectRef.parse(request.uid());
+        return run(p, Operation.DECRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+            case ObjectRef.Kek k -> ciphers.decrypt(k, request);
+            case ObjectRef.Tenant t -> ciphers.decryptWithTenantKey(t, request, objects);
+        });
+    }
+
+    private static ObjectRef.Tenant tenantObject(ObjectRef ref) {
+        return switch (ref) {
+            case ObjectRef.Kek k -> throw EngineException.denied("attributes and state of L3 KEK versions are managed by ReKey, Revoke and Destroy");
+            case ObjectRef.Tenant t -> t;
+        };
+    }
+
+    private <T> T run(Principal p, Operation op, TenantId tenant, String object, Supplier<T> action) {
+        if (!policy.get().allows(p, tenant, op)) {
+            audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), tenant.value(), object, op.name(),
+                    ErrorCode.PERMISSION_DENIED.name(), "policy"));
+            throw EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
+        }
+        try {
+            T result = action.get();
+            audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), tenant.value(), object, op.name(), "ok", ""));
+            return result;
+        } catch (EngineException e) {
+            audit.record(new AuditEvent(e.code() == ErrorCode.PERMISSION_DENIED ? AuditKind.DENIAL : AuditKind.OPERATION,
+                    p.name(), tenant.value(), object, op.name(), e.code().name(), ""));
+            throw e;
+        } catch (RuntimeException e) {
+            audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), tenant.value(), object, op.name(),
+                    ErrorCode.INTERNAL.name(), e.getClass().getSimpleName()));
+            throw new EngineException(ErrorCode.INTERNAL, "internal failure", e);
+        }
+    }
+}

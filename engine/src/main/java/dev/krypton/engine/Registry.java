@@ -1,0 +1,60 @@
+package dev.krypton.engine;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The tenants whose keys are in memory, and one lock per tenant for commands. The hot path reads
+ * one concurrent map and one volatile flag: no lock, no I/O.
+ */
+final class Registry {
+
+    private final Map<TenantId, TenantRuntime> live = new ConcurrentHashMap<>();
+    private final Map<TenantId, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    /** The runtime of an ACTIVE tenant, or PERMISSION_DENIED. */
+    TenantRuntime active(TenantId tenant) {
+        TenantRuntime rt = live.get(tenant);
+        if (rt == null || !rt.active()) {
+            throw EngineException.denied("tenant " + tenant + " is not ACTIVE");
+        }
+        return rt;
+    }
+
+    boolean isLive(TenantId tenant) {
+        TenantRuntime rt = live.get(tenant);
+        return rt != null && rt.active();
+    }
+
+    void put(TenantRuntime rt) {
+        live.put(rt.tenant, rt);
+    }
+
+    /** Installs a freshly loaded runtime and wipes the one it replaces, if any. */
+    void replace(TenantRuntime rt) {
+        TenantRuntime old = live.put(rt.tenant, rt);
+        if (old != null) {
+            old.zeroize();
+        }
+    }
+
+    /** Removes and zeroizes the tenant's keys; true if there were any. */
+    boolean zeroize(TenantId tenant) {
+        TenantRuntime rt = live.remove(tenant);
+        if (rt == null) {
+            return false;
+        }
+        rt.zeroize();
+        return true;
+    }
+
+    /** Zeroizes every tenant (shutdown). */
+    void zeroizeAll() {
+        live.keySet().forEach(this::zeroize);
+    }
+
+    ReentrantLock lock(TenantId tenant) {
+        return locks.computeIfAbsent(tenant, t -> new ReentrantLock());
+    }
+}

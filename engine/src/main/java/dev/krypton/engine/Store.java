@@ -1,0 +1,104 @@
+package dev.krypton.engine;
+
+import dev.krypton.storage.ChangeFeed;
+import dev.krypton.storage.ManagedObjectRecord;
+import dev.krypton.storage.ObjectQuery;
+import dev.krypton.storage.Page;
+import dev.krypton.storage.PageRequest;
+import dev.krypton.storage.Storage;
+import dev.krypton.storage.StorageException;
+import dev.krypton.storage.TenantRecord;
+import dev.krypton.storage.Write;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The engine's view of the storage SPI: every storage failure becomes one {@link EngineException}
+ * (a lost compare-and-set or an outage is retryable UNAVAILABLE; anything else INTERNAL), and
+ * listings are read to the end. States map by name between the engine and the SPI.
+ */
+final class Store {
+
+    private static final int PAGE = 1000;
+
+    private final Storage storage;
+
+    Store(Storage storage) {
+        this.storage = storage;
+    }
+
+    Optional<TenantRecord> tenant(TenantId tenant) {
+        return call(() -> storage.tenant(tenant.value()));
+    }
+
+    Optional<ManagedObjectRecord> object(String uid) {
+        return call(() -> storage.object(uid));
+    }
+
+    List<TenantRecord> tenants() {
+        List<TenantRecord> out = new ArrayList<>();
+        Optional<PageRequest> next = Optional.of(PageRequest.first(PAGE));
+        while (next.isPresent()) {
+            PageRequest req = next.get();
+            Page<TenantRecord> page = call(() -> storage.tenants(req));
+            out.addAll(page.items());
+            next = page.next();
+        }
+        return out;
+    }
+
+    List<ManagedObjectRecord> objects(ObjectQuery query) {
+        List<ManagedObjectRecord> out = new ArrayList<>();
+        Optional<PageRequest> next = Optional.of(PageRequest.first(PAGE));
+        while (next.isPresent()) {
+            PageRequest req = next.get();
+            Page<ManagedObjectRecord> page = call(() -> storage.objects(query, req));
+            out.addAll(page.items());
+            next = page.next();
+        }
+        return out;
+    }
+
+    void write(List<Write> changes) {
+        call(() -> {
+            storage.write(changes);
+            return null;
+        });
+    }
+
+    void write(Write change) {
+        write(List.of(change));
+    }
+
+    Optional<ChangeFeed> changeFeed() {
+        return storage.changeFeed();
+    }
+
+    static TenantState state(dev.krypton.storage.TenantState s) {
+        return TenantState.valueOf(s.name());
+    }
+
+    static dev.krypton.storage.TenantState state(TenantState s) {
+        return dev.krypton.storage.TenantState.valueOf(s.name());
+    }
+
+    static dev.krypton.storage.ObjectState state(ObjectState s) {
+        return dev.krypton.storage.ObjectState.valueOf(s.name());
+    }
+
+    private static <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (StorageException e) {
+            throw switch (e.kind()) {
+                case CONFLICT -> new EngineException(ErrorCode.UNAVAILABLE,
+                        "a concurrent change won (generation mismatch); retry", e);
+                case UNAVAILABLE -> new EngineException(ErrorCode.UNAVAILABLE, "storage unavailable: " + e.getMessage(), e);
+                case CORRUPT, CONFIG, INVALID, CLOSED -> new EngineException(ErrorCode.INTERNAL,
+                        "storage failure (" + e.kind() + "): " + e.getMessage(), e);
+            };
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.krypton.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The northbound face of the engine, used by the Orbital intake. Commands on one tenant are
+ * serialized; commands on different tenants run in parallel. A command returns only after its
+ * effect is stored and, for commands that zeroize, after every key of the tenant is wiped.
+ */
+public interface TenantCommands {
+
+    /**
+     * Runs one command.
+     *
+     * @throws EngineException NOT_FOUND (unknown tenant, except for a first Link), ILLEGAL_STATE
+     *     (not allowed in the current state; nothing changed), INVALID_ARGUMENT, ROOT_KEY_DENIED,
+     *     ROOT_KEY_UNAVAILABLE or UNAVAILABLE (retryable), INTERNAL
+     */
+    CommandResult execute(TenantCommand command);
+
+    /** The tenant's current status, or empty when the engine has never seen it. */
+    Optional<TenantStatus> status(TenantId tenant);
+
+    /** Every known tenant, in id order. */
+    List<TenantStatus> tenants();
+}

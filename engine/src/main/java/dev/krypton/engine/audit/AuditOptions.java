@@ -1,0 +1,30 @@
+package dev.krypton.engine.audit;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tuning of the audit writer.
+ *
+ * @param batchSize          most events written per batch (one write and one fsync per batch)
+ * @param queueCapacity      events that may wait; a full queue makes callers wait (back-pressure)
+ * @param checkpointEvery    a signed checkpoint after this many events
+ * @param checkpointInterval a signed checkpoint after this much time if events were written since
+ * @param fsync              force each batch to the device before completing it; with it, a power
+ *                           failure loses only events not yet in a completed batch
+ */
+public record AuditOptions(int batchSize, int queueCapacity, int checkpointEvery, Duration checkpointInterval,
+                           boolean fsync) {
+
+    public AuditOptions {
+        if (batchSize < 1 || queueCapacity < batchSize || checkpointEvery < 1) {
+            throw new IllegalArgumentException("batchSize >= 1, queueCapacity >= batchSize, checkpointEvery >= 1");
+        }
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+    }
+
+    /** 4096 events per batch, 65536 queued, checkpoint every 10000 events or 60 s, fsync on. */
+    public static AuditOptions defaults() {
+        return new AuditOptions(4096, 65_536, 10_000, Duration.ofSeconds(60), true);
+    }
+}

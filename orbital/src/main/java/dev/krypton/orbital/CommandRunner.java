@@ -1,0 +1,97 @@
+package dev.krypton.orbital;
+
+import dev.krypton.engine.CommandResult;
+import dev.krypton.engine.EngineException;
+import dev.krypton.engine.ErrorCode;
+import dev.krypton.engine.RootKeyRef;
+import dev.krypton.engine.TenantCommand;
+import dev.krypton.engine.TenantCommands;
+import dev.krypton.engine.TenantStatus;
+import dev.krypton.orbital.wire.orbital.TaskRequest;
+import dev.krypton.orbital.wire.orbital.TaskResponse;
+import java.util.Optional;
+
+/**
+ * Runs a decoded {@link Action} through the engine and maps the result onto an Orbital answer:
+ * DONE with the actual state; FAILED with the engine's operator message; PROCESSING with
+ * {@code reconcileAfterSec} when the root key is unavailable. Storage trouble
+ * ({@link ErrorCode#UNAVAILABLE}) propagates so the transport retries the task.
+ */
+final class CommandRunner {
+
+    private final TenantCommands engine;
+    private final long reconcileAfterSec;
+
+    CommandRunner(TenantCommands engine, long reconcileAfterSec) {
+        this.engine = engine;
+        this.reconcileAfterSec = reconcileAfterSec;
+    }
+
+    TaskResponse run(Action action, TaskRequest request) {
+        return switch (action) {
+            case Action.Describe d -> Responses.done(request, ActualState.lookup(engine, d.tenant()));
+            case Action.Execute e -> execute(e.command(), request);
+            case Action.Relink r -> execute(relinkCommand(r), request);
+        };
+    }
+
+    private TaskResponse execute(TenantCommand command, TaskRequest request) {
+        try {
+            CommandResult result = engine.execute(command);
+            return Responses.done(request, ActualState.of(result.status()));
+        } catch (EngineException e) {
+            return answerFor(e, command, request);
+        }
+    }
+
+    /** The actual state of the tenant a task's data names, if it names a valid one. */
+    Optional<ActualState> actualOf(TaskRequest request) {
+        try {
+            return TaskDecoder.tenantHint(request).map(t -> ActualState.lookup(engine, t));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private TenantCommand relinkCommand(Action.Relink relink) {
+        Optional<RootKeyRef> bound = engine.status(relink.tenant()).flatMap(TenantStatus::rootKey);
+        if (bound.isEmpty()) {
+            throw new MalformedTaskException("LINK_KEY names no key provider and tenant "
+                    + relink.tenant() + " has no bound root key; send SYSTEM_LINK");
+        }
+        if (!relink.keyId().isEmpty() && !relink.keyId().equals(bound.get().keyId())) {
+            throw new MalformedTaskException("LINK_KEY key_id differs from the bound root key; send SYSTEM_SWITCH");
+        }
+        return new TenantCommand.Link(relink.tenant(), bound.get());
+    }
+
+    private TaskResponse answerFor(EngineException e, TenantCommand command, TaskRequest request) {
+        ActualState actual = ActualState.lookup(engine, command.tenant());
+        return switch (e.code()) {
+            case UNAVAILABLE -> throw e;
+            case ROOT_KEY_UNAVAILABLE -> Responses.processing(request, actual, reconcileAfterSec,
+                    "root key unavailable, will retry: " + e.getMessage());
+            case NOT_FOUND -> absentIsDesired(command)
+                    ? Responses.done(request, actual)
+                    : Responses.failed(request, actual, e.getMessage());
+            case ROOT_KEY_DENIED -> Responses.failed(request, actual, "root key denied: " + e.getMessage());
+            case PERMISSION_DENIED, INVALID_ARGUMENT, ILLEGAL_STATE, CRYPTO ->
+                    Responses.failed(request, actual, e.getMessage());
+            case INTERNAL -> Responses.failed(request, actual, "internal error in the engine; see the node's log");
+        };
+    }
+
+    /** Unlinking or destroying a tenant this region never held already meets the desired state. */
+    private static boolean absentIsDesired(TenantCommand command) {
+        return switch (command) {
+            case TenantCommand.Unlink u -> true;
+            case TenantCommand.Destroy d -> true;
+            case TenantCommand.Link l -> false;
+            case TenantCommand.Disable d -> false;
+            case TenantCommand.Enable en -> false;
+            case TenantCommand.SwitchRootKey s -> false;
+            case TenantCommand.RotateRootKey r -> false;
+            case TenantCommand.RotateTenantKey r -> false;
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package dev.krypton.orbital.grpc;
+
+import dev.krypton.orbital.Disposition;
+import dev.krypton.orbital.IntakeAudit;
+import dev.krypton.orbital.OrbitalException;
+import dev.krypton.orbital.TaskProcessor;
+import dev.krypton.orbital.wire.orbital.TaskRequest;
+import dev.krypton.orbital.wire.orbital.TaskResponse;
+import dev.krypton.orbital.wire.orbital.TaskServiceGrpc;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code orbital.v1.TaskService/SendTaskRequest} over gRPC with mutual TLS (DESIGN.md section 7):
+ * only allowed Orbital principals get through; each call runs on its own virtual thread through
+ * the same {@link TaskProcessor} as AMQP, so an unlink never waits for link calls, and answers
+ * synchronously. A transient failure is answered with status UNAVAILABLE so Orbital retries.
+ */
+public final class GrpcIntake implements AutoCloseable {
+
+    private final Server server;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    private GrpcIntake(TaskProcessor processor, GrpcConfig config, IntakeAudit audit) throws IOException {
+        SslContext tls = GrpcSslContexts.forServer(config.certificateChain().toFile(), config.privateKey().toFile())
+                .trustManager(config.clientCa().toFile())
+                .clientAuth(ClientAuth.REQUIRE)
+                .protocols("TLSv1.3", "TLSv1.2")
+                .build();
+        this.server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+                .sslContext(tls)
+                .executor(calls)
+                .maxInboundMessageSize(TaskProcessor.MAX_TASK_BYTES)
+                .addService(ServerInterceptors.intercept(new Service(processor),
+                        new PrincipalCheck(config.allowedPrincipals(), audit)))
+                .build()
+                .start();
+    }
+
+    /** Starts listening; throws {@link OrbitalException} when the TLS material or port is unusable. */
+    public static GrpcIntake start(TaskProcessor processor, GrpcConfig config, IntakeAudit audit) {
+        try {
+            return new GrpcIntake(processor, config, audit);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new OrbitalException("cannot start the gRPC intake on " + config.host() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        try {
+            server.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.shutdownNow();
+        calls.shutdownNow();
+    }
+
+    private static final class Service extends TaskServiceGrpc.TaskServiceImplBase {
+
+        private final TaskProcessor processor;
+
+        Service(TaskProcessor processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public void sendTaskRequest(TaskRequest request, StreamObserver<TaskResponse> answer) {
+            switch (processor.process(request)) {
+                case Disposition.Accept a -> reply(answer, a.response());
+                case Disposition.Reject r -> reply(answer, r.response());
+                case Disposition.Release r -> answer.onError(
+                        Status.UNAVAILABLE.withDescription(r.reason()).asRuntimeException());
+            }
+        }
+
+        private static void reply(StreamObserver<TaskResponse> answer, TaskResponse response) {
+            answer.onNext(response);
+            answer.onCompleted();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.krypton.orbital;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import dev.krypton.orbital.wire.cmk.TaskType;
+import dev.krypton.orbital.wire.orbital.TaskRequest;
+import dev.krypton.orbital.wire.orbital.TaskResponse;
+import dev.krypton.orbital.wire.orbital.TaskStatus;
+import dev.krypton.storage.tck.MemoryStorage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TaskProcessorTest {
+
+    private final FakeEngine engine = new FakeEngine();
+    private final MemoryStorage storage = new MemoryStorage();
+    private final List<String> audited = new ArrayList<>();
+    private final TaskProcessor processor = processorOn(storage);
+
+    private TaskProcessor processorOn(MemoryStorage store) {
+        IntakeAudit audit = new IntakeAudit() {
+            @Override
+            public void rejected(String taskId, String type, String reason) {
+                audited.add("rejected " + reason);
+            }
+
+            @Override
+            public void processed(String taskId, String type, String tenantId, String status, String detail) {
+                audited.add("processed " + type + " " + status);
+            }
+        };
+        return new TaskProcessor(engine, store, SignatureCheck.off(), audit, 45, Clock.systemUTC());
+    }
+
+    private static TaskResponse accepted(Disposition d) {
+        assertThat(d).isInstanceOf(Disposition.Accept.class);
+        return ((Disposition.Accept) d).response();
+    }
+
+    private static TaskResponse rejected(Disposition d) {
+        assertThat(d).isInstanceOf(Disposition.Reject.class);
+        return ((Disposition.Reject) d).response();
+    }
+
+    @Test
+    void linkIsDoneEchoesTheTaskAndReportsTheActualState() {
+        TaskRequest link = Tasks.link("acme", "key-1");
+        TaskResponse r = accepted(processor.process(link.toByteArray()));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(List.of(r.getTaskId(), r.getType(), r.getExternalId(), r.getEtag()))
+                .containsExactly(link.getTaskId(), "SYSTEM_LINK", "ext-acme", "1");
+        assertThat(r.getMetaDataMap()).containsEntry(ActualState.STATE, "ACTIVE")
+                .containsEntry(ActualState.GENERATION, "1").containsEntry(ActualState.ROOT_KEY_ID, "fake:key-1")
+                .containsEntry(ActualState.ROOT_KEY_VERSION, "1").containsEntry(ActualState.TENANT, "acme");
+        assertThat(engine.unwrap("acme")).isTrue();
+    }
+
+    @Test
+    void aDuplicateGetsTheRecordedResponseAndNoSecondEffect() {
+        TaskRequest link = Tasks.link("acme", "key-1");
+        TaskResponse first = accepted(processor.process(link));
+        accepted(processor.process(Tasks.unlink("acme")));
+        TaskResponse again = accepted(processor.process(link));
+        assertThat(again).isEqualTo(first);
+        assertThat(engine.unwrap("acme")).isFalse();
+        assertThat(engine.effects()).isEqualTo(2);
+    }
+
+    @Test
+    void theRecordedResponseSurvivesARestartOnTheSameStorage() {
+        TaskRequest unlink = Tasks.unlink("acme");
+        accepted(processor.process(Tasks.link("acme", "key-1")));
+        TaskResponse first = accepted(processor.process(unlink));
+        accepted(processor.process(Tasks.link("acme", "key-1").toBuilder().setEtag("2").build()));
+        TaskProcessor restarted = processorOn(storage);
+        assertThat(accepted(restarted.process(unlink))).isEqualTo(first);
+        assertThat(engine.unwrap("acme")).isTrue();
+    }
+
+    @Test
+    void aNewerEtagOfTheSameTaskIsProcessedAgain() {
+        TaskRequest link = Tasks.link("acme", "key-1");
+        accepted(processor.process(link));
+        accepted(processor.process(Tasks.unlink("acme")));
+        TaskResponse newer = accepted(processor.process(link.toBuilder().setEtag("2").build()));
+        assertThat(newer.getEtag()).isEqualTo("2");
+        assertThat(engine.unwrap("acme")).isTrue();
+    }
+
+    @Test
+    void unknownTypesAreRejectedAsUnsupported() {
+        accepted(processor.process(Tasks.link("acme", "key-1")));
+        TaskRequest odd = Tasks.link("acme", "key-1").toBuilder().setType("MAKE_COFFEE").build();
+        TaskResponse r = rejected(processor.process(odd));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(r.getErrorMessage()).startsWith("unsupported task type");
+        assertThat(r.getTaskId()).isEqualTo(odd.getTaskId());
+        assertThat(r.getMetaDataMap()).containsEntry(ActualState.STATE, "ACTIVE");
+        assertThat(engine.effects()).isEqualTo(1);
+    }
+
+    @Test
+    void garbageIsRejectedWithAFailedAnswer() {
+        TaskResponse r = rejected(processor.process(new byte[] {(byte) 0xff, 0x01, 0x02}));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(r.getErrorMessage()).contains("not a valid orbital.v1.TaskRequest");
+    }
+
+    @Test
+    void malformedDataIsRejectedAndChangesNothing() {
+        TaskRequest bad = Tasks.link("acme", "key-1").toBuilder().setData(ByteString.copyFromUtf8("\u0007xx")).build();
+        assertThat(rejected(processor.process(bad)).getErrorMessage()).contains("CMK Data");
+        TaskRequest badTenant = Tasks.link("a:b", "key-1");
+        assertThat(rejected(processor.process(badTenant)).getErrorMessage()).startsWith("tenant_id");
+        assertThat(engine.effects()).isZero();
+        assertThat(audited).allMatch(a -> a.startsWith("rejected"));
+    }
+
+    @Test
+    void anUnavailableRootKeyAnswersProcessingAndIsNotRecorded() {
+        TaskRequest link = Tasks.link("acme", "unavailable");
+        TaskResponse r = accepted(processor.process(link));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.PROCESSING);
+        assertThat(r.getReconcileAfterSec()).isEqualTo(45);
+        assertThat(storage.get(link.getTaskId(), "1")).isEmpty();
+    }
+
+    @Test
+    void aDeniedRootKeyFailsTheTaskWithAnOperatorMessage() {
+        TaskResponse r = accepted(processor.process(Tasks.link("acme", "denied")));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(r.getErrorMessage()).isEqualTo("root key denied: key is disabled");
+        assertThat(r.getMetaDataMap()).containsEntry(ActualState.STATE, "UNKNOWN");
+    }
+
+    @Test
+    void unlinkingAnUnknownTenantAlreadyMeetsTheDesiredState() {
+        TaskResponse r = accepted(processor.process(Tasks.unlink("ghost")));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(r.getMetaDataMap()).containsEntry(ActualState.STATE, "UNKNOWN");
+    }
+
+    @Test
+    void aReconcileOfAnAppliedTaskReportsTheActualState() {
+        accepted(processor.process(Tasks.link("acme", "key-1")));
+        TaskResponse r = accepted(processor.process(Tasks.link("acme", "key-1")));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(r.getMetaDataMap()).containsEntry(ActualState.GENERATION, "1");
+        assertThat(engine.effects()).isEqualTo(1);
+    }
+
+    @Test
+    void aStorageOutageReleasesTheTaskForRedelivery() {
+        engine.failNextWithStorageOutage(1);
+        TaskRequest link = Tasks.link("acme", "key-1");
+        assertThat(processor.process(link)).isInstanceOf(Disposition.Release.class);
+        assertThat(accepted(processor.process(link)).getStatus()).isEqualTo(TaskStatus.DONE);
+    }
+
+    @Test
+    void aFailureCausedByShutdownIsReleasedNotRecorded() {
+        TaskRequest link = Tasks.link("acme", "denied");
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(processor.process(link)).isInstanceOf(Disposition.Release.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(storage.get(link.getTaskId(), "1")).isEmpty();
+    }
+
+    @Test
+    void tenantConfigReportsTheActualStateWithoutChange() {
+        accepted(processor.process(Tasks.link("acme", "key-1")));
+        TaskResponse r = accepted(processor.process(Tasks.system(TaskType.TENANT_CONFIG, "acme", "")));
+        assertThat(r.getMetaDataMap()).containsEntry(ActualState.STATE, "ACTIVE");
+        assertThat(engine.effects()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.krypton.rootkey.vault;
+
+import dev.krypton.crypto.CryptoEngines;
+import dev.krypton.crypto.KeyHandle;
+import dev.krypton.crypto.SecureMemory;
+import dev.krypton.rootkey.KeyServices;
+import dev.krypton.rootkey.RootKey;
+import dev.krypton.rootkey.RootKeyBlob;
+import dev.krypton.rootkey.WrapContext;
+import dev.krypton.rootkey.RootKeyRef;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** JMH: latency of one wrap and one unwrap of a 32-byte L2 (vault-transit against the local transit protocol server, NOT a real Vault). Run as shown in docs/rootkeys.md. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class VaultTransitLatency {
+
+    private static final WrapContext CTX = new WrapContext("tenant-bench", "eu-central-1");
+    private SecureMemory memory;
+    private RootKey key;
+    private KeyHandle l2;
+    private RootKeyBlob blob;
+    private FakeTransitServer server;
+
+    @Setup
+    public void start() throws IOException {
+        memory = SecureMemory.open(SecureMemory.Options.defaults());
+        KeyServices services = new KeyServices(memory, CryptoEngines.select());
+        server = new FakeTransitServer();
+        server.keys.create("bench");
+        server.allow("bench-token", "bench");
+        key = new VaultTransitProvider(Map.of("T", "bench-token")::get).open(RootKeyRef.of(VaultTransitProvider.NAME, "bench",
+                Map.of("address", server.address().toString(), "token-env", "T")), services);
+        l2 = memory.random(32);
+        blob = key.wrap(l2, CTX);
+    }
+
+    @Benchmark
+    public RootKeyBlob wrap() {
+        return key.wrap(l2, CTX);
+    }
+
+    @Benchmark
+    public void unwrap() {
+        key.unwrap(blob, CTX).wipe();
+    }
+
+    @TearDown
+    public void stop() {
+        key.close();
+        memory.close();
+        server.close();
+    }
+}
