@@ -1,0 +1,52 @@
+package dev.krypton.kmip.payload;
+
+import dev.krypton.kmip.Operation;
+import dev.krypton.kmip.Tag;
+import dev.krypton.kmip.Ttlv.Structure;
+import dev.krypton.kmip.message.Builder;
+import dev.krypton.kmip.message.PayloadCodec;
+import dev.krypton.kmip.message.ProtocolVersion;
+import dev.krypton.kmip.message.RequestPayload;
+import dev.krypton.kmip.message.ResponsePayload;
+import java.util.Optional;
+
+/** Activate (KMIP 1.4 section 4.19, KMIP 2.1 section 6.1.1): moves an object from Pre-Active to Active. */
+public final class Activate {
+    /** Reads both payloads of this operation. */
+    public static final PayloadCodec CODEC = new PayloadCodec(Operation.ACTIVATE,
+            (f, v) -> new Request(f.text(Tag.UNIQUE_IDENTIFIER)),
+            (f, v) -> new Response(f.requiredText(Tag.UNIQUE_IDENTIFIER)));
+
+    private Activate() {
+    }
+
+    /** @param uniqueIdentifier the object; absent means the server's ID Placeholder */
+    public record Request(Optional<String> uniqueIdentifier) implements RequestPayload {
+        public static Request of(String uniqueIdentifier) {
+            return new Request(Optional.of(uniqueIdentifier));
+        }
+
+        @Override
+        public int operationCode() {
+            return Operation.ACTIVATE.value();
+        }
+
+        @Override
+        public Structure toTtlv(ProtocolVersion v) {
+            return Builder.request().text(Tag.UNIQUE_IDENTIFIER, uniqueIdentifier).build();
+        }
+    }
+
+    /** @param uniqueIdentifier the object the operation acted on */
+    public record Response(String uniqueIdentifier) implements ResponsePayload {
+        @Override
+        public int operationCode() {
+            return Operation.ACTIVATE.value();
+        }
+
+        @Override
+        public Structure toTtlv(ProtocolVersion v) {
+            return Builder.response().text(Tag.UNIQUE_IDENTIFIER, uniqueIdentifier).build();
+        }
+    }
+}
