@@ -1,6 +1,8 @@
 package dev.krypton.crypto;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -37,23 +39,22 @@ final class KeyContexts implements AutoCloseable {
     }
 
     private final MemorySegment key;
-    @SuppressWarnings("unchecked")
-    private final ConcurrentLinkedQueue<Context>[] pools = new ConcurrentLinkedQueue[Kind.values().length];
+    private final List<ConcurrentLinkedQueue<Context>> pools = new ArrayList<>();
 
     KeyContexts(MemorySegment key) {
         this.key = key;
-        for (int i = 0; i < pools.length; i++) {
-            pools[i] = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < Kind.values().length; i++) {
+            pools.add(new ConcurrentLinkedQueue<>());
         }
     }
 
     Context take(Kind kind) {
-        Context pooled = pools[kind.ordinal()].poll();
+        Context pooled = pools.get(kind.ordinal()).poll();
         return pooled != null ? pooled : create(kind);
     }
 
     void give(Kind kind, Context context) {
-        pools[kind.ordinal()].offer(context);
+        pools.get(kind.ordinal()).offer(context);
     }
 
     /** Frees a context that failed mid-operation rather than pooling it. */

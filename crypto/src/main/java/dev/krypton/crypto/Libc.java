@@ -17,6 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * The few Linux libc calls secure memory and process hardening need, as FFM downcalls that capture
  * {@code errno}. Constants are the x86-64/aarch64 Linux values (mman-linux.h, prctl.h, resource.h).
  */
+@SuppressWarnings("restricted") // this module exists to reach native memory and libraries
 final class Libc {
     static final int PROT_READ_WRITE = 0x1 | 0x2;
     static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;

@@ -12,6 +12,7 @@ import java.util.Arrays;
  * are read and written in place by critical downcalls; key outputs (unwrap to key) are written into
  * secure memory directly, so no key byte of a {@code *Key}/{@code *ToKey} operation touches the heap.
  */
+@SuppressWarnings("restricted") // this module exists to reach native memory and libraries
 public final class NativeEngine implements CryptoEngine {
     private final String version;
 

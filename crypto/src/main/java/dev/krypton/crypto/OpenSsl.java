@@ -21,6 +21,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * native scratch buffers and a copy per call. Ciphers are fetched once by name (EVP_CIPHER_fetch),
  * so no operation pays OpenSSL 3's implicit fetch.
  */
+@SuppressWarnings("restricted") // this module exists to reach native memory and libraries
 final class OpenSsl {
     static final String LIBRARY = "libcrypto.so.3";
     static final int CTRL_AEAD_SET_IVLEN = 0x9;

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  * <p>Note: {@code MADV_DONTDUMP} keeps pages out of core dumps only; a privileged reader of
  * {@code /proc/PID/mem} or a debugger still sees them while they hold a key.
  */
+@SuppressWarnings("restricted") // this module exists to reach native memory and libraries
 public final class SecureMemory implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SecureMemory.class.getName());
     private static final long PAGE = 4096;
@@ -128,14 +129,16 @@ public final class SecureMemory implements AutoCloseable {
     /** Wipes every live handle (waiting for their loans), zero-fills, unlocks and unmaps. */
     @Override
     public void close() {
-        for (SlabKeyHandle handle : List.copyOf(live)) {
-            handle.wipe();
-        }
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+        }
+        for (SlabKeyHandle handle : List.copyOf(live)) {
+            handle.wipe();
+        }
+        synchronized (this) {
             slabs.forEach(Slab::close);
         }
     }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * later loans see {@code wiped}. Engines may attach native state derived from the key (an OpenSSL
  * key schedule); attachments are closed on wipe, before the bytes are zeroed.
  */
+@SuppressWarnings("restricted") // this module exists to reach native memory and libraries
 final class SlabKeyHandle implements KeyHandle {
     private final SecureMemory owner;
     private final Slab slab;

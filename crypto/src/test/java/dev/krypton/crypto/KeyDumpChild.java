@@ -43,6 +43,7 @@ public final class KeyDumpChild {
         }
     }
 
+    @SuppressWarnings("restricted")
     private static void readFile(String path, MemorySegment block) {
         try (Arena arena = Arena.ofConfined()) {
             Linker linker = Linker.nativeLinker();
