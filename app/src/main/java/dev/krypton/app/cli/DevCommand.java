@@ -1,0 +1,78 @@
+package dev.krypton.app.cli;
+
+import dev.krypton.app.node.AmqpUrl;
+import dev.krypton.app.node.DevPki;
+import dev.krypton.app.node.DevSettings;
+import dev.krypton.app.node.Node;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code krypton dev}: one node on embedded defaults (SQLite, the {@code local} root-key provider,
+ * a development PKI), running until SIGTERM or SIGINT, then stopped cleanly with exit code 0.
+ */
+@Command(name = "dev", mixinStandardHelpOptions = true,
+        description = "Run one development node: SQLite store, local root keys, a generated PKI, all on localhost.")
+public final class DevCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = "krypton-dev", description = "Data folder (default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Listen address (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--grpc-port", defaultValue = "5697", description = "Orbital gRPC port, 0 for any (default: ${DEFAULT-VALUE}).")
+    private int grpcPort;
+
+    @Option(names = "--admin-port", defaultValue = "9696", description = "Admin HTTP port, 0 for any (default: ${DEFAULT-VALUE}).")
+    private int adminPort;
+
+    @Option(names = "--amqp", paramLabel = "URL", description = "Also consume Orbital tasks from this AMQP 1.0 broker, e.g. amqp://guest:guest@127.0.0.1:5672.")
+    private String amqp;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DevSettings settings = new DevSettings(dataDir, host, grpcPort, adminPort,
+                Optional.ofNullable(amqp).map(AmqpUrl::parse));
+        Shutdown shutdown = Shutdown.onSignals();
+        try (Node node = Node.startDev(settings)) {
+            describe(node, spec.commandLine().getOut());
+            shutdown.await();
+            spec.commandLine().getOut().println("krypton dev: stopping (keys are wiped)");
+        }
+        spec.commandLine().getOut().println("krypton dev: stopped");
+        return 0;
+    }
+
+    private void describe(Node node, PrintWriter out) {
+        DevPki pki = node.pki();
+        out.printf("""
+                Krypton development node is ready.
+                  data folder     %s (SQLite store krypton.db, root keys in root-keys/, audit.log)
+                  Orbital gRPC    %s:%d  (mTLS; client certificate %s)
+                  admin HTTP      http://%s:%d/  (/healthz /readyz /metrics /status)
+                  AMQP intake     %s
+                  KMIP listener   not in this build (the KMIP server module is not merged yet)
+                  PKI             CA %s
+                                  gateway certificate %s (allowed on every tenant)
+                Try it:
+                  ./krypton task link --tenant acme --key-id acme-root --data-dir %s --port %d
+                  curl -s http://%s:%d/status
+                  ./krypton demo
+                Stop with Ctrl-C (SIGINT) or SIGTERM.
+                """, node.dataDir(), host, node.grpcPort(), pki.cert(DevPki.ORBITAL), host, node.adminPort(),
+                node.amqpConnected() ? "consuming /queue/krypton-tasks and /queue/krypton-critical-tasks" : "off (--amqp URL)",
+                pki.ca(), pki.cert(DevPki.GATEWAY), node.dataDir(), node.grpcPort(), host, node.adminPort());
+        out.flush();
+    }
+}
