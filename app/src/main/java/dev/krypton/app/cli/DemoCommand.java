@@ -2,7 +2,7 @@ package dev.krypton.app.cli;
 
 import dev.krypton.app.AppException;
 import dev.krypton.app.node.DevSettings;
-import dev.krypton.app.node.Node;
+import dev.krypton.app.node.DevNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,9 +42,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = tempDir();
         Narrator narrator = new Narrator(out);
         out.println("Starting a development node in " + dir + " ...");
-        try (Node node = Node.startDev(new DevSettings(dir, "127.0.0.1", 0, 0, Optional.empty()))) {
-            out.println("Node up: Orbital gRPC on 127.0.0.1:" + node.grpcPort() + ", admin HTTP on 127.0.0.1:"
-                    + node.adminPort());
+        try (DevNode node = DevNode.start(new DevSettings(dir, "127.0.0.1", 0, 0, Optional.empty()))) {
+            out.println("Node up: Orbital gRPC on 127.0.0.1:" + node.node().grpcPort() + ", admin HTTP on 127.0.0.1:"
+                    + node.node().adminPort());
             new DemoWorkflow(node, tenant, narrator).run();
         } finally {
             if (!keep) {

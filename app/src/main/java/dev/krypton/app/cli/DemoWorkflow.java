@@ -1,7 +1,7 @@
 package dev.krypton.app.cli;
 
 import dev.krypton.app.node.DevPki;
-import dev.krypton.app.node.Node;
+import dev.krypton.app.node.DevNode;
 import dev.krypton.engine.CipherMode;
 import dev.krypton.engine.DecryptRequest;
 import dev.krypton.engine.EncryptRequest;
@@ -40,9 +40,9 @@ final class DemoWorkflow {
     private final List<EncryptResult> wrapped = new ArrayList<>();
     private String kek = "";
 
-    DemoWorkflow(Node node, String tenant, Narrator narrator) {
-        this.orbital = OrbitalTarget.devNode(node.dataDir(), "127.0.0.1", node.grpcPort());
-        this.keys = node.engine().operations();
+    DemoWorkflow(DevNode node, String tenant, Narrator narrator) {
+        this.orbital = OrbitalTarget.devNode(node.dataDir(), "127.0.0.1", node.node().grpcPort());
+        this.keys = node.node().engine().operations();
         this.tenant = tenant;
         this.narrator = narrator;
     }

@@ -3,7 +3,7 @@ package dev.krypton.app.cli;
 import dev.krypton.app.node.AmqpUrl;
 import dev.krypton.app.node.DevPki;
 import dev.krypton.app.node.DevSettings;
-import dev.krypton.app.node.Node;
+import dev.krypton.app.node.DevNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,7 +45,7 @@ public final class DevCommand implements Callable<Integer> {
         DevSettings settings = new DevSettings(dataDir, host, grpcPort, adminPort,
                 Optional.ofNullable(amqp).map(AmqpUrl::parse));
         Shutdown shutdown = Shutdown.onSignals();
-        try (Node node = Node.startDev(settings)) {
+        try (DevNode node = DevNode.start(settings)) {
             describe(node, spec.commandLine().getOut());
             shutdown.await();
             spec.commandLine().getOut().println("krypton dev: stopping (keys are wiped)");
@@ -54,8 +54,9 @@ public final class DevCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void describe(Node node, PrintWriter out) {
-        DevPki pki = node.pki();
+    private void describe(DevNode dev, PrintWriter out) {
+        DevPki pki = dev.pki();
+        var node = dev.node();
         out.printf("""
                 Krypton development node is ready.
                   data folder     %s (SQLite store krypton.db, root keys in root-keys/, audit.log)
@@ -70,9 +71,9 @@ public final class DevCommand implements Callable<Integer> {
                   curl -s http://%s:%d/status
                   ./krypton demo
                 Stop with Ctrl-C (SIGINT) or SIGTERM.
-                """, node.dataDir(), host, node.grpcPort(), pki.cert(DevPki.ORBITAL), host, node.adminPort(),
+                """, dev.dataDir(), host, node.grpcPort(), pki.cert(DevPki.ORBITAL), host, node.adminPort(),
                 node.amqpConnected() ? "consuming /queue/krypton-tasks and /queue/krypton-critical-tasks" : "off (--amqp URL)",
-                pki.ca(), pki.cert(DevPki.GATEWAY), node.dataDir(), node.grpcPort(), host, node.adminPort());
+                pki.ca(), pki.cert(DevPki.GATEWAY), dev.dataDir(), node.grpcPort(), host, node.adminPort());
         out.flush();
     }
 }

@@ -24,6 +24,8 @@ public final class DevPki {
     public static final String GATEWAY = "krypton-gateway";
     /** Common name of the server certificate. */
     public static final String SERVER = "krypton-server";
+    /** Common name of the development CA; production refuses certificates it issued. */
+    public static final String CA_NAME = "krypton-dev-ca";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int DAYS = 825;
@@ -45,7 +47,7 @@ public final class DevPki {
         if (!Files.exists(pki.ca())) {
             pki.openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                     "-keyout", "ca.key", "-out", "ca.pem", "-days", String.valueOf(DAYS),
-                    "-subj", "/CN=krypton-dev-ca", "-addext", "basicConstraints=critical,CA:TRUE",
+                    "-subj", "/CN=" + CA_NAME, "-addext", "basicConstraints=critical,CA:TRUE",
                     "-addext", "keyUsage=critical,keyCertSign,cRLSign");
             pki.restrict("ca.key");
         }

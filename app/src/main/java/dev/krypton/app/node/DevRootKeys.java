@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  * ({@code DIR/root-keys/<key-id>.key}, created on first link), so an Orbital task needs no access
  * metadata. Delegates to {@link LocalRootKeyProvider} in development mode.
  */
-final class DevRootKeys implements RootKeyProvider {
+public final class DevRootKeys implements RootKeyProvider {
 
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Path folder;
     private final LocalRootKeyProvider local = new LocalRootKeyProvider(LocalRootKeyProvider.Mode.DEVELOPMENT);
 
-    DevRootKeys(Path folder) {
+    public DevRootKeys(Path folder) {
         this.folder = folder;
     }
 
