@@ -15,9 +15,11 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -51,9 +53,7 @@ public final class ConfigReader {
         ConfigReader reader = new ConfigReader(file);
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(new StringReader(text));
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (YAMLException e) {
             throw AppException.usage(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -76,12 +76,17 @@ public final class ConfigReader {
     }
 
     private void section(String prefix, MappingNode map) {
+        Set<String> seen = new HashSet<>();
         for (NodeTuple t : map.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
                 problem(t.getKeyNode(), "keys must be plain names");
                 continue;
             }
             String key = prefix.isEmpty() ? k.getValue() : prefix + "." + k.getValue();
+            if (!seen.add(key)) {
+                problem(k, "duplicate key '" + key + "'");
+                continue;
+            }
             Node value = t.getValueNode();
             var setting = Settings.find(key);
             if (setting.isPresent()) {

@@ -42,6 +42,12 @@ public record Setting(String key, Kind kind, Optional<String> defaultValue, List
                 Optional.empty(), description);
     }
 
+    /** A port to listen on: 0 picks any free port. */
+    static Setting listenPort(String key, int defaultValue, String description) {
+        return new Setting(key, Kind.INT, Optional.of(String.valueOf(defaultValue)), List.of("0", "65535"),
+                Optional.empty(), description);
+    }
+
     static Setting secret(String key, String env, String description) {
         return new Setting(key, Kind.STRING, Optional.of(""), List.of(), Optional.of(env), description);
     }

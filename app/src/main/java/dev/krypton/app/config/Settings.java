@@ -16,7 +16,7 @@ public final class Settings {
     public static final List<Setting> ALL = List.of(
             Setting.of("node.region", STRING, "", "Region this node serves, recorded with new tenants and bound into L2 wrapping where the provider supports it."),
             Setting.oneOf("storage.backend", "sqlite", List.of("sqlite", "postgres"), "Storage backend (DESIGN.md section 5). Several nodes share one `postgres` store."),
-            new Setting("storage.settings", MAP, Optional.of("{}"), List.of(), Optional.empty(), "Backend settings, checked by the backend at start-up: `sqlite` takes `path`, `busy-timeout-ms`, `readers`; `postgres` takes its JDBC settings (see docs/operations.md)."),
+            new Setting("storage.settings", MAP, Optional.of("{}"), List.of(), Optional.empty(), "Backend settings, checked by the backend at start-up: `sqlite` takes `path`, `busy-timeout-ms`, `readers`; `postgres` takes `url`, `user`, `schema`, `pool-size`, ... (see docs/storage.md). Sqlite needs `path`."),
             Setting.secret("storage.password", "KRYPTON_STORAGE_PASSWORD", "Database password, passed to the backend as setting `password` when not empty. Prefer the environment variable."),
             Setting.of("root-keys.allow-local", BOOL, "false", "Permit the `local` root-key provider (key files on this machine). For development only; production refuses it unless this is true."),
             Setting.of("root-keys.local-folder", PATH, "/var/lib/krypton/root-keys", "Folder of the `local` provider's key files (one `<key-id>.key` per root key)."),
@@ -28,7 +28,7 @@ public final class Settings {
             Setting.required("tls.client-ca", PATH, "PEM CA certificates trusted to issue client certificates."),
             Setting.of("tls.allow-development-certificates", BOOL, "false", "Permit certificates issued by the development CA of `krypton dev` (refused in production otherwise)."),
             Setting.of("orbital.grpc.host", STRING, "127.0.0.1", "Listen address of the Orbital gRPC intake."),
-            Setting.port("orbital.grpc.port", 5697, "Listen port of the Orbital gRPC intake."),
+            Setting.listenPort("orbital.grpc.port", 5697, "Listen port of the Orbital gRPC intake (0: any free port)."),
             new Setting("orbital.grpc.allowed-principals", LIST, Optional.of("[krypton-orbital]"), List.of(), Optional.empty(), "Client certificate common names allowed to send tasks."),
             Setting.of("orbital.amqp.enabled", BOOL, "false", "Also consume tasks from an AMQP 1.0 broker."),
             Setting.of("orbital.amqp.host", STRING, "127.0.0.1", "Broker host."),
@@ -39,7 +39,7 @@ public final class Settings {
             Setting.of("orbital.amqp.critical-address", STRING, "/queue/krypton-critical-tasks", "Address of unlink-class tasks (own receiver and worker)."),
             Setting.of("orbital.amqp.response-address", STRING, "/queue/krypton-responses", "Address the task responses are sent to."),
             Setting.of("admin.host", STRING, "127.0.0.1", "Listen address of the admin HTTP listener (/healthz, /readyz, /metrics, /status)."),
-            Setting.port("admin.port", 9696, "Listen port of the admin HTTP listener."));
+            Setting.listenPort("admin.port", 9696, "Listen port of the admin HTTP listener (0: any free port)."));
 
     private Settings() {
     }
@@ -61,7 +61,7 @@ public final class Settings {
                 case STRING, PATH, LIST, MAP -> "";
             };
             out.append("| `").append(s.key()).append("` | ").append(s.kind().name().toLowerCase(java.util.Locale.ROOT))
-                    .append(" | ").append(s.defaultValue().map(d -> "`" + d + "`").orElse("(required)"))
+                    .append(" | ").append(s.defaultValue().map(d -> d.isEmpty() ? "(empty)" : "`" + d + "`").orElse("(required)"))
                     .append(" | ").append(allowed).append(" | ").append(s.env().map(e -> "`" + e + "`").orElse(""))
                     .append(" | ").append(s.description()).append(" |\n");
         }

@@ -15,6 +15,7 @@ import dev.krypton.orbital.TaskProcessor;
 import dev.krypton.orbital.amqp.AmqpIntake;
 import dev.krypton.orbital.grpc.GrpcIntake;
 import dev.krypton.storage.Storage;
+import dev.krypton.storage.StorageException;
 import dev.krypton.storage.StorageProviders;
 
 import java.time.Clock;
@@ -55,6 +56,10 @@ public final class Node implements AutoCloseable {
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
                     memory, () -> Map.of("orbital-grpc", grpc.port()))));
+        } catch (StorageException e) {
+            close();
+            throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())
+                    : AppException.failure("cannot open storage: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             close();
             throw e instanceof AppException a ? a : AppException.failure("cannot start the node: " + e.getMessage(), e);
