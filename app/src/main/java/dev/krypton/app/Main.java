@@ -5,6 +5,7 @@ import dev.krypton.app.cli.DemoCommand;
 import dev.krypton.app.cli.DevCommand;
 import dev.krypton.app.cli.PkiCommand;
 import dev.krypton.app.cli.ServeCommand;
+import dev.krypton.app.cli.StatusCommand;
 import dev.krypton.app.cli.TaskCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "krypton", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Krypton, the sovereign crypto core: tenants' keys in locked memory, KMIP southbound, Orbital northbound.",
-        subcommands = {DevCommand.class, DemoCommand.class, ServeCommand.class, PkiCommand.class, TaskCommand.class, AuditCommand.class,
+        subcommands = {DevCommand.class, DemoCommand.class, ServeCommand.class, PkiCommand.class, TaskCommand.class, StatusCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

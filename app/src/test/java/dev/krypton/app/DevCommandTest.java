@@ -48,7 +48,12 @@ class DevCommandTest {
             assertThat(get(admin, "/readyz")).isEqualTo("200 ready\n");
             assertThat(get(admin, "/status")).contains("\"tenant\" : \"acme\"", "\"state\" : \"ACTIVE\"", "\"reachable\" : true");
             assertThat(get(admin, "/metrics")).contains("krypton_tenants{state=\"ACTIVE\"} 1",
-                    "krypton_tenants{state=\"UNLINKED\"} 0", "krypton_storage_up 1");
+                    "krypton_tenants{state=\"UNLINKED\"} 0", "krypton_storage_up 1",
+                    "krypton_audit_events_total{kind=\"COMMAND\",action=\"SYSTEM_LINK\",result=\"DONE\"} 1");
+            StringWriter status = new StringWriter();
+            assertThat(Main.run(new String[] {"status", "--admin-port", String.valueOf(admin)}, new PrintWriter(status),
+                    new PrintWriter(new StringWriter()))).isZero();
+            assertThat(status.toString()).contains("\"tenant\" : \"acme\"", "ready: ready");
 
             assertThat(send(grpc, pki, "krypton-orbital", "SYSTEM_UNLINK").getStatus()).isEqualTo(TaskStatus.DONE);
             assertThat(get(admin, "/metrics")).contains("krypton_tenants{state=\"UNLINKED\"} 1");

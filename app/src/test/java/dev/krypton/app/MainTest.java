@@ -80,6 +80,12 @@ class MainTest {
     }
 
     @Test
+    void statusOfANodeThatIsNotRunningIsAFailure() {
+        assertThat(run("status", "--admin-port", "1")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot reach the node's admin listener at 127.0.0.1:1");
+    }
+
+    @Test
     void versionIsPrinted() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("Krypton ");

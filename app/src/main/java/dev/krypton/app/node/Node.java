@@ -44,18 +44,19 @@ public final class Node implements AutoCloseable {
             SecureMemory memory = keep(SecureMemory.open(SecureMemory.Options.defaults()));
             AuditLog audit = keep(AuditLog.open(plan.auditFile(), AuditKeys.loadOrCreate(plan.auditKeyFolder()),
                     AuditOptions.defaults(), Clock.systemUTC()));
+            CountingAudit counted = new CountingAudit(audit);
             Policy policy = plan.policy();
             this.engine = keep(Engine.builder().storage(storage).memory(memory).crypto(CryptoEngines.select())
-                    .rootKeyProviders(plan.rootKeys()).policy(() -> policy).audit(audit)
+                    .rootKeyProviders(plan.rootKeys()).policy(() -> policy).audit(counted)
                     .options(EngineOptions.defaults().withRegion(plan.region())).build());
             engine.start();
-            IntakeAudit intakeAudit = IntakeAudit.to(audit);
+            IntakeAudit intakeAudit = IntakeAudit.to(counted);
             TaskProcessor processor = new TaskProcessor(engine.commands(), storage.taskLog(), SignatureCheck.off(),
                     intakeAudit, TaskProcessor.DEFAULT_RECONCILE_AFTER_SEC, Clock.systemUTC());
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
-                    memory, () -> Map.of("orbital-grpc", grpc.port()))));
+                    memory, counted, () -> Map.of("orbital-grpc", grpc.port()))));
         } catch (StorageException e) {
             close();
             throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())

@@ -21,10 +21,13 @@ final class NodeStatus {
     private final Engine engine;
     private final Storage storage;
     private final SecureMemory memory;
+    private final CountingAudit events;
     private final Supplier<Map<String, Integer>> listeners;
 
-    NodeStatus(Engine engine, Storage storage, SecureMemory memory, Supplier<Map<String, Integer>> listeners) {
+    NodeStatus(Engine engine, Storage storage, SecureMemory memory, CountingAudit events,
+               Supplier<Map<String, Integer>> listeners) {
         this.engine = engine;
+        this.events = events;
         this.storage = storage;
         this.memory = memory;
         this.listeners = listeners;
@@ -54,6 +57,10 @@ final class NodeStatus {
 
     SecureMemory.Status memory() {
         return memory.status();
+    }
+
+    Map<CountingAudit.Series, Long> events() {
+        return events.snapshot();
     }
 
     Map<String, Integer> listeners() {
