@@ -46,7 +46,8 @@ class DevCommandTest {
 
             assertThat(get(admin, "/healthz")).isEqualTo("200 ok\n");
             assertThat(get(admin, "/readyz")).isEqualTo("200 ready\n");
-            assertThat(get(admin, "/status")).contains("\"tenant\" : \"acme\"", "\"state\" : \"ACTIVE\"", "\"reachable\" : true");
+            assertThat(get(admin, "/status")).contains("\"tenant\" : \"acme\"", "\"state\" : \"ACTIVE\"", "\"reachable\" : true",
+                    "\"coreDumpsDisabled\" : true");
             assertThat(get(admin, "/metrics")).contains("krypton_tenants{state=\"ACTIVE\"} 1",
                     "krypton_tenants{state=\"UNLINKED\"} 0", "krypton_storage_up 1",
                     "krypton_audit_events_total{kind=\"COMMAND\",action=\"SYSTEM_LINK\",result=\"DONE\"} 1");

@@ -15,6 +15,7 @@ public final class Settings {
     /** The catalogue. */
     public static final List<Setting> ALL = List.of(
             Setting.of("node.region", STRING, "", "Region this node serves, recorded with new tenants and bound into L2 wrapping where the provider supports it."),
+            Setting.of("node.disable-core-dumps", BOOL, "true", "At start-up make the process non-dumpable (PR_SET_DUMPABLE 0) and set RLIMIT_CORE to 0, so no core dump or same-user debugger can read key memory (DESIGN.md section 4)."),
             Setting.oneOf("storage.backend", "sqlite", List.of("sqlite", "postgres"), "Storage backend (DESIGN.md section 5). Several nodes share one `postgres` store."),
             new Setting("storage.settings", MAP, Optional.of("{}"), List.of(), Optional.empty(), "Backend settings, checked by the backend at start-up: `sqlite` takes `path`, `busy-timeout-ms`, `readers`; `postgres` takes `url`, `user`, `schema`, `pool-size`, ... (see docs/storage.md). Sqlite needs `path`."),
             Setting.secret("storage.password", "KRYPTON_STORAGE_PASSWORD", "Database password, passed to the backend as setting `password` when not empty. Prefer the environment variable."),

@@ -48,7 +48,7 @@ public record DevNode(Node node, DevPki pki, Path dataDir) implements AutoClosea
                         new AmqpConfig.Auth.Plain(url.user(), url.password(), new AmqpConfig.Tls.Off()),
                         "/queue/krypton-tasks", "/queue/krypton-critical-tasks", "/queue/krypton-responses",
                         16, 4, Duration.ofSeconds(1))),
-                s.host(), s.adminPort());
+                s.host(), s.adminPort(), true);
         return new DevNode(Node.start(plan), pki, dir);
     }
 

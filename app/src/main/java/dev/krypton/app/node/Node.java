@@ -2,6 +2,7 @@ package dev.krypton.app.node;
 
 import dev.krypton.app.AppException;
 import dev.krypton.crypto.CryptoEngines;
+import dev.krypton.crypto.ProcessHardening;
 import dev.krypton.crypto.SecureMemory;
 import dev.krypton.engine.Engine;
 import dev.krypton.engine.EngineOptions;
@@ -37,9 +38,11 @@ public final class Node implements AutoCloseable {
     private final GrpcIntake grpc;
     private final Optional<AmqpIntake> amqp;
     private final AdminServer admin;
+    private final ProcessHardening.Status hardening;
 
     private Node(NodePlan plan) {
         try {
+            this.hardening = ProcessHardening.apply(plan.disableCoreDumps());
             Storage storage = keep(StorageProviders.open(plan.storage()));
             SecureMemory memory = keep(SecureMemory.open(SecureMemory.Options.defaults()));
             AuditLog audit = keep(AuditLog.open(plan.auditFile(), AuditKeys.loadOrCreate(plan.auditKeyFolder()),
@@ -56,7 +59,7 @@ public final class Node implements AutoCloseable {
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
-                    memory, counted, () -> Map.of("orbital-grpc", grpc.port()))));
+                    memory, counted, hardening, () -> Map.of("orbital-grpc", grpc.port()))));
         } catch (StorageException e) {
             close();
             throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())

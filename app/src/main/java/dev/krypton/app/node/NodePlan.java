@@ -25,10 +25,11 @@ import java.util.Optional;
  * @param amqp           the AMQP intake, when enabled
  * @param adminHost      admin HTTP listen address
  * @param adminPort      admin HTTP port, 0 for any
+ * @param disableCoreDumps whether to make the process non-dumpable with a zero core limit at start
  */
 public record NodePlan(StorageConfig storage, List<RootKeyProvider> rootKeys, Policy policy, String region,
                        Path auditFile, Path auditKeyFolder, GrpcConfig grpc, Optional<AmqpConfig> amqp,
-                       String adminHost, int adminPort) {
+                       String adminHost, int adminPort, boolean disableCoreDumps) {
 
     public NodePlan {
         Objects.requireNonNull(storage, "storage");

@@ -1,5 +1,6 @@
 package dev.krypton.app.node;
 
+import dev.krypton.crypto.ProcessHardening;
 import dev.krypton.crypto.SecureMemory;
 import dev.krypton.engine.Engine;
 import dev.krypton.engine.TenantState;
@@ -22,12 +23,14 @@ final class NodeStatus {
     private final Storage storage;
     private final SecureMemory memory;
     private final CountingAudit events;
+    private final ProcessHardening.Status hardening;
     private final Supplier<Map<String, Integer>> listeners;
 
     NodeStatus(Engine engine, Storage storage, SecureMemory memory, CountingAudit events,
-               Supplier<Map<String, Integer>> listeners) {
+               ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners) {
         this.engine = engine;
         this.events = events;
+        this.hardening = hardening;
         this.storage = storage;
         this.memory = memory;
         this.listeners = listeners;
@@ -86,6 +89,7 @@ final class NodeStatus {
         doc.put("memory", Map.of("locked", m.locked(), "notLockedReason", m.notLockedReason(),
                 "dumpExcluded", m.dumpExcluded(), "bytesInUse", m.bytesInUse(), "capacity", m.capacity(),
                 "liveKeys", m.liveKeys()));
+        doc.put("process", Map.of("coreDumpsDisabled", hardening.coreDumpsDisabled(), "detail", hardening.detail()));
         doc.put("listeners", listeners.get());
         return doc;
     }
