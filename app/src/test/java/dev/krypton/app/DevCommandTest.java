@@ -51,6 +51,12 @@ class DevCommandTest {
             assertThat(get(admin, "/metrics")).contains("krypton_tenants{state=\"ACTIVE\"} 1",
                     "krypton_tenants{state=\"UNLINKED\"} 0", "krypton_storage_up 1",
                     "krypton_audit_events_total{kind=\"COMMAND\",action=\"SYSTEM_LINK\",result=\"DONE\"} 1");
+            String metrics = get(admin, "/metrics");
+            Matcher used = Pattern.compile("krypton_[a-z_]+").matcher(Files.readString(Path.of("..", "packaging",
+                    "grafana-dashboard.json")) + Files.readString(Path.of("..", "docs", "architecture.md")));
+            while (used.find()) {
+                assertThat(metrics).as("metric named in the dashboard or docs").contains(used.group() + (used.group().endsWith("_total") ? "{" : ""));
+            }
             StringWriter status = new StringWriter();
             assertThat(Main.run(new String[] {"status", "--admin-port", String.valueOf(admin)}, new PrintWriter(status),
                     new PrintWriter(new StringWriter()))).isZero();
