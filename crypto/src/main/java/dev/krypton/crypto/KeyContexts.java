@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * OpenSSL cipher contexts already keyed with one {@link KeyHandle}, pooled per kind so the AES key
@@ -39,6 +40,7 @@ final class KeyContexts implements AutoCloseable {
     }
 
     private final MemorySegment key;
+    private final AtomicReferenceArray<Context> fast = new AtomicReferenceArray<>(Kind.values().length);
     private final List<ConcurrentLinkedQueue<Context>> pools = new ArrayList<>();
 
     KeyContexts(MemorySegment key) {
@@ -48,13 +50,20 @@ final class KeyContexts implements AutoCloseable {
         }
     }
 
+    /** One uncontended slot per kind first (no allocation), then the shared queue, then a new context. */
     Context take(Kind kind) {
+        Context slot = fast.getAndSet(kind.ordinal(), null);
+        if (slot != null) {
+            return slot;
+        }
         Context pooled = pools.get(kind.ordinal()).poll();
         return pooled != null ? pooled : create(kind);
     }
 
     void give(Kind kind, Context context) {
-        pools.get(kind.ordinal()).offer(context);
+        if (!fast.compareAndSet(kind.ordinal(), null, context)) {
+            pools.get(kind.ordinal()).offer(context);
+        }
     }
 
     /** Frees a context that failed mid-operation rather than pooling it. */
@@ -65,6 +74,12 @@ final class KeyContexts implements AutoCloseable {
 
     @Override
     public void close() {
+        for (int i = 0; i < fast.length(); i++) {
+            Context slot = fast.getAndSet(i, null);
+            if (slot != null) {
+                Evp.free(slot.ctx);
+            }
+        }
         for (ConcurrentLinkedQueue<Context> pool : pools) {
             for (Context c = pool.poll(); c != null; c = pool.poll()) {
                 Evp.free(c.ctx);

@@ -23,7 +23,7 @@ public interface KeyOperations {
     /** The tenants a principal may perform {@code operation} on (upstream mode: its own name). */
     Set<TenantId> tenantsAllowed(Principal principal, Operation operation);
 
-    /** Creates L3 KEK {@code name}, version 1, ACTIVE (template names are ignored; name rules it). */
+    /** Creates L3 KEK {@code kekName} ([A-Za-z0-9._-]{1,128}), version 1, ACTIVE; INVALID_ARGUMENT if it exists. */
     ManagedObject createKek(Principal principal, TenantId tenant, String kekName);
 
     /** KMIP ReKey of an L3 version: a new ACTIVE version; the previous ACTIVE one becomes DEACTIVATED. */

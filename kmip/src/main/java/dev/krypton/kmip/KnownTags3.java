@@ -3,7 +3,7 @@ package dev.krypton.kmip;
 
 import java.util.List;
 
-/** Known tags 0x420105 to 0x420169, reached as constants of {@link Tag}. */
+/** Known tags 0x420105 to 0x420176, reached as constants of {@link Tag}. */
 interface KnownTags3 {
     /** Client Correlation Value: KMIP 1.x and 2.x. */
     Tag CLIENT_CORRELATION_VALUE = Tag.known(0x420105, "Client Correlation Value", "ClientCorrelationValue", EnumInfo.BOTH);
@@ -203,6 +203,32 @@ interface KnownTags3 {
     Tag CONSTRAINTS = Tag.known(0x420168, "Constraints", "Constraints", EnumInfo.V2);
     /** Constraint: KMIP 2.x. */
     Tag CONSTRAINT = Tag.known(0x420169, "Constraint", "Constraint", EnumInfo.V2);
+    /** Rotate Interval: KMIP 2.x. */
+    Tag ROTATE_INTERVAL = Tag.known(0x42016A, "Rotate Interval", "RotateInterval", EnumInfo.V2);
+    /** Rotate Automatic: KMIP 2.x. */
+    Tag ROTATE_AUTOMATIC = Tag.known(0x42016B, "Rotate Automatic", "RotateAutomatic", EnumInfo.V2);
+    /** Rotate Offset: KMIP 2.x. */
+    Tag ROTATE_OFFSET = Tag.known(0x42016C, "Rotate Offset", "RotateOffset", EnumInfo.V2);
+    /** Rotate Date: KMIP 2.x. */
+    Tag ROTATE_DATE = Tag.known(0x42016D, "Rotate Date", "RotateDate", EnumInfo.V2);
+    /** Rotate Generation: KMIP 2.x. */
+    Tag ROTATE_GENERATION = Tag.known(0x42016E, "Rotate Generation", "RotateGeneration", EnumInfo.V2);
+    /** Rotate Name: KMIP 2.x. */
+    Tag ROTATE_NAME = Tag.known(0x42016F, "Rotate Name", "RotateName", EnumInfo.V2);
+    /** Rotate Name Value: KMIP 2.x. */
+    Tag ROTATE_NAME_VALUE = Tag.known(0x420170, "Rotate Name Value", "RotateNameValue", EnumInfo.V2);
+    /** Rotate Name Type: KMIP 2.x. */
+    Tag ROTATE_NAME_TYPE = Tag.known(0x420171, "Rotate Name Type", "RotateNameType", EnumInfo.V2);
+    /** Rotate Latest: KMIP 2.x. */
+    Tag ROTATE_LATEST = Tag.known(0x420172, "Rotate Latest", "RotateLatest", EnumInfo.V2);
+    /** Asynchronous Request: KMIP 2.x. */
+    Tag ASYNCHRONOUS_REQUEST = Tag.known(0x420173, "Asynchronous Request", "AsynchronousRequest", EnumInfo.V2);
+    /** Submission Date: KMIP 2.x. */
+    Tag SUBMISSION_DATE = Tag.known(0x420174, "Submission Date", "SubmissionDate", EnumInfo.V2);
+    /** Processing Stage: KMIP 2.x. */
+    Tag PROCESSING_STAGE = Tag.known(0x420175, "Processing Stage", "ProcessingStage", EnumInfo.V2);
+    /** Asynchronous Correlation Values: KMIP 2.x. */
+    Tag ASYNCHRONOUS_CORRELATION_VALUES = Tag.known(0x420176, "Asynchronous Correlation Values", "AsynchronousCorrelationValues", EnumInfo.V2);
 
     /** All tags of this part, in value order. */
     static List<Tag> entries() {
@@ -305,6 +331,19 @@ interface KnownTags3 {
             OBJECT_GROUPS,
             OBJECT_TYPES,
             CONSTRAINTS,
-            CONSTRAINT);
+            CONSTRAINT,
+            ROTATE_INTERVAL,
+            ROTATE_AUTOMATIC,
+            ROTATE_OFFSET,
+            ROTATE_DATE,
+            ROTATE_GENERATION,
+            ROTATE_NAME,
+            ROTATE_NAME_VALUE,
+            ROTATE_NAME_TYPE,
+            ROTATE_LATEST,
+            ASYNCHRONOUS_REQUEST,
+            SUBMISSION_DATE,
+            PROCESSING_STAGE,
+            ASYNCHRONOUS_CORRELATION_VALUES);
     }
 }

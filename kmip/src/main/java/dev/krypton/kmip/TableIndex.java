@@ -69,7 +69,9 @@ final class TableIndex {
                 Map.entry(0x420158, AdjustmentType.FAMILY),
                 Map.entry(0x42015A, PKCS11Function.FAMILY),
                 Map.entry(0x42015D, PKCS11ReturnCode.FAMILY),
-                Map.entry(0x420160, InteropFunction.FAMILY));
+                Map.entry(0x420160, InteropFunction.FAMILY),
+                Map.entry(0x420171, RotateNameType.FAMILY),
+                Map.entry(0x420175, ProcessingStage.FAMILY));
 
     static final Map<Integer, EnumFamily<?>> MASKS = Map.ofEntries(
                 Map.entry(0x42002C, CryptographicUsageMask.FAMILY),

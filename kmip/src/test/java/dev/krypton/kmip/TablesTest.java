@@ -27,9 +27,16 @@ class TablesTest {
 
     @Test
     void tag_counts_match_both_specifications() {
-        assertThat(Tag.knownTags()).hasSize(359);
+        assertThat(Tag.knownTags()).hasSize(372);
         assertThat(count(Tag.knownTags(), SpecVersion.KMIP_1)).isEqualTo(292);
-        assertThat(count(Tag.knownTags(), SpecVersion.KMIP_2)).isEqualTo(342);
+        assertThat(count(Tag.knownTags(), SpecVersion.KMIP_2)).isEqualTo(355);
+    }
+
+    @Test
+    void kmip_2_1_tags_written_with_a_hex_prefix_in_the_spec_are_known() {
+        assertThat(Tag.of(0x42016A).specName()).isEqualTo("Rotate Interval");
+        assertThat(Tag.of(0x420175).specName()).isEqualTo("Processing Stage");
+        assertThat(Tag.of(0x420176).specName()).isEqualTo("Asynchronous Correlation Values");
     }
 
     @Test

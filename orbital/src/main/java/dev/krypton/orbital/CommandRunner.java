@@ -6,6 +6,7 @@ import dev.krypton.engine.ErrorCode;
 import dev.krypton.engine.RootKeyRef;
 import dev.krypton.engine.TenantCommand;
 import dev.krypton.engine.TenantCommands;
+import dev.krypton.engine.TenantId;
 import dev.krypton.engine.TenantStatus;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
@@ -41,6 +42,24 @@ final class CommandRunner {
             return Responses.done(request, ActualState.of(result.status()));
         } catch (EngineException e) {
             return answerFor(e, command, request);
+        }
+    }
+
+    /**
+     * A recorded answer with its actual-state metaData brought up to date: the status and message
+     * stay those recorded (no second effect), the state is what the region holds now, so a
+     * reconcile of an applied task compares desired with actual state.
+     */
+    TaskResponse withCurrentState(TaskResponse recorded) {
+        String tenant = recorded.getMetaDataOrDefault(ActualState.TENANT, "");
+        if (tenant.isEmpty()) {
+            return recorded;
+        }
+        try {
+            return recorded.toBuilder().putAllMetaData(ActualState.lookup(engine, TenantId.of(tenant)).asMetaData())
+                    .build();
+        } catch (EngineException e) {
+            return recorded;
         }
     }
 

@@ -99,7 +99,7 @@ public final class TaskProcessor {
     private Disposition recordedOrRun(TaskKind kind, TaskRequest request) {
         Optional<ProcessedTask> recorded = log.get(request.getTaskId(), request.getEtag());
         if (recorded.isPresent()) {
-            return new Disposition.Accept(parseRecorded(recorded.get().response()));
+            return new Disposition.Accept(runner.withCurrentState(parseRecorded(recorded.get().response())));
         }
         TaskResponse response;
         try {
@@ -118,7 +118,7 @@ public final class TaskProcessor {
         }
         ProcessedTask kept = log.putIfAbsent(new ProcessedTask(request.getTaskId(), request.getEtag(),
                 response.toByteArray(), clock.instant()));
-        return new Disposition.Accept(parseRecorded(kept.response()));
+        return new Disposition.Accept(runner.withCurrentState(parseRecorded(kept.response())));
     }
 
     private static TaskResponse parseRecorded(byte[] recorded) {

@@ -31,10 +31,16 @@ public final class FakeEngine implements TenantCommands {
     private final AtomicInteger failuresToInject = new AtomicInteger();
     private volatile Duration rootKeyLatency = Duration.ZERO;
     private final CountDownLatch hung = new CountDownLatch(1);
+    private final AtomicInteger hanging = new AtomicInteger();
 
     /** Each link to a root key whose id starts with {@code slow} waits this long on the "root key". */
     public void rootKeyLatency(Duration latency) {
         this.rootKeyLatency = latency;
+    }
+
+    /** Links waiting right now on a {@code hang*} root key. */
+    public int hangingLinks() {
+        return hanging.get();
     }
 
     /** Lets every link to a root key named {@code hang*} that is waiting go on. */
@@ -127,11 +133,14 @@ public final class FakeEngine implements TenantCommands {
     }
 
     private void awaitRelease() {
+        hanging.incrementAndGet();
         try {
             hung.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException(ErrorCode.UNAVAILABLE, "interrupted");
+        } finally {
+            hanging.decrementAndGet();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.krypton.orbital.wire.cmk.Data;
 import dev.krypton.orbital.wire.cmk.SystemAction;
 import dev.krypton.orbital.wire.cmk.TaskType;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
+import dev.krypton.orbital.wire.orbital.TaskResponse;
 import java.util.UUID;
 
 /** Builds TaskRequests as Orbital sends them, for tests. */
@@ -20,6 +21,11 @@ public final class Tasks {
     /** A SYSTEM_UNLINK of {@code tenant}. */
     public static TaskRequest unlink(String tenant) {
         return system(TaskType.SYSTEM_UNLINK, tenant, "");
+    }
+
+    /** The answer without its actual-state metaData: what must repeat exactly for a duplicate. */
+    public static TaskResponse outcome(TaskResponse response) {
+        return response.toBuilder().clearMetaData().build();
     }
 
     /** A task of any CMK type over a SystemAction. */

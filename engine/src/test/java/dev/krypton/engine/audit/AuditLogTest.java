@@ -53,7 +53,8 @@ class AuditLogTest {
     void untouchedLogIsIntactAndSealedWithPeriodicCheckpoints() {
         AuditVerification v = verify();
         assertThat(v.sealed()).as(v.toString()).isTrue();
-        assertThat(v.checkpoints()).isGreaterThanOrEqualTo(3);
+        assertThat(v.checkpoints()).as("one at least every 10 + 15 events (batches of up to 16), sealed at close")
+                .isGreaterThanOrEqualTo(2);
         assertThat(v.lines()).isEqualTo(36 + v.checkpoints());
     }
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>{@code since} is the first version that defines the attribute; {@code removedIn} the first
  * that no longer does (the KMIP 1.x Certificate Identifier/Subject/Issuer and Operation Policy
  * Name are gone in 2.0). Custom attributes ("x-...", 2.x Vendor Attribute) are not listed:
- * they are {@link AttributeKey.Vendor} keys and exist in every version.
+ * they are {@link AttributeKey.Vendor} keys and exist in every version. The Rotate attributes of
+ * KMIP 2.1 sections 4.48-4.54 are missing because {@link Tag} has no constants for 0x42016A-0x420172.
  */
 public enum AttributeDef {
     UNIQUE_IDENTIFIER(Tag.UNIQUE_IDENTIFIER, ItemType.TEXT_STRING, ProtocolVersion.V1_0),
@@ -74,7 +75,32 @@ public enum AttributeDef {
     PROTECTION_PERIOD(Tag.PROTECTION_PERIOD, ItemType.INTERVAL, ProtocolVersion.V2_0),
     PROTECTION_STORAGE_MASK(Tag.PROTECTION_STORAGE_MASK, ItemType.INTEGER, ProtocolVersion.V2_0),
     QUANTUM_SAFE(Tag.QUANTUM_SAFE, ItemType.BOOLEAN, ProtocolVersion.V2_0),
-    SHORT_UNIQUE_IDENTIFIER(Tag.SHORT_UNIQUE_IDENTIFIER, ItemType.BYTE_STRING, ProtocolVersion.V2_0);
+    SHORT_UNIQUE_IDENTIFIER(Tag.SHORT_UNIQUE_IDENTIFIER, ItemType.BYTE_STRING, ProtocolVersion.V2_0),
+    // KMIP 2.1 section 4.6 Certificate Attributes: one text attribute per subject/issuer field
+    CERTIFICATE_SUBJECT_CN(Tag.CERTIFICATE_SUBJECT_CN, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_O(Tag.CERTIFICATE_SUBJECT_O, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_OU(Tag.CERTIFICATE_SUBJECT_OU, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_EMAIL(Tag.CERTIFICATE_SUBJECT_EMAIL, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_C(Tag.CERTIFICATE_SUBJECT_C, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_ST(Tag.CERTIFICATE_SUBJECT_ST, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_L(Tag.CERTIFICATE_SUBJECT_L, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_UID(Tag.CERTIFICATE_SUBJECT_UID, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_SERIAL_NUMBER(Tag.CERTIFICATE_SUBJECT_SERIAL_NUMBER, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_TITLE(Tag.CERTIFICATE_SUBJECT_TITLE, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_DC(Tag.CERTIFICATE_SUBJECT_DC, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_SUBJECT_DN_QUALIFIER(Tag.CERTIFICATE_SUBJECT_DN_QUALIFIER, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_CN(Tag.CERTIFICATE_ISSUER_CN, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_O(Tag.CERTIFICATE_ISSUER_O, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_OU(Tag.CERTIFICATE_ISSUER_OU, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_EMAIL(Tag.CERTIFICATE_ISSUER_EMAIL, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_C(Tag.CERTIFICATE_ISSUER_C, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_ST(Tag.CERTIFICATE_ISSUER_ST, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_L(Tag.CERTIFICATE_ISSUER_L, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_UID(Tag.CERTIFICATE_ISSUER_UID, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_SERIAL_NUMBER(Tag.CERTIFICATE_ISSUER_SERIAL_NUMBER, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_TITLE(Tag.CERTIFICATE_ISSUER_TITLE, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_DC(Tag.CERTIFICATE_ISSUER_DC, ItemType.TEXT_STRING, ProtocolVersion.V2_0),
+    CERTIFICATE_ISSUER_DN_QUALIFIER(Tag.CERTIFICATE_ISSUER_DN_QUALIFIER, ItemType.TEXT_STRING, ProtocolVersion.V2_0);
 
     private static final Map<String, AttributeDef> BY_NAME = new HashMap<>();
     private static final Map<Integer, AttributeDef> BY_TAG = new HashMap<>();

@@ -64,9 +64,21 @@ public record CryptographicParameters(Optional<BlockCipherMode> blockCipherMode,
                 f.bool(Tag.RANDOM_IV), f.integer(Tag.IV_LENGTH), f.integer(Tag.TAG_LENGTH),
                 f.integer(Tag.FIXED_FIELD_LENGTH), f.integer(Tag.INVOCATION_FIELD_LENGTH),
                 f.integer(Tag.COUNTER_LENGTH), f.integer(Tag.INITIAL_COUNTER_VALUE),
-                PSS_OAEP.stream().flatMap(t -> f.any(t).stream()).toList());
+                pssOaep(f));
         f.end();
         return p;
+    }
+
+    private static List<Ttlv> pssOaep(Fields f) {
+        List<Ttlv> out = List.of();
+        for (Tag t : PSS_OAEP) {
+            var item = f.any(t);
+            if (item.isPresent()) {
+                out = out.isEmpty() ? new java.util.ArrayList<>() : out;
+                out.add(item.get());
+            }
+        }
+        return out;
     }
 
     /** The structure, tagged Cryptographic Parameters. */

@@ -26,11 +26,17 @@ public final class Fields {
     private final Structure structure;
     private final String where;
     private final boolean[] used;
+    private final int[] tags;
 
     private Fields(Structure structure, String where) {
         this.structure = structure;
         this.where = where;
-        this.used = new boolean[structure.items().size()];
+        List<Ttlv> items = structure.items();
+        this.used = new boolean[items.size()];
+        this.tags = new int[items.size()];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = items.get(i).tag().value();
+        }
     }
 
     /** A reader of {@code structure}; {@code where} names it in error messages ("Decrypt request payload"). */
@@ -47,8 +53,9 @@ public final class Fields {
     public List<Ttlv> all(Tag tag) {
         List<Ttlv> out = List.of();
         List<Ttlv> items = structure.items();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).tag().equals(tag)) {
+        int wanted = tag.value();
+        for (int i = 0; i < tags.length; i++) {
+            if (tags[i] == wanted) {
                 used[i] = true;
                 if (out.isEmpty()) {
                     out = new ArrayList<>(2);
@@ -66,10 +73,10 @@ public final class Fields {
 
     /** The one field with this tag or null (internal: public methods never return null). */
     private Ttlv one(Tag tag) {
-        List<Ttlv> items = structure.items();
+        int wanted = tag.value();
         int found = -1;
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).tag().equals(tag)) {
+        for (int i = 0; i < tags.length; i++) {
+            if (tags[i] == wanted) {
                 if (found >= 0) {
                     throw invalid(tag.specName() + " appears more than once in " + where);
                 }
@@ -80,7 +87,7 @@ public final class Fields {
             return null;
         }
         used[found] = true;
-        return items.get(found);
+        return structure.items().get(found);
     }
 
     private Ttlv required(Tag tag) {

@@ -88,7 +88,10 @@ final class PyKmipServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // PyKMIP forks a child with the same command line that outlives a SIGKILL of its parent.
+        java.util.List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.waitFor();
     }
 }

@@ -27,6 +27,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +87,9 @@ class GrpcIntakeTest {
             assertThat(unlinked.getMetaDataMap()).containsEntry("krypton.tenant.state", "UNLINKED");
             assertThat(engine.unwrap("t-grpc")).isFalse();
             int effects = engine.effects();
-            assertThat(orbital.send(link, 10_000)).isEqualTo(linked);
+            TaskResponse replayed = orbital.send(link, 10_000);
+            assertThat(Tasks.outcome(replayed)).isEqualTo(Tasks.outcome(linked));
+            assertThat(replayed.getMetaDataMap()).containsEntry("krypton.tenant.state", "UNLINKED");
             assertThat(engine.effects()).isEqualTo(effects);
             assertThat(engine.unwrap("t-grpc")).isFalse();
         }
@@ -98,6 +103,33 @@ class GrpcIntakeTest {
         assertThat(r.getStatus()).isEqualTo(TaskStatus.DONE);
         assertThat(r.getMetaDataMap()).containsEntry("krypton.rootKey.id", "local:key-cli");
         assertThat(engine.unwrap("t-cli")).isTrue();
+    }
+
+    /** Many link calls are stuck on a root key that does not answer; an unlink call still completes. */
+    @Test
+    void anUnlinkCallCompletesWhileLinkCallsAreStuck() throws Exception {
+        try (GrpcTaskSender orbital = as("orbital");
+             ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            orbital.send(Tasks.link("t-grpc-stuck", "key-1"), 10_000);
+            List<Future<TaskResponse>> stuck = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                TaskRequest link = Tasks.link("t-grpc-hung-" + i, "hang-key");
+                stuck.add(callers.submit(() -> orbital.send(link, 60_000)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (engine.hangingLinks() < 32 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(engine.hangingLinks()).isEqualTo(32);
+            TaskResponse unlinked = orbital.send(Tasks.unlink("t-grpc-stuck"), 10_000);
+            assertThat(unlinked.getMetaDataMap()).containsEntry("krypton.tenant.state", "UNLINKED");
+            assertThat(engine.unwrap("t-grpc-stuck")).isFalse();
+            assertThat(stuck).noneMatch(Future::isDone);
+            engine.releaseHungLinks();
+            for (Future<TaskResponse> f : stuck) {
+                assertThat(f.get().getStatus()).isEqualTo(TaskStatus.DONE);
+            }
+        }
     }
 
     @Test
