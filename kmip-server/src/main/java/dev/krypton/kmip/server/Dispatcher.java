@@ -1,0 +1,168 @@
+package dev.krypton.kmip.server;
+
+import dev.krypton.engine.KeyOperations;
+import dev.krypton.engine.Principal;
+import dev.krypton.kmip.BatchErrorContinuationOption;
+import dev.krypton.kmip.KmipException;
+import dev.krypton.kmip.ResultReason;
+import dev.krypton.kmip.ResultStatus;
+import dev.krypton.kmip.Tag;
+import dev.krypton.kmip.Ttlv;
+import dev.krypton.kmip.TtlvDecoder;
+import dev.krypton.kmip.TtlvEncoder;
+import dev.krypton.kmip.message.MessageCodec;
+import dev.krypton.kmip.message.ProtocolVersion;
+import dev.krypton.kmip.message.RequestBatchItem;
+import dev.krypton.kmip.message.RequestMessage;
+import dev.krypton.kmip.message.ResponseBatchItem;
+import dev.krypton.kmip.message.ResponseHeader;
+import dev.krypton.kmip.message.ResponseMessage;
+import dev.krypton.kmip.payload.StandardPayloads;
+import dev.krypton.kmip.server.operation.OperationHandler;
+import dev.krypton.kmip.server.operation.RequestContext;
+import dev.krypton.kmip.server.operation.StandardHandlers;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Turns one request frame into one response frame (KMIP 1.4 section 7, KMIP 2.1 section 8): reads
+ * the message, runs its batch items in order through the operation handlers, honours the Batch
+ * Error Continuation Option (Continue; Stop, the default, answers the items up to the first
+ * failure; Undo is refused with Feature Not Supported when the batch has several items, since no
+ * operation can be undone) and the Maximum Response Size. A message that cannot be read is
+ * answered with one failed item carrying Invalid Message or Invalid Field.
+ */
+final class Dispatcher {
+
+    private final Map<Integer, OperationHandler<?>> handlers = new HashMap<>();
+    private final MessageCodec codec = StandardPayloads.messageCodec();
+    private final KeyOperations keys;
+    private final ServerLimits limits;
+    private final Clock clock;
+
+    Dispatcher(List<OperationHandler<?>> handlers, KeyOperations keys, ServerLimits limits, Clock clock) {
+        handlers.forEach(h -> this.handlers.put(h.operation().value(), h));
+        this.keys = keys;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    static Dispatcher standard(KeyOperations keys, ServerLimits limits, Clock clock) {
+        return new Dispatcher(StandardHandlers.all(limits.maxLocateItems(), limits.maxRandomBytes()), keys, limits, clock);
+    }
+
+    /** The response frame for one request frame. */
+    byte[] handle(byte[] frame, Principal principal) {
+        ProtocolVersion version = ProtocolVersion.V1_0;
+        RequestMessage request;
+        try {
+            Ttlv tree = TtlvDecoder.decode(frame, 0, frame.length, limits.decode());
+            version = answerVersion(tree);
+            if (!(tree instanceof Ttlv.Structure root)) {
+                throw new KmipException(ResultReason.INVALID_MESSAGE, "a request must be a Structure");
+            }
+            request = codec.readRequest(root);
+        } catch (KmipException e) {
+            return encode(error(version, e.reason(), e.getMessage()));
+        }
+        return encode(respond(request, principal));
+    }
+
+    /** The response frame for a frame that could not even be delimited. */
+    byte[] unreadable(KmipException e) {
+        return encode(error(ProtocolVersion.V1_0, e.reason(), e.getMessage()));
+    }
+
+    ResponseMessage respond(RequestMessage request, Principal principal) {
+        ProtocolVersion version = request.version();
+        if (!version.isSupported()) {
+            return error(fallback(version), ResultReason.INVALID_MESSAGE, "protocol version " + version + " is not supported");
+        }
+        if (request.batchItems().size() > limits.maxBatchItems()) {
+            return error(version, ResultReason.INVALID_MESSAGE, "more than " + limits.maxBatchItems() + " batch items");
+        }
+        var option = request.header().batchErrorContinuation().orElse(BatchErrorContinuationOption.STOP);
+        List<ResponseBatchItem> answers = new ArrayList<>();
+        if (option == BatchErrorContinuationOption.UNDO && request.batchItems().size() > 1) {
+            request.batchItems().forEach(i -> answers.add(ResponseBatchItem.failure(i, ResultReason.FEATURE_NOT_SUPPORTED,
+                    "Batch Error Continuation Option Undo is not supported")));
+        } else {
+            RequestContext context = new RequestContext(principal, version, keys, clock);
+            for (RequestBatchItem item : request.batchItems()) {
+                ResponseBatchItem answer = run(context, item);
+                answers.add(answer);
+                if (!answer.isSuccess() && option != BatchErrorContinuationOption.CONTINUE) {
+                    break;
+                }
+            }
+        }
+        ResponseMessage response = new ResponseMessage(header(version, request), answers);
+        OptionalInt max = request.header().maximumResponseSize();
+        if (max.isPresent() && TtlvEncoder.encodedLength(codec.write(response)) > max.getAsInt()) {
+            List<ResponseBatchItem> tooLarge = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                tooLarge.add(ResponseBatchItem.failure(request.batchItems().get(i), ResultReason.RESPONSE_TOO_LARGE,
+                        "response exceeds Maximum Response Size"));
+            }
+            response = new ResponseMessage(response.header(), tooLarge);
+        }
+        return response;
+    }
+
+    private ResponseBatchItem run(RequestContext context, RequestBatchItem item) {
+        OperationHandler<?> handler = handlers.get(item.operationCode());
+        if (handler == null || !handler.requestType().isInstance(item.payload())) {
+            return ResponseBatchItem.failure(item, ResultReason.OPERATION_NOT_SUPPORTED, "operation not supported");
+        }
+        try {
+            return ResponseBatchItem.success(item, invoke(handler, context, item));
+        } catch (RuntimeException e) {
+            Failures.Failure f = Failures.of(e);
+            return ResponseBatchItem.failure(item, f.reason(), f.message());
+        }
+    }
+
+    private static <Q extends dev.krypton.kmip.message.RequestPayload> dev.krypton.kmip.message.ResponsePayload invoke(
+            OperationHandler<Q> handler, RequestContext context, RequestBatchItem item) {
+        return handler.handle(context, handler.requestType().cast(item.payload()));
+    }
+
+    private ResponseHeader header(ProtocolVersion version, RequestMessage request) {
+        Optional<String> correlation = version.atLeast(ProtocolVersion.V1_4)
+                ? request.header().clientCorrelationValue() : Optional.empty();
+        return new ResponseHeader(version, clock.instant().truncatedTo(ChronoUnit.SECONDS), correlation,
+                Optional.empty(), List.of());
+    }
+
+    private ResponseMessage error(ProtocolVersion version, ResultReason reason, String message) {
+        var item = new ResponseBatchItem(OptionalInt.empty(), Optional.empty(), ResultStatus.OPERATION_FAILED,
+                Optional.of(reason), Optional.of(message), Optional.empty(), List.of());
+        return new ResponseMessage(ResponseHeader.of(version, clock.instant().truncatedTo(ChronoUnit.SECONDS)), List.of(item));
+    }
+
+    private byte[] encode(ResponseMessage response) {
+        return TtlvEncoder.encode(codec.write(response));
+    }
+
+    /** The version to answer in: the request's when it is one we speak, else the closest one below it. */
+    private static ProtocolVersion answerVersion(Ttlv tree) {
+        if (tree instanceof Ttlv.Structure root
+                && root.find(Tag.REQUEST_HEADER).orElse(null) instanceof Ttlv.Structure header
+                && header.find(Tag.PROTOCOL_VERSION).orElse(null) instanceof Ttlv.Structure v
+                && v.find(Tag.PROTOCOL_VERSION_MAJOR).orElse(null) instanceof Ttlv.IntegerItem major
+                && v.find(Tag.PROTOCOL_VERSION_MINOR).orElse(null) instanceof Ttlv.IntegerItem minor) {
+            return fallback(new ProtocolVersion(major.value(), minor.value()));
+        }
+        return ProtocolVersion.V1_0;
+    }
+
+    private static ProtocolVersion fallback(ProtocolVersion asked) {
+        return ProtocolVersion.SUPPORTED.stream().filter(s -> asked.atLeast(s)).findFirst().orElse(ProtocolVersion.V1_0);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.krypton.kmip.server;
+
+import dev.krypton.engine.EngineException;
+import dev.krypton.kmip.KmipException;
+import dev.krypton.kmip.ResultReason;
+import java.lang.System.Logger.Level;
+
+/**
+ * Maps a failed batch item to its KMIP Result Reason and a message safe for the wire (DESIGN.md
+ * section 8): unknown object is Item Not Found; policy, tenant not ACTIVE, wrong tenant and a
+ * root key that said no are Permission Denied; a bad field is Invalid Field; a state that forbids
+ * the operation is Wrong Key Lifecycle State; a failed tag is Cryptographic Failure; everything
+ * else is General Failure with no detail (the detail goes to the log only).
+ */
+final class Failures {
+
+    private static final System.Logger LOG = System.getLogger(Failures.class.getName());
+
+    /** A reason and the Result Message to send. */
+    record Failure(ResultReason reason, String message) {
+    }
+
+    private Failures() {
+    }
+
+    static Failure of(RuntimeException e) {
+        return switch (e) {
+            case KmipException k -> new Failure(k.reason(), k.getMessage());
+            case EngineException x -> switch (x.code()) {
+                case NOT_FOUND -> new Failure(ResultReason.ITEM_NOT_FOUND, x.getMessage());
+                case PERMISSION_DENIED, ROOT_KEY_DENIED -> new Failure(ResultReason.PERMISSION_DENIED, x.getMessage());
+                case INVALID_ARGUMENT -> new Failure(ResultReason.INVALID_FIELD, x.getMessage());
+                case ILLEGAL_STATE -> new Failure(ResultReason.WRONG_KEY_LIFECYCLE_STATE, x.getMessage());
+                case CRYPTO -> new Failure(ResultReason.CRYPTOGRAPHIC_FAILURE, "cryptographic failure");
+                case ROOT_KEY_UNAVAILABLE, UNAVAILABLE -> general("temporarily unavailable, retry later", x);
+                case INTERNAL -> general("internal error", x);
+            };
+            default -> general("internal error", e);
+        };
+    }
+
+    private static Failure general(String message, RuntimeException e) {
+        LOG.log(Level.WARNING, "KMIP batch item failed with General Failure", e);
+        return new Failure(ResultReason.GENERAL_FAILURE, message);
+    }
+}

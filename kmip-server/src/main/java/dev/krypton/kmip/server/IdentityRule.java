@@ -1,0 +1,76 @@
+package dev.krypton.kmip.server;
+
+import dev.krypton.engine.Principal;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+
+/**
+ * How a verified client certificate names its principal (DESIGN.md section 8): the subject's
+ * Common Name, a Subject Alternative Name URI with a required prefix (a SPIFFE ID such as
+ * {@code spiffe://example.org/gateway}), or the first Subject Alternative Name DNS entry. A
+ * certificate without the configured field yields no principal and the connection is closed.
+ */
+public sealed interface IdentityRule {
+
+    /** The principal named by {@code leaf}, if it has the field this rule reads. */
+    Optional<Principal> principal(X509Certificate leaf);
+
+    /** The subject's (last) CN attribute. */
+    record SubjectCn() implements IdentityRule {
+        @Override
+        public Optional<Principal> principal(X509Certificate leaf) {
+            try {
+                List<Rdn> rdns = new LdapName(leaf.getSubjectX500Principal().getName()).getRdns();
+                return rdns.stream().filter(r -> r.getType().equalsIgnoreCase("CN")).map(r -> r.getValue().toString())
+                        .reduce((first, second) -> second).filter(IdentityRule::usable).map(Principal::of);
+            } catch (InvalidNameException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The first SAN URI starting with {@code prefix} (empty prefix: the first URI). */
+    record SanUri(String prefix) implements IdentityRule {
+        public SanUri {
+            Objects.requireNonNull(prefix, "prefix");
+        }
+
+        @Override
+        public Optional<Principal> principal(X509Certificate leaf) {
+            return san(leaf, 6).stream().filter(u -> u.startsWith(prefix)).findFirst().filter(IdentityRule::usable)
+                    .map(Principal::of);
+        }
+    }
+
+    /** The first SAN DNS name. */
+    record SanDns() implements IdentityRule {
+        @Override
+        public Optional<Principal> principal(X509Certificate leaf) {
+            return san(leaf, 2).stream().findFirst().filter(IdentityRule::usable).map(Principal::of);
+        }
+    }
+
+    private static List<String> san(X509Certificate leaf, int type) {
+        try {
+            Collection<List<?>> names = leaf.getSubjectAlternativeNames();
+            if (names == null) {
+                return List.of();
+            }
+            return names.stream().filter(n -> n.size() == 2 && n.get(0) instanceof Integer t && t == type)
+                    .map(n -> n.get(1)).filter(String.class::isInstance).map(String.class::cast).toList();
+        } catch (CertificateParsingException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean usable(String name) {
+        return !name.isBlank() && name.length() <= 1024;
+    }
+}

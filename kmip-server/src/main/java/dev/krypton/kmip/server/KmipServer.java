@@ -1,0 +1,115 @@
+package dev.krypton.kmip.server;
+
+import dev.krypton.engine.KeyOperations;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The KMIP listener (KMIP 1.4 section 10, KMIP 2.1 section 10.4: TTLV over TLS on port 5696).
+ * One platform thread accepts; each connection is served by its own named virtual thread with
+ * blocking socket I/O, answering its requests in order. Connections beyond
+ * {@link ServerLimits#maxConnections()} are closed at once, before any TLS work.
+ */
+public final class KmipServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(KmipServer.class.getName());
+
+    private final ServerConfig config;
+    private final SSLServerSocket listener;
+    private final Dispatcher dispatcher;
+    private final Semaphore slots;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final ThreadFactory connections = Thread.ofVirtual().name("kmip-connection-", 1).factory();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private KmipServer(ServerConfig config, Dispatcher dispatcher) {
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.slots = new Semaphore(config.limits().maxConnections());
+        this.listener = ServerTls.listen(config);
+        this.acceptor = Thread.ofPlatform().name("kmip-accept-" + listener.getLocalPort()).daemon()
+                .unstarted(this::acceptLoop);
+    }
+
+    /** Binds the port and starts serving {@code keys} (the engine's KMIP face). */
+    public static KmipServer start(ServerConfig config, KeyOperations keys) {
+        return start(config, keys, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerConfig, KeyOperations)} with the clock used for KMIP dates and time stamps. */
+    public static KmipServer start(ServerConfig config, KeyOperations keys, Clock clock) {
+        KmipServer server = new KmipServer(config, Dispatcher.standard(keys, config.limits(), clock));
+        server.acceptor.start();
+        LOG.log(Level.INFO, "KMIP server listening on {0}:{1}", config.host(), server.port());
+        return server;
+    }
+
+    /** The bound port (useful when configured with port 0). */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Connections being served now. */
+    public int openConnections() {
+        return open.size();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
+                }
+                continue;
+            }
+            if (!slots.tryAcquire()) {
+                LOG.log(Level.WARNING, "connection limit {0} reached; closing a new connection", config.limits().maxConnections());
+                quietly(socket);
+                continue;
+            }
+            open.add(socket);
+            connections.newThread(() -> {
+                try {
+                    new Connection((SSLSocket) socket, config, dispatcher).serve();
+                } finally {
+                    open.remove(socket);
+                    quietly(socket);
+                    slots.release();
+                }
+            }).start();
+        }
+    }
+
+    /** Stops accepting and closes every open connection. */
+    @Override
+    public void close() {
+        closed = true;
+        quietly(listener);
+        open.forEach(KmipServer::quietly);
+        try {
+            acceptor.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void quietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "close failed: {0}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.krypton.kmip.server.operation;
+
+import dev.krypton.engine.ManagedObject;
+import dev.krypton.engine.ObjectAttributes;
+import dev.krypton.engine.ObjectState;
+import dev.krypton.kmip.CryptographicAlgorithm;
+import dev.krypton.kmip.ObjectType;
+import dev.krypton.kmip.State;
+import dev.krypton.kmip.Tag;
+import dev.krypton.kmip.Ttlv;
+import dev.krypton.kmip.attribute.Attribute;
+import dev.krypton.kmip.attribute.AttributeDef;
+import dev.krypton.kmip.attribute.AttributeKey;
+import dev.krypton.kmip.attribute.Attributes;
+import dev.krypton.kmip.message.ProtocolVersion;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The KMIP attributes of an engine object as a client of {@code version} may see them: attributes
+ * its version lacks (Sensitive and Extractable before 1.4, for example) are left out. Object Group
+ * carries the owning tenant, and also {@value KEK_GROUP} for L3 KEK versions. Custom attributes are
+ * text-valued vendor attributes ("x-name").
+ */
+final class AttributeView {
+
+    /** The Object Group value that marks (and on Create, asks for) an L3 KEK. */
+    static final String KEK_GROUP = "kek";
+
+    private AttributeView() {
+    }
+
+    static Attributes of(ManagedObject object, ProtocolVersion version) {
+        ObjectAttributes a = object.attributes();
+        List<Attribute> out = new ArrayList<>();
+        out.add(Attribute.uniqueIdentifier(object.uid()));
+        out.add(Attribute.objectType(objectType(a.type())));
+        algorithm(a.algorithm()).ifPresent(alg -> out.add(Attribute.cryptographicAlgorithm(alg)));
+        if (a.lengthBits() > 0) {
+            out.add(Attribute.cryptographicLength(a.lengthBits()));
+        }
+        out.add(Attribute.cryptographicUsageMask(UsageMasks.mask(a.usage())));
+        out.add(Attribute.state(state(a.state())));
+        out.add(Attribute.date(AttributeDef.INITIAL_DATE, a.initialDate()));
+        date(out, AttributeDef.ACTIVATION_DATE, a.activationDate());
+        date(out, AttributeDef.DEACTIVATION_DATE, a.deactivationDate());
+        date(out, AttributeDef.COMPROMISE_DATE, a.compromiseDate());
+        date(out, AttributeDef.DESTROY_DATE, a.destroyDate());
+        a.names().forEach(n -> out.add(Attribute.name(n)));
+        out.add(Attribute.objectGroup(object.tenant().value()));
+        if (object.kind() == ManagedObject.Kind.KEK_VERSION) {
+            out.add(Attribute.objectGroup(KEK_GROUP));
+        }
+        out.add(Attribute.flag(AttributeDef.SENSITIVE, a.sensitive()));
+        out.add(Attribute.flag(AttributeDef.EXTRACTABLE, a.extractable()));
+        for (Map.Entry<String, List<String>> c : a.custom().entrySet()) {
+            AttributeKey key = AttributeKey.ofV1Name(c.getKey());
+            c.getValue().forEach(v -> out.add(new Attribute(key, new Ttlv.TextString(Tag.ATTRIBUTE_VALUE, v),
+                    java.util.OptionalInt.empty())));
+        }
+        return new Attributes(out).existingIn(version);
+    }
+
+    static ObjectType objectType(dev.krypton.engine.ObjectType type) {
+        return switch (type) {
+            case SYMMETRIC_KEY -> ObjectType.SYMMETRIC_KEY;
+            case SECRET_DATA -> ObjectType.SECRET_DATA;
+        };
+    }
+
+    static State state(ObjectState state) {
+        return switch (state) {
+            case PRE_ACTIVE -> State.PRE_ACTIVE;
+            case ACTIVE -> State.ACTIVE;
+            case DEACTIVATED -> State.DEACTIVATED;
+            case COMPROMISED -> State.COMPROMISED;
+            case DESTROYED -> State.DESTROYED;
+        };
+    }
+
+    static Optional<CryptographicAlgorithm> algorithm(String engineName) {
+        return engineName.isEmpty() ? Optional.empty() : CryptographicAlgorithm.FAMILY.byName(engineName);
+    }
+
+    private static void date(List<Attribute> out, AttributeDef def, Optional<Instant> when) {
+        when.ifPresent(w -> out.add(Attribute.date(def, w)));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.krypton.kmip.server.operation;
+
+import dev.krypton.engine.LocateQuery;
+import dev.krypton.engine.ManagedObject;
+import dev.krypton.engine.ObjectState;
+import dev.krypton.engine.TenantId;
+import dev.krypton.kmip.KmipException;
+import dev.krypton.kmip.ObjectType;
+import dev.krypton.kmip.Operation;
+import dev.krypton.kmip.ResultReason;
+import dev.krypton.kmip.attribute.Attribute;
+import dev.krypton.kmip.attribute.AttributeDef;
+import dev.krypton.kmip.attribute.AttributeKey;
+import dev.krypton.kmip.attribute.Attributes;
+import dev.krypton.kmip.message.ResponsePayload;
+import dev.krypton.kmip.payload.Locate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Locate (KMIP 1.4 section 4.9, KMIP 2.1 section 6.1.28) in the tenants the principal may search.
+ * Name, Object Type, State and Object Group (a tenant id, or {@code kek} for L3 versions) are
+ * searched by the engine; every other attribute given must equal one of the object's values.
+ * Offset Items and Maximum Items page the result; the first identifier becomes the ID Placeholder.
+ */
+final class LocateHandler implements OperationHandler<Locate.Request> {
+
+    private static final Set<AttributeDef> ENGINE_SEARCHED = EnumSet.of(AttributeDef.NAME, AttributeDef.OBJECT_TYPE,
+            AttributeDef.STATE, AttributeDef.OBJECT_GROUP);
+
+    private final int maxItems;
+
+    LocateHandler(int maxItems) {
+        this.maxItems = maxItems;
+    }
+
+    @Override
+    public Operation operation() {
+        return Operation.LOCATE;
+    }
+
+    @Override
+    public Class<Locate.Request> requestType() {
+        return Locate.Request.class;
+    }
+
+    @Override
+    public ResponsePayload handle(RequestContext context, Locate.Request request) {
+        int offset = nonNegative(request.offsetItems(), 0);
+        int max = Math.min(nonNegative(request.maximumItems(), maxItems), maxItems);
+        Attributes wanted = request.attributes();
+        List<String> names = wanted.names();
+        if (names.size() > 1) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "Locate takes at most one Name");
+        }
+        Set<dev.krypton.engine.ObjectType> types = EnumSet.noneOf(dev.krypton.engine.ObjectType.class);
+        boolean impossible = false;
+        for (var t : wanted.values(new AttributeKey.Standard(AttributeDef.OBJECT_TYPE))) {
+            var type = ObjectType.FAMILY.byValue(((dev.krypton.kmip.Ttlv.Enumeration) t).value());
+            var match = type.flatMap(LocateHandler::engineType);
+            match.ifPresent(types::add);
+            impossible |= match.isEmpty();
+        }
+        Set<ObjectState> states = EnumSet.noneOf(ObjectState.class);
+        for (ObjectState s : ObjectState.values()) {
+            if (wanted.values(new AttributeKey.Standard(AttributeDef.STATE)).stream()
+                    .anyMatch(v -> ((dev.krypton.kmip.Ttlv.Enumeration) v).value() == AttributeView.state(s).value())) {
+                states.add(s);
+            }
+        }
+        impossible |= wanted.state().isPresent() && states.isEmpty();
+        List<String> groups = Templates.groups(wanted);
+        Set<ManagedObject.Kind> kinds = groups.contains(AttributeView.KEK_GROUP) ? Set.of(ManagedObject.Kind.KEK_VERSION) : Set.of();
+        List<TenantId> tenants = groups.stream().filter(g -> !g.equals(AttributeView.KEK_GROUP)).map(TenantId::of).toList();
+        if (impossible || max == 0 || tenants.size() > 1) {
+            return new Locate.Response(OptionalInt.empty(), List.of());
+        }
+        List<Attribute> rest = wanted.list().stream()
+                .filter(a -> !(a.key() instanceof AttributeKey.Standard s && ENGINE_SEARCHED.contains(s.def()))).toList();
+        long limit = (long) offset + (rest.isEmpty() ? max : maxItems);
+        var query = new LocateQuery(Set.copyOf(tenants), names.isEmpty() ? "" : names.getFirst(), types, states, kinds,
+                (int) Math.min(limit, Integer.MAX_VALUE));
+        List<String> found = context.keys().locate(context.principal(), query);
+        List<String> matching = rest.isEmpty() ? found : found.stream().filter(uid -> matches(context, uid, rest)).toList();
+        List<String> page = new ArrayList<>(matching.subList(Math.min(offset, matching.size()),
+                Math.min(matching.size(), offset + max)));
+        if (!page.isEmpty()) {
+            context.remember(page.getFirst());
+        }
+        return new Locate.Response(OptionalInt.empty(), page);
+    }
+
+    private static boolean matches(RequestContext context, String uid, List<Attribute> rest) {
+        Attributes have = AttributeView.of(context.keys().attributes(context.principal(), uid), context.version());
+        return rest.stream().allMatch(a -> have.values(a.key()).contains(a.value()));
+    }
+
+    private static java.util.Optional<dev.krypton.engine.ObjectType> engineType(ObjectType type) {
+        return switch (type) {
+            case SYMMETRIC_KEY -> java.util.Optional.of(dev.krypton.engine.ObjectType.SYMMETRIC_KEY);
+            case SECRET_DATA -> java.util.Optional.of(dev.krypton.engine.ObjectType.SECRET_DATA);
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    private static int nonNegative(OptionalInt value, int fallback) {
+        int v = value.orElse(fallback);
+        if (v < 0) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "Maximum Items and Offset Items must not be negative");
+        }
+        return v;
+    }
+}

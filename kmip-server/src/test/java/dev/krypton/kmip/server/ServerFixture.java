@@ -1,0 +1,116 @@
+package dev.krypton.kmip.server;
+
+import dev.krypton.crypto.CryptoEngines;
+import dev.krypton.crypto.SecureMemory;
+import dev.krypton.engine.Engine;
+import dev.krypton.engine.Operation;
+import dev.krypton.engine.RootKeyRef;
+import dev.krypton.engine.TenantCommand;
+import dev.krypton.engine.TenantId;
+import dev.krypton.engine.audit.AuditEvent;
+import dev.krypton.engine.audit.AuditSink;
+import dev.krypton.engine.policy.Grant;
+import dev.krypton.engine.policy.Policy;
+import dev.krypton.kmip.client.ClientConfig;
+import dev.krypton.kmip.client.KmipClient;
+import dev.krypton.kmip.client.KmipOperations;
+import dev.krypton.kmip.client.TlsSettings;
+import dev.krypton.kmip.message.ProtocolVersion;
+import dev.krypton.rootkey.tck.FakeRootKeyProvider;
+import dev.krypton.rootkey.tck.FakeRootKeys;
+import dev.krypton.storage.tck.MemoryStorage;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A KMIP server started in-process on a free port, over a real engine wired to the in-memory
+ * storage fake and the fake root-key provider, with a generated PKI. Tenants {@code acme} and
+ * {@code globex} are linked; principals are named by certificate CN: {@code acme} and
+ * {@code globex} own their tenant (upstream rule), {@code ops} may do everything in both.
+ */
+final class ServerFixture implements AutoCloseable {
+
+    static final TenantId ACME = TenantId.of("acme");
+    static final TenantId GLOBEX = TenantId.of("globex");
+
+    final TestPki pki = new TestPki("krypton-test-ca");
+    final FakeRootKeys kms = new FakeRootKeys();
+    final MemoryStorage storage = new MemoryStorage();
+    final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
+    final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    final Engine engine;
+    /** A certificate for principal acme that the CRL given to the server revokes. */
+    final TestPki.Issued revokedAcme = pki.client("acme");
+    final KmipServer server;
+    private final List<KmipClient> clients = new ArrayList<>();
+
+    ServerFixture() {
+        this(c -> c);
+    }
+
+    ServerFixture(UnaryOperator<ServerConfig> customize) {
+        pki.revoke(revokedAcme);
+        kms.create("root-acme");
+        kms.create("root-globex");
+        Policy policy = new Policy(true, List.of(new Grant("ops", Set.of(ACME, GLOBEX), false, EnumSet.allOf(Operation.class))));
+        AuditSink sink = new AuditSink() {
+            @Override
+            public void record(AuditEvent event) {
+                audit.add(event);
+            }
+
+            @Override
+            public void recordDurably(AuditEvent event) {
+                audit.add(event);
+            }
+        };
+        engine = Engine.builder().storage(storage).memory(memory).crypto(CryptoEngines.select())
+                .rootKeyProviders(List.of(new FakeRootKeyProvider(kms))).policy(() -> policy).audit(sink)
+                .manualHealthChecks().build();
+        engine.start();
+        engine.commands().execute(new TenantCommand.Link(ACME, RootKeyRef.of(FakeRootKeyProvider.NAME, "root-acme")));
+        engine.commands().execute(new TenantCommand.Link(GLOBEX, RootKeyRef.of(FakeRootKeyProvider.NAME, "root-globex")));
+        TlsConfig tls = TlsConfig.of(TestPki.identity(pki.server()), TestPki.PASSWORD, List.of(pki.ca()))
+                .withCrls(List.of(pki.crl()));
+        server = KmipServer.start(customize.apply(ServerConfig.of("127.0.0.1", 0, tls, new IdentityRule.SubjectCn())),
+                engine.operations());
+    }
+
+    /** A KMIP client (KMIP 1.4) presenting a fresh certificate for {@code principal}. */
+    KmipOperations client(String principal) {
+        return client(pki.client(principal), ProtocolVersion.V1_4);
+    }
+
+    KmipOperations client(TestPki.Issued certificate, ProtocolVersion version) {
+        TlsSettings tls = TlsSettings.fromKeyStores(TestPki.identity(certificate), TestPki.PASSWORD, TestPki.trust(pki.ca()));
+        KmipClient client = KmipClient.open(ClientConfig.of("localhost", server.port(), tls).withVersion(version));
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return new KmipOperations(client);
+    }
+
+    /** A raw TLS connection presenting {@code certificate} (or none). */
+    SSLSocket rawSocket(Optional<TestPki.Issued> certificate) throws java.io.IOException {
+        SSLSocket socket = (SSLSocket) TestPki.clientContext(certificate, pki.ca()).getSocketFactory()
+                .createSocket("127.0.0.1", server.port());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        synchronized (clients) {
+            clients.forEach(KmipClient::close);
+        }
+        server.close();
+        engine.close();
+        memory.close();
+    }
+}
