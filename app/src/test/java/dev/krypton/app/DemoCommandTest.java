@@ -22,7 +22,8 @@ class DemoCommandTest {
             assertThat(out).anyMatch(l -> l.contains("unwrap now fails") && l.contains("refused as expected: PERMISSION_DENIED"));
             assertThat(out).anyMatch(l -> l.contains("unwrap works again") && l.contains("unwrapped to their original bytes"));
             assertThat(out).anyMatch(l -> l.contains("destroy tenant") && l.contains("tenant DESTROYED"));
-            assertThat(out).anyMatch(l -> l.contains("KEK version globex:payments:1"));
+            assertThat(out).anyMatch(l -> l.contains("(KMIP Create)") && l.contains("KEK version globex:payments:1"));
+            assertThat(out).anyMatch(l -> l.contains("rotate the KEK (KMIP ReKey)") && l.contains("new version globex:payments:2"));
             assertThat(out).anyMatch(l -> l.matches(".*\\d+\\.\\d{2} ms.*"));
             assertThat(out.getLast()).isEqualTo("Demo passed: all 12 steps behaved as expected.");
         }

@@ -1,5 +1,16 @@
 package dev.krypton.app;
 
+import dev.krypton.kmip.KmipException;
+import dev.krypton.kmip.ObjectType;
+import dev.krypton.kmip.ResultReason;
+import dev.krypton.kmip.attribute.Attribute;
+import dev.krypton.kmip.attribute.Attributes;
+import dev.krypton.kmip.attribute.CryptographicParameters;
+import dev.krypton.kmip.client.ClientConfig;
+import dev.krypton.kmip.client.KmipClient;
+import dev.krypton.kmip.client.KmipOperations;
+import dev.krypton.kmip.client.TlsSettings;
+import dev.krypton.kmip.message.Bytes;
 import dev.krypton.orbital.OrbitalException;
 import dev.krypton.orbital.client.TaskClient;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
@@ -16,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,12 +40,15 @@ class DevCommandTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void devNodeServesOrbitalOverMutualTlsAndAdminHttpAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+    void devNodeServesKmipAndOrbitalOverMutualTlsAndAdminHttpAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("node");
+        int kmipPort;
         int grpc;
         int admin;
-        try (Child dev = Child.start(dir, "dev", "--data-dir", data.toString(), "--grpc-port", "0", "--admin-port", "0")) {
+        try (Child dev = Child.start(dir, "dev", "--data-dir", data.toString(), "--kmip-port", "0", "--grpc-port", "0",
+                "--admin-port", "0")) {
             dev.await("Krypton development node is ready.", 60);
+            kmipPort = port(dev.await("KMIP", 5));
             grpc = port(dev.await("Orbital gRPC", 5));
             admin = port(dev.await("admin HTTP", 5));
             Path pki = data.resolve("pki");
@@ -41,6 +56,16 @@ class DevCommandTest {
             TaskResponse linked = send(grpc, pki, "krypton-orbital", "SYSTEM_LINK", "--key-id", "acme-root");
             assertThat(linked.getStatus()).isEqualTo(TaskStatus.DONE);
             assertThat(Files.exists(data.resolve("root-keys/acme-root.key"))).isTrue();
+            KmipClient client = KmipClient.open(ClientConfig.of("localhost", kmipPort, TlsSettings.fromPem(
+                    pki.resolve("krypton-gateway.pem"), pki.resolve("krypton-gateway.key"), pki.resolve("ca.pem"))));
+            KmipOperations kmip = new KmipOperations(client);
+            String kek = kmip.create(ObjectType.SYMMETRIC_KEY, Attributes.of(Attribute.name("orders"),
+                    Attribute.objectGroup("kek"), Attribute.objectGroup("acme"))).uniqueIdentifier();
+            assertThat(kek).isEqualTo("acme:orders:1");
+            var gcm = CryptographicParameters.aesGcm(16);
+            var wrapped = kmip.encrypt(kek, gcm, Bytes.of(new byte[32]), Optional.empty(), Optional.empty());
+            assertThat(kmip.decrypt(kek, gcm, wrapped.data().orElseThrow(), wrapped.ivCounterNonce(), Optional.empty(),
+                    wrapped.tag()).toByteArray()).isEqualTo(new byte[32]);
             assertThatThrownBy(() -> send(grpc, pki, "krypton-gateway", "SYSTEM_UNLINK"))
                     .isInstanceOf(OrbitalException.class).hasMessageContaining("PERMISSION_DENIED");
 
@@ -64,6 +89,10 @@ class DevCommandTest {
 
             assertThat(send(grpc, pki, "krypton-orbital", "SYSTEM_UNLINK").getStatus()).isEqualTo(TaskStatus.DONE);
             assertThat(get(admin, "/metrics")).contains("krypton_tenants{state=\"UNLINKED\"} 1");
+            assertThatThrownBy(() -> kmip.decrypt(kek, gcm, wrapped.data().orElseThrow(), wrapped.ivCounterNonce(),
+                    Optional.empty(), wrapped.tag())).isInstanceOfSatisfying(KmipException.class,
+                    e -> assertThat(e.reason()).isEqualTo(ResultReason.PERMISSION_DENIED));
+            client.close();
 
             dev.terminate();
             assertThat(dev.exit(30)).isZero();

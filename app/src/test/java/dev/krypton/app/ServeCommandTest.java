@@ -37,6 +37,8 @@ class ServeCommandTest {
                 audit:
                   file: %s
                   key-folder: %s
+                kmip:
+                  port: 0
                 orbital:
                   grpc:
                     port: 0

@@ -42,10 +42,13 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = tempDir();
         Narrator narrator = new Narrator(out);
         out.println("Starting a development node in " + dir + " ...");
-        try (DevNode node = DevNode.start(new DevSettings(dir, "127.0.0.1", 0, 0, Optional.empty()))) {
-            out.println("Node up: Orbital gRPC on 127.0.0.1:" + node.node().grpcPort() + ", admin HTTP on 127.0.0.1:"
+        try (DevNode node = DevNode.start(new DevSettings(dir, "127.0.0.1", 0, 0, 0, Optional.empty()))) {
+            out.println("Node up: KMIP on 127.0.0.1:" + node.node().kmipPort() + ", Orbital gRPC on 127.0.0.1:"
+                    + node.node().grpcPort() + ", admin HTTP on 127.0.0.1:"
                     + node.node().adminPort());
-            new DemoWorkflow(node, tenant, narrator).run();
+            try (DemoWorkflow workflow = new DemoWorkflow(node, tenant, narrator)) {
+                workflow.run();
+            }
         } finally {
             if (!keep) {
                 delete(dir);

@@ -1,16 +1,20 @@
 package dev.krypton.app.cli;
 
-import dev.krypton.app.node.DevPki;
 import dev.krypton.app.node.DevNode;
-import dev.krypton.engine.CipherMode;
-import dev.krypton.engine.DecryptRequest;
-import dev.krypton.engine.EncryptRequest;
-import dev.krypton.engine.EncryptResult;
-import dev.krypton.engine.EngineException;
-import dev.krypton.engine.KeyOperations;
-import dev.krypton.engine.Principal;
-import dev.krypton.engine.TenantId;
+import dev.krypton.app.node.DevPki;
 import dev.krypton.engine.TenantState;
+import dev.krypton.kmip.CryptographicAlgorithm;
+import dev.krypton.kmip.KmipException;
+import dev.krypton.kmip.ObjectType;
+import dev.krypton.kmip.attribute.Attribute;
+import dev.krypton.kmip.attribute.Attributes;
+import dev.krypton.kmip.attribute.CryptographicParameters;
+import dev.krypton.kmip.client.ClientConfig;
+import dev.krypton.kmip.client.KmipClient;
+import dev.krypton.kmip.client.KmipOperations;
+import dev.krypton.kmip.client.TlsSettings;
+import dev.krypton.kmip.message.Bytes;
+import dev.krypton.kmip.payload.Encrypt;
 import dev.krypton.orbital.ActualState;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
@@ -19,44 +23,52 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The sovereign workflow of {@code krypton demo}. Lifecycle steps travel as Orbital tasks over
- * gRPC with mutual TLS, exactly as Orbital sends them; key operations run as the development
- * gateway principal through the engine's {@link KeyOperations} (the face the KMIP server serves).
- * Every step checks its outcome, including that the kill switch really refuses an unwrap.
+ * gRPC with mutual TLS, exactly as Orbital sends them; key operations travel over KMIP (TTLV on
+ * mutual TLS) with the development gateway's certificate, exactly as a gateway sends them. Every
+ * step checks its outcome, including that the kill switch really refuses an unwrap.
  */
-final class DemoWorkflow {
+final class DemoWorkflow implements AutoCloseable {
 
     private static final int DEKS = 3;
 
     private final OrbitalTarget orbital;
-    private final KeyOperations keys;
-    private final Principal gateway = Principal.of(DevPki.GATEWAY);
+    private final KmipClient client;
+    private final KmipOperations kmip;
+    private final CryptographicParameters gcm = CryptographicParameters.aesGcm(16);
     private final String tenant;
     private final Narrator narrator;
     private final SecureRandom random = new SecureRandom();
     private final List<byte[]> deks = new ArrayList<>();
-    private final List<EncryptResult> wrapped = new ArrayList<>();
+    private final List<Encrypt.Response> wrapped = new ArrayList<>();
     private String kek = "";
 
     DemoWorkflow(DevNode node, String tenant, Narrator narrator) {
         this.orbital = OrbitalTarget.devNode(node.dataDir(), "127.0.0.1", node.node().grpcPort());
-        this.keys = node.node().engine().operations();
+        DevPki pki = node.pki();
+        this.client = KmipClient.open(ClientConfig.of("localhost", node.node().kmipPort(),
+                TlsSettings.fromPem(pki.cert(DevPki.GATEWAY), pki.key(DevPki.GATEWAY), pki.ca())));
+        this.kmip = new KmipOperations(client);
         this.tenant = tenant;
         this.narrator = narrator;
     }
 
     void run() {
         narrator.step("link tenant (Orbital SYSTEM_LINK over gRPC)", () -> task(TaskAction.LINK, TenantState.ACTIVE, "--key-id", tenant + "-root"));
-        narrator.step("create L3 KEK 'payments'", () -> {
-            kek = keys.createKek(gateway, TenantId.of(tenant), "payments").uid();
+        narrator.step("create L3 KEK 'payments' (KMIP Create)", () -> {
+            kek = kmip.create(ObjectType.SYMMETRIC_KEY, Attributes.of(Attribute.name("payments"),
+                    Attribute.objectGroup("kek"), Attribute.objectGroup(tenant),
+                    Attribute.cryptographicAlgorithm(CryptographicAlgorithm.AES), Attribute.cryptographicLength(256)))
+                    .uniqueIdentifier();
             return "KEK version " + kek;
         });
-        narrator.step("wrap " + DEKS + " DEKs (AES-256-GCM)", this::wrap);
-        narrator.step("unwrap the DEKs", this::unwrapMatches);
-        narrator.step("rotate the KEK (ReKey)", () -> {
-            String next = keys.rekey(gateway, kek).uid();
+        narrator.step("wrap " + DEKS + " DEKs (KMIP Encrypt, AES-256-GCM)", this::wrap);
+        narrator.step("unwrap the DEKs (KMIP Decrypt)", this::unwrapMatches);
+        narrator.step("rotate the KEK (KMIP ReKey)", () -> {
+            String next = kmip.reKey(kek);
             String old = kek;
             kek = next;
             return old + " is now decrypt-only; new version " + next;
@@ -90,14 +102,14 @@ final class DemoWorkflow {
             byte[] dek = new byte[32];
             random.nextBytes(dek);
             deks.add(dek);
-            wrapped.add(keys.encrypt(gateway, EncryptRequest.gcm(kek, dek, new byte[0])));
+            wrapped.add(kmip.encrypt(kek, gcm, Bytes.of(dek), Optional.empty(), Optional.empty()));
         }
         return DEKS + " random 256-bit DEKs wrapped under " + kek;
     }
 
     private String unwrapMatches() {
         for (int i = 0; i < deks.size(); i++) {
-            byte[] back = keys.decrypt(gateway, DecryptRequest.of(wrapped.get(i), CipherMode.GCM, new byte[0]));
+            byte[] back = unwrap(wrapped.get(i));
             if (!Arrays.equals(back, deks.get(i))) {
                 throw new IllegalStateException("DEK " + (i + 1) + " came back different");
             }
@@ -107,10 +119,20 @@ final class DemoWorkflow {
 
     private String unwrapRefused() {
         try {
-            keys.decrypt(gateway, DecryptRequest.of(wrapped.getFirst(), CipherMode.GCM, new byte[0]));
-        } catch (EngineException e) {
-            return "refused as expected: " + e.code();
+            unwrap(wrapped.getFirst());
+        } catch (KmipException e) {
+            return "refused as expected: " + e.reason();
         }
         throw new IllegalStateException("a DEK still unwrapped");
+    }
+
+    private byte[] unwrap(Encrypt.Response w) {
+        return kmip.decrypt(w.uniqueIdentifier(), gcm, w.data().orElseThrow(), w.ivCounterNonce(), Optional.empty(),
+                w.tag()).toByteArray();
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 }

@@ -28,6 +28,9 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Listen address (default: ${DEFAULT-VALUE}).")
     private String host;
 
+    @Option(names = "--kmip-port", defaultValue = "5696", description = "KMIP port, 0 for any (default: ${DEFAULT-VALUE}).")
+    private int kmipPort;
+
     @Option(names = "--grpc-port", defaultValue = "5697", description = "Orbital gRPC port, 0 for any (default: ${DEFAULT-VALUE}).")
     private int grpcPort;
 
@@ -42,7 +45,7 @@ public final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DevSettings settings = new DevSettings(dataDir, host, grpcPort, adminPort,
+        DevSettings settings = new DevSettings(dataDir, host, kmipPort, grpcPort, adminPort,
                 Optional.ofNullable(amqp).map(AmqpUrl::parse));
         Shutdown shutdown = Shutdown.onSignals();
         try (DevNode node = DevNode.start(settings)) {
@@ -60,10 +63,10 @@ public final class DevCommand implements Callable<Integer> {
         out.printf("""
                 Krypton development node is ready.
                   data folder     %s (SQLite store krypton.db, root keys in root-keys/, audit.log)
+                  KMIP            %s:%d  (TTLV over mTLS; principal = certificate CN)
                   Orbital gRPC    %s:%d  (mTLS; client certificate %s)
                   admin HTTP      http://%s:%d/  (/healthz /readyz /metrics /status)
                   AMQP intake     %s
-                  KMIP listener   not in this build (the KMIP server module is not merged yet)
                   PKI             CA %s
                                   gateway certificate %s (allowed on every tenant)
                 Try it:
@@ -71,7 +74,7 @@ public final class DevCommand implements Callable<Integer> {
                   curl -s http://%s:%d/status
                   ./krypton demo
                 Stop with Ctrl-C (SIGINT) or SIGTERM.
-                """, dev.dataDir(), host, node.grpcPort(), pki.cert(DevPki.ORBITAL), host, node.adminPort(),
+                """, dev.dataDir(), host, node.kmipPort(), host, node.grpcPort(), pki.cert(DevPki.ORBITAL), host, node.adminPort(),
                 node.amqpConnected() ? "consuming /queue/krypton-tasks and /queue/krypton-critical-tasks" : "off (--amqp URL)",
                 pki.ca(), pki.cert(DevPki.GATEWAY), dev.dataDir(), node.grpcPort(), host, node.adminPort());
         out.flush();

@@ -4,6 +4,10 @@ import dev.krypton.app.AppException;
 import dev.krypton.app.node.DevPki;
 import dev.krypton.app.node.DevRootKeys;
 import dev.krypton.app.node.NodePlan;
+import dev.krypton.app.node.PemIdentity;
+import dev.krypton.kmip.server.IdentityRule;
+import dev.krypton.kmip.server.ServerConfig;
+import dev.krypton.kmip.server.TlsConfig;
 import dev.krypton.engine.EngineException;
 import dev.krypton.engine.policy.Policy;
 import dev.krypton.engine.policy.PolicyParser;
@@ -75,11 +79,24 @@ public final class ServePlan {
                     : Optional.empty();
             return new NodePlan(new StorageConfig(c.string("storage.backend"), storage), providers,
                     policy(c.path("policy.file")), c.string("node.region"), c.path("audit.file"),
-                    c.path("audit.key-folder"), grpc, amqp, c.string("admin.host"), c.integer("admin.port"),
+                    c.path("audit.key-folder"), kmip(c), grpc, amqp, c.string("admin.host"), c.integer("admin.port"),
                     c.bool("node.disable-core-dumps"));
         } catch (OrbitalException e) {
             throw AppException.usage("orbital: " + e.getMessage());
         }
+    }
+
+    private static ServerConfig kmip(ConfigValues c) {
+        TlsConfig tls = TlsConfig.of(PemIdentity.keyStore(c.path("tls.certificate"), c.path("tls.private-key")),
+                PemIdentity.PASSWORD, PemIdentity.certificates(c.path("tls.client-ca")))
+                .withPyKmipCompatibleSuite(c.bool("kmip.pykmip-compatible"));
+        IdentityRule identity = switch (c.string("kmip.identity")) {
+            case "san-uri" -> new IdentityRule.SanUri(c.string("kmip.san-uri-prefix"));
+            case "san-dns" -> new IdentityRule.SanDns();
+            case "subject-cn" -> new IdentityRule.SubjectCn();
+            default -> throw AppException.usage("kmip.identity must be subject-cn, san-uri or san-dns");
+        };
+        return ServerConfig.of(c.string("kmip.host"), c.integer("kmip.port"), tls, identity);
     }
 
     private static Policy policy(Path file) {

@@ -2,6 +2,9 @@ package dev.krypton.app.node;
 
 import dev.krypton.app.AppException;
 import dev.krypton.engine.policy.PolicyParser;
+import dev.krypton.kmip.server.IdentityRule;
+import dev.krypton.kmip.server.ServerConfig;
+import dev.krypton.kmip.server.TlsConfig;
 import dev.krypton.orbital.amqp.AmqpConfig;
 import dev.krypton.orbital.grpc.GrpcConfig;
 import dev.krypton.storage.StorageConfig;
@@ -43,13 +46,19 @@ public record DevNode(Node node, DevPki pki, Path dataDir) implements AutoClosea
                 pki.ca(), Set.of(DevPki.ORBITAL));
         NodePlan plan = new NodePlan(new StorageConfig("sqlite", Map.of("path", dir.resolve("krypton.db").toString())),
                 List.of(new DevRootKeys(dir.resolve("root-keys"))), PolicyParser.parse(DEV_POLICY), "",
-                dir.resolve("audit.log"), dir.resolve("audit"), grpc,
+                dir.resolve("audit.log"), dir.resolve("audit"), kmip(s, pki), grpc,
                 s.amqp().map(url -> new AmqpConfig(url.host(), url.port(),
                         new AmqpConfig.Auth.Plain(url.user(), url.password(), new AmqpConfig.Tls.Off()),
                         "/queue/krypton-tasks", "/queue/krypton-critical-tasks", "/queue/krypton-responses",
                         16, 4, Duration.ofSeconds(1))),
                 s.host(), s.adminPort(), true);
         return new DevNode(Node.start(plan), pki, dir);
+    }
+
+    private static ServerConfig kmip(DevSettings s, DevPki pki) {
+        TlsConfig tls = TlsConfig.of(PemIdentity.keyStore(pki.cert(DevPki.SERVER), pki.key(DevPki.SERVER)),
+                PemIdentity.PASSWORD, PemIdentity.certificates(pki.ca()));
+        return ServerConfig.of(s.host(), s.kmipPort(), tls, new IdentityRule.SubjectCn());
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.krypton.engine.audit.AuditKeys;
 import dev.krypton.engine.audit.AuditLog;
 import dev.krypton.engine.audit.AuditOptions;
 import dev.krypton.engine.policy.Policy;
+import dev.krypton.kmip.server.KmipServer;
 import dev.krypton.orbital.IntakeAudit;
 import dev.krypton.orbital.SignatureCheck;
 import dev.krypton.orbital.TaskProcessor;
@@ -35,6 +36,7 @@ public final class Node implements AutoCloseable {
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private final Engine engine;
+    private final KmipServer kmip;
     private final GrpcIntake grpc;
     private final Optional<AmqpIntake> amqp;
     private final AdminServer admin;
@@ -56,10 +58,11 @@ public final class Node implements AutoCloseable {
             IntakeAudit intakeAudit = IntakeAudit.to(counted);
             TaskProcessor processor = new TaskProcessor(engine.commands(), storage.taskLog(), SignatureCheck.off(),
                     intakeAudit, TaskProcessor.DEFAULT_RECONCILE_AFTER_SEC, Clock.systemUTC());
+            this.kmip = keep(KmipServer.start(plan.kmip(), engine.operations()));
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
-                    memory, counted, hardening, () -> Map.of("orbital-grpc", grpc.port()))));
+                    memory, counted, hardening, () -> Map.of("kmip", kmip.port(), "orbital-grpc", grpc.port()))));
         } catch (StorageException e) {
             close();
             throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())
@@ -77,6 +80,10 @@ public final class Node implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    public int kmipPort() {
+        return kmip.port();
     }
 
     public int grpcPort() {

@@ -1,6 +1,7 @@
 package dev.krypton.app.node;
 
 import dev.krypton.engine.policy.Policy;
+import dev.krypton.kmip.server.ServerConfig;
 import dev.krypton.orbital.amqp.AmqpConfig;
 import dev.krypton.orbital.grpc.GrpcConfig;
 import dev.krypton.rootkey.RootKeyProvider;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param region         region of this node
  * @param auditFile      the hash-chained audit log
  * @param auditKeyFolder folder of the audit signing key
+ * @param kmip           the KMIP listener
  * @param grpc           the Orbital gRPC listener
  * @param amqp           the AMQP intake, when enabled
  * @param adminHost      admin HTTP listen address
@@ -28,7 +30,7 @@ import java.util.Optional;
  * @param disableCoreDumps whether to make the process non-dumpable with a zero core limit at start
  */
 public record NodePlan(StorageConfig storage, List<RootKeyProvider> rootKeys, Policy policy, String region,
-                       Path auditFile, Path auditKeyFolder, GrpcConfig grpc, Optional<AmqpConfig> amqp,
+                       Path auditFile, Path auditKeyFolder, ServerConfig kmip, GrpcConfig grpc, Optional<AmqpConfig> amqp,
                        String adminHost, int adminPort, boolean disableCoreDumps) {
 
     public NodePlan {
@@ -38,6 +40,7 @@ public record NodePlan(StorageConfig storage, List<RootKeyProvider> rootKeys, Po
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(auditFile, "auditFile");
         Objects.requireNonNull(auditKeyFolder, "auditKeyFolder");
+        Objects.requireNonNull(kmip, "kmip");
         Objects.requireNonNull(grpc, "grpc");
         Objects.requireNonNull(amqp, "amqp");
         Objects.requireNonNull(adminHost, "adminHost");
