@@ -1,22 +1,56 @@
 package dev.krypton.app;
 
-import java.io.PrintStream;
+import dev.krypton.app.cli.AuditCommand;
+import dev.krypton.app.cli.DemoCommand;
+import dev.krypton.app.cli.DevCommand;
+import dev.krypton.app.cli.PkiCommand;
+import dev.krypton.app.cli.ServeCommand;
+import dev.krypton.app.cli.StatusCommand;
+import dev.krypton.app.cli.TaskCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** Entry point of the {@code krypton} command. For now it reports the version and what is built. */
-public final class Main {
+import java.io.PrintWriter;
 
-    private Main() {
-    }
+/**
+ * Entry point of the {@code krypton} command. Exit codes scripts can rely on: 0 success, 1 the
+ * command failed, 2 a usage or configuration mistake.
+ */
+@Command(name = "krypton", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Krypton, the sovereign crypto core: tenants' keys in locked memory, KMIP southbound, Orbital northbound.",
+        subcommands = {DevCommand.class, DemoCommand.class, ServeCommand.class, PkiCommand.class, TaskCommand.class, StatusCommand.class, AuditCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code of a failed command. */
+    public static final int FAILED = 1;
+    /** Exit code of a usage or configuration mistake. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    static int run(String[] args, PrintStream out) {
-        String version = Main.class.getPackage().getImplementationVersion();
-        out.println("Krypton " + (version == null ? "(development build)" : version));
-        out.println("Built so far: the KMIP protocol library (TTLV, XML and JSON codecs, messages, client).");
-        out.println("Not yet built: the node itself (engine, storage, root keys, KMIP server, Orbital intake).");
-        return 0;
+    /** Runs the command line and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
+                || e instanceof AppException a && a.usage() ? USAGE : FAILED);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("krypton: " + e.getMessage());
+            return e instanceof AppException a && a.usage() ? USAGE : FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (see krypton --help)");
     }
 }

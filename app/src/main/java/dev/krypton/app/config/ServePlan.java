@@ -1,0 +1,126 @@
+package dev.krypton.app.config;
+
+import dev.krypton.app.AppException;
+import dev.krypton.app.node.DevPki;
+import dev.krypton.app.node.DevRootKeys;
+import dev.krypton.app.node.NodePlan;
+import dev.krypton.app.node.PemIdentity;
+import dev.krypton.kmip.server.IdentityRule;
+import dev.krypton.kmip.server.ServerConfig;
+import dev.krypton.kmip.server.TlsConfig;
+import dev.krypton.engine.EngineException;
+import dev.krypton.engine.policy.Policy;
+import dev.krypton.engine.policy.PolicyParser;
+import dev.krypton.orbital.OrbitalException;
+import dev.krypton.orbital.amqp.AmqpConfig;
+import dev.krypton.orbital.grpc.GrpcConfig;
+import dev.krypton.rootkey.RootKeyProvider;
+import dev.krypton.rootkey.RootKeyProviders;
+import dev.krypton.storage.StorageConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Production mode: turns validated configuration into a {@link NodePlan}. Refuses the {@code local}
+ * root-key provider unless {@code root-keys.allow-local}, and certificates of the development CA
+ * unless {@code tls.allow-development-certificates}.
+ */
+public final class ServePlan {
+
+    private ServePlan() {
+    }
+
+    public static NodePlan from(ConfigValues c) {
+        for (String key : List.of("policy.file", "tls.certificate", "tls.private-key", "tls.client-ca")) {
+            if (!Files.isReadable(c.path(key))) {
+                throw AppException.usage(key + ": the file " + c.path(key) + " does not exist or is not readable");
+            }
+        }
+        if (!c.bool("tls.allow-development-certificates")) {
+            for (String key : List.of("tls.certificate", "tls.client-ca")) {
+                if (issuedByDevelopmentCa(c.path(key))) {
+                    throw AppException.usage(key + ": " + c.path(key) + " comes from the development CA of krypton dev;"
+                            + " production refuses it (set tls.allow-development-certificates: true to override)");
+                }
+            }
+        }
+        Map<String, String> storage = new HashMap<>(c.map("storage.settings"));
+        if (!c.string("storage.password").isEmpty()) {
+            storage.put("password", c.string("storage.password"));
+        }
+        List<RootKeyProvider> providers = new ArrayList<>(RootKeyProviders.available(ServePlan.class.getClassLoader())
+                .stream().filter(p -> !p.name().equals("local")).toList());
+        if (c.bool("root-keys.allow-local")) {
+            providers.add(new DevRootKeys(c.path("root-keys.local-folder")));
+        }
+        try {
+            GrpcConfig grpc = new GrpcConfig(c.string("orbital.grpc.host"), c.integer("orbital.grpc.port"),
+                    c.path("tls.certificate"), c.path("tls.private-key"), c.path("tls.client-ca"),
+                    new HashSet<>(c.list("orbital.grpc.allowed-principals")));
+            Optional<AmqpConfig> amqp = c.bool("orbital.amqp.enabled")
+                    ? Optional.of(new AmqpConfig(c.string("orbital.amqp.host"), c.integer("orbital.amqp.port"),
+                            new AmqpConfig.Auth.Plain(c.string("orbital.amqp.user"), c.string("orbital.amqp.password"),
+                                    new AmqpConfig.Tls.Off()),
+                            c.string("orbital.amqp.task-address"), c.string("orbital.amqp.critical-address"),
+                            c.string("orbital.amqp.response-address"), 16, 4, Duration.ofSeconds(1)))
+                    : Optional.empty();
+            return new NodePlan(new StorageConfig(c.string("storage.backend"), storage), providers,
+                    policy(c.path("policy.file")), c.string("node.region"), c.path("audit.file"),
+                    c.path("audit.key-folder"), kmip(c), grpc, amqp, c.string("admin.host"), c.integer("admin.port"),
+                    c.bool("node.disable-core-dumps"));
+        } catch (OrbitalException e) {
+            throw AppException.usage("orbital: " + e.getMessage());
+        }
+    }
+
+    private static ServerConfig kmip(ConfigValues c) {
+        TlsConfig tls = TlsConfig.of(PemIdentity.keyStore(c.path("tls.certificate"), c.path("tls.private-key")),
+                PemIdentity.PASSWORD, PemIdentity.certificates(c.path("tls.client-ca")))
+                .withPyKmipCompatibleSuite(c.bool("kmip.pykmip-compatible"));
+        IdentityRule identity = switch (c.string("kmip.identity")) {
+            case "san-uri" -> new IdentityRule.SanUri(c.string("kmip.san-uri-prefix"));
+            case "san-dns" -> new IdentityRule.SanDns();
+            case "subject-cn" -> new IdentityRule.SubjectCn();
+            default -> throw AppException.usage("kmip.identity must be subject-cn, san-uri or san-dns");
+        };
+        return ServerConfig.of(c.string("kmip.host"), c.integer("kmip.port"), tls, identity);
+    }
+
+    private static Policy policy(Path file) {
+        try {
+            return PolicyParser.parse(Files.readString(file));
+        } catch (IOException e) {
+            throw AppException.usage("policy.file: cannot read " + file + ": " + e.getMessage());
+        } catch (EngineException e) {
+            throw AppException.usage("policy.file: " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean issuedByDevelopmentCa(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                X509Certificate x = (X509Certificate) cert;
+                String dev = "CN=" + DevPki.CA_NAME;
+                if (x.getIssuerX500Principal().getName().equals(dev) || x.getSubjectX500Principal().getName().equals(dev)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | CertificateException e) {
+            throw AppException.usage("cannot read certificates from " + pem + ": " + e.getMessage());
+        }
+    }
+}

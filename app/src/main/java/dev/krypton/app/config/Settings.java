@@ -1,0 +1,76 @@
+package dev.krypton.app.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.krypton.app.config.Setting.Kind.BOOL;
+import static dev.krypton.app.config.Setting.Kind.LIST;
+import static dev.krypton.app.config.Setting.Kind.MAP;
+import static dev.krypton.app.config.Setting.Kind.PATH;
+import static dev.krypton.app.config.Setting.Kind.STRING;
+
+/** Every setting of {@code krypton serve --config FILE}, in documentation order. */
+public final class Settings {
+
+    /** The catalogue. */
+    public static final List<Setting> ALL = List.of(
+            Setting.of("node.region", STRING, "", "Region this node serves, recorded with new tenants and bound into L2 wrapping where the provider supports it."),
+            Setting.of("node.disable-core-dumps", BOOL, "true", "At start-up make the process non-dumpable (PR_SET_DUMPABLE 0) and set RLIMIT_CORE to 0, so no core dump or same-user debugger can read key memory (DESIGN.md section 4)."),
+            Setting.oneOf("storage.backend", "sqlite", List.of("sqlite", "postgres"), "Storage backend (DESIGN.md section 5). Several nodes share one `postgres` store."),
+            new Setting("storage.settings", MAP, Optional.of("{}"), List.of(), Optional.empty(), "Backend settings, checked by the backend at start-up: `sqlite` takes `path`, `busy-timeout-ms`, `readers`; `postgres` takes `url`, `user`, `schema`, `pool-size`, ... (see docs/storage.md). Sqlite needs `path`."),
+            Setting.secret("storage.password", "KRYPTON_STORAGE_PASSWORD", "Database password, passed to the backend as setting `password` when not empty. Prefer the environment variable."),
+            Setting.of("root-keys.allow-local", BOOL, "false", "Permit the `local` root-key provider (key files on this machine). For development only; production refuses it unless this is true."),
+            Setting.of("root-keys.local-folder", PATH, "/var/lib/krypton/root-keys", "Folder of the `local` provider's key files (one `<key-id>.key` per root key)."),
+            Setting.required("policy.file", PATH, "Authorization policy (YAML: `upstream`, `grants`), read at start-up."),
+            Setting.of("audit.file", PATH, "/var/lib/krypton/audit.log", "Hash-chained audit log, appended to."),
+            Setting.of("audit.key-folder", PATH, "/var/lib/krypton/audit", "Folder of the Ed25519 checkpoint signing key (`audit-signing.key`, `audit-signing.pub`), created if missing."),
+            Setting.required("tls.certificate", PATH, "PEM certificate chain of this node, served on the Orbital gRPC listener."),
+            Setting.required("tls.private-key", PATH, "PEM PKCS#8 private key of `tls.certificate`."),
+            Setting.required("tls.client-ca", PATH, "PEM CA certificates trusted to issue client certificates."),
+            Setting.of("tls.allow-development-certificates", BOOL, "false", "Permit certificates issued by the development CA of `krypton dev` (refused in production otherwise)."),
+            Setting.of("kmip.host", STRING, "127.0.0.1", "Listen address of the KMIP listener (TTLV over mutual TLS, identity `tls.*`)."),
+            Setting.listenPort("kmip.port", 5696, "Listen port of the KMIP listener (0: any free port)."),
+            Setting.oneOf("kmip.identity", "subject-cn", List.of("subject-cn", "san-uri", "san-dns"), "Which field of a client certificate names the principal (DESIGN.md section 8)."),
+            Setting.of("kmip.san-uri-prefix", STRING, "spiffe://", "With `kmip.identity: san-uri`, the prefix the URI must start with."),
+            Setting.of("kmip.pykmip-compatible", BOOL, "false", "Also offer TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 on TLS 1.2 (PyKMIP clients need it)."),
+            Setting.of("orbital.grpc.host", STRING, "127.0.0.1", "Listen address of the Orbital gRPC intake."),
+            Setting.listenPort("orbital.grpc.port", 5697, "Listen port of the Orbital gRPC intake (0: any free port)."),
+            new Setting("orbital.grpc.allowed-principals", LIST, Optional.of("[krypton-orbital]"), List.of(), Optional.empty(), "Client certificate common names allowed to send tasks."),
+            Setting.of("orbital.amqp.enabled", BOOL, "false", "Also consume tasks from an AMQP 1.0 broker."),
+            Setting.of("orbital.amqp.host", STRING, "127.0.0.1", "Broker host."),
+            Setting.port("orbital.amqp.port", 5672, "Broker port."),
+            Setting.of("orbital.amqp.user", STRING, "guest", "SASL PLAIN user."),
+            Setting.secret("orbital.amqp.password", "KRYPTON_AMQP_PASSWORD", "SASL PLAIN password. Prefer the environment variable."),
+            Setting.of("orbital.amqp.task-address", STRING, "/queue/krypton-tasks", "Address of routine tasks."),
+            Setting.of("orbital.amqp.critical-address", STRING, "/queue/krypton-critical-tasks", "Address of unlink-class tasks (own receiver and worker)."),
+            Setting.of("orbital.amqp.response-address", STRING, "/queue/krypton-responses", "Address the task responses are sent to."),
+            Setting.of("admin.host", STRING, "127.0.0.1", "Listen address of the admin HTTP listener (/healthz, /readyz, /metrics, /status)."),
+            Setting.listenPort("admin.port", 9696, "Listen port of the admin HTTP listener (0: any free port)."));
+
+    private Settings() {
+    }
+
+    /** The setting named {@code key}, if any. */
+    public static Optional<Setting> find(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The reference table of docs/configuration.md. */
+    public static String markdownTable() {
+        StringBuilder out = new StringBuilder("| key | type | default | allowed | environment | meaning |\n")
+                .append("| --- | --- | --- | --- | --- | --- |\n");
+        for (Setting s : ALL) {
+            String allowed = switch (s.kind()) {
+                case ENUM -> String.join(", ", s.allowed());
+                case INT -> s.allowed().get(0) + "-" + s.allowed().get(1);
+                case BOOL -> "true, false";
+                case STRING, PATH, LIST, MAP -> "";
+            };
+            out.append("| `").append(s.key()).append("` | ").append(s.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(" | ").append(s.defaultValue().map(d -> d.isEmpty() ? "(empty)" : "`" + d + "`").orElse("(required)"))
+                    .append(" | ").append(allowed).append(" | ").append(s.env().map(e -> "`" + e + "`").orElse(""))
+                    .append(" | ").append(s.description()).append(" |\n");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.krypton.app.node;
+
+import dev.krypton.crypto.SecureMemory;
+
+import java.util.Map;
+
+/**
+ * The node's metrics in Prometheus text exposition format 0.0.4: tenants by state, secure memory
+ * in use and whether it is locked, security events by kind/action/result (from the audit stream),
+ * storage reachability and listener ports.
+ */
+final class Metrics {
+
+    private Metrics() {
+    }
+
+    static String render(NodeStatus status) {
+        StringBuilder out = new StringBuilder();
+        boolean up = status.storageReachable();
+        gauge(out, "krypton_storage_up", "1 when a storage read succeeds", up ? 1 : 0);
+        if (up) {
+            out.append("# HELP krypton_tenants Known tenants by state\n# TYPE krypton_tenants gauge\n");
+            status.tenantsByState().forEach((state, n) ->
+                    out.append("krypton_tenants{state=\"").append(state.name()).append("\"} ").append(n).append('\n'));
+        }
+        SecureMemory.Status m = status.memory();
+        gauge(out, "krypton_secure_memory_locked", "1 when key memory is locked (mlock)", m.locked() ? 1 : 0);
+        gauge(out, "krypton_secure_memory_bytes_in_use", "Bytes of secure memory holding keys", m.bytesInUse());
+        gauge(out, "krypton_secure_memory_capacity_bytes", "Bytes of secure memory reserved", m.capacity());
+        gauge(out, "krypton_secure_memory_live_keys", "Key handles alive in secure memory", m.liveKeys());
+        out.append("# HELP krypton_audit_events_total Security events by kind (OPERATION, ROOT_KEY, COMMAND, DENIAL,"
+                + " ZEROIZE), action and result\n# TYPE krypton_audit_events_total counter\n");
+        status.events().forEach((s, n) -> out.append("krypton_audit_events_total{kind=\"").append(label(s.kind()))
+                .append("\",action=\"").append(label(s.action())).append("\",result=\"").append(label(s.result()))
+                .append("\"} ").append(n).append('\n'));
+        out.append("# HELP krypton_listener_port Port of each listener\n# TYPE krypton_listener_port gauge\n");
+        for (Map.Entry<String, Integer> e : status.listeners().entrySet()) {
+            out.append("krypton_listener_port{listener=\"").append(e.getKey()).append("\"} ").append(e.getValue())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Escapes a label value as the text format requires (backslash, quote, line feed). */
+    static String label(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(" gauge\n")
+                .append(name).append(' ').append(value).append('\n');
+    }
+}

@@ -1,0 +1,96 @@
+package dev.krypton.app.node;
+
+import dev.krypton.crypto.ProcessHardening;
+import dev.krypton.crypto.SecureMemory;
+import dev.krypton.engine.Engine;
+import dev.krypton.engine.TenantState;
+import dev.krypton.engine.TenantStatus;
+import dev.krypton.storage.Storage;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the admin endpoints report about a node: tenants by state, secure memory, storage
+ * reachability and the listeners' ports. Reads only; never a key, never a secret.
+ */
+final class NodeStatus {
+
+    private final Engine engine;
+    private final Storage storage;
+    private final SecureMemory memory;
+    private final CountingAudit events;
+    private final ProcessHardening.Status hardening;
+    private final Supplier<Map<String, Integer>> listeners;
+
+    NodeStatus(Engine engine, Storage storage, SecureMemory memory, CountingAudit events,
+               ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners) {
+        this.engine = engine;
+        this.events = events;
+        this.hardening = hardening;
+        this.storage = storage;
+        this.memory = memory;
+        this.listeners = listeners;
+    }
+
+    /** True when a storage read succeeds now. */
+    boolean storageReachable() {
+        try {
+            storage.tenant("krypton-readiness-probe");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Counts of known tenants per state, every state present. */
+    Map<TenantState, Integer> tenantsByState() {
+        Map<TenantState, Integer> counts = new EnumMap<>(TenantState.class);
+        for (TenantState s : TenantState.values()) {
+            counts.put(s, 0);
+        }
+        for (TenantStatus t : engine.commands().tenants()) {
+            counts.merge(t.state(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    SecureMemory.Status memory() {
+        return memory.status();
+    }
+
+    Map<CountingAudit.Series, Long> events() {
+        return events.snapshot();
+    }
+
+    Map<String, Integer> listeners() {
+        return listeners.get();
+    }
+
+    /** The document served at {@code /status}. */
+    Map<String, Object> document() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        boolean reachable = storageReachable();
+        doc.put("storage", Map.of("reachable", reachable));
+        if (reachable) {
+            Map<String, Integer> byState = new LinkedHashMap<>();
+            tenantsByState().forEach((k, v) -> byState.put(k.name(), v));
+            doc.put("tenantsByState", byState);
+            List<Map<String, Object>> tenants = engine.commands().tenants().stream()
+                    .map(t -> Map.<String, Object>of("tenant", t.tenant().value(), "state", t.state().name(),
+                            "generation", t.generation()))
+                    .toList();
+            doc.put("tenants", tenants);
+        }
+        SecureMemory.Status m = memory.status();
+        doc.put("memory", Map.of("locked", m.locked(), "notLockedReason", m.notLockedReason(),
+                "dumpExcluded", m.dumpExcluded(), "bytesInUse", m.bytesInUse(), "capacity", m.capacity(),
+                "liveKeys", m.liveKeys()));
+        doc.put("process", Map.of("coreDumpsDisabled", hardening.coreDumpsDisabled(), "detail", hardening.detail()));
+        doc.put("listeners", listeners.get());
+        return doc;
+    }
+}
