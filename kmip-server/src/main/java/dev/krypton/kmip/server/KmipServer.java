@@ -49,7 +49,7 @@ public final class KmipServer implements AutoCloseable {
     public static KmipServer start(ServerConfig config, KeyOperations keys, Clock clock) {
         KmipServer server = new KmipServer(config, Dispatcher.standard(keys, config.limits(), clock));
         server.acceptor.start();
-        LOG.log(Level.INFO, "KMIP server listening on {0}:{1}", config.host(), server.port());
+        LOG.log(Level.INFO, "KMIP server listening on {0}:{1}", config.host(), String.valueOf(server.port()));
         return server;
     }
 
