@@ -35,6 +35,7 @@ public final class EngineBuilder {
     private AuditSink audit;
     private Clock clock = Clock.systemUTC();
     private EngineOptions options = EngineOptions.defaults();
+    private ClusterOptions cluster = ClusterOptions.defaults();
     private HealthPolicy healthPolicy = HealthPolicy.DEFAULT;
     private Optional<Duration> healthTick = Optional.of(Duration.ofSeconds(1));
     private Executor probes = Executors.newVirtualThreadPerTaskExecutor();
@@ -80,6 +81,12 @@ public final class EngineBuilder {
 
     public EngineBuilder options(EngineOptions value) {
         this.options = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** Node id, heartbeats, polling and the revocation-staleness bound (issue 10). */
+    public EngineBuilder cluster(ClusterOptions value) {
+        this.cluster = Objects.requireNonNull(value);
         return this;
     }
 
