@@ -44,6 +44,10 @@ public record ClusterOptions(String nodeId, Duration pollInterval, Duration hear
             throw EngineException.invalid("poll interval (" + pollInterval + ") must be shorter than the revocation"
                     + " staleness (" + revocationStaleness + "), or the node would stop serving between polls");
         }
+        if (bounded(revocationStaleness) && heartbeatInterval.compareTo(revocationStaleness) >= 0) {
+            throw EngineException.invalid("heartbeat interval (" + heartbeatInterval + ") must be shorter than the"
+                    + " revocation staleness (" + revocationStaleness + "), or other nodes would take this one for dead");
+        }
     }
 
     /** Defaults for a node named {@code nodeId}: poll 1 s, heartbeat 1 s, staleness 5 s, propagation 10 s. */

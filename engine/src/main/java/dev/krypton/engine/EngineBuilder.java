@@ -110,6 +110,6 @@ public final class EngineBuilder {
         RootKeys rootKeys = new RootKeys(providers, new KeyServices(memory, crypto), audit, options.region());
         RootKeyHealth health = new RootKeyHealth(healthPolicy, clock, RandomGenerator.getDefault(), probes, rootKeys::onEvent);
         return new Engine(new Store(storage), new Keys(memory, crypto), rootKeys, health, healthTick, policy, audit,
-                clock, options);
+                clock, options, cluster);
     }
 }
