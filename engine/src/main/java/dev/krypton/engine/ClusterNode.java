@@ -30,19 +30,26 @@ import java.util.concurrent.locks.LockSupport;
  * per-tenant watermarks ({@code Heartbeats.applied}) at once after a feed sync and with every
  * heartbeat.
  *
- * <p><b>The bound.</b> A poll that read every tenant and applied each newer generation confirms
- * the node up to the moment the read began: the node serves until that moment plus
- * {@link ClusterOptions#revocationStaleness()} and refuses every operation after it
- * ({@link #checkServing()}: one volatile read). A poll that could not sync a tenant whose
- * generation moved (its lock held by a long command here) confirms nothing. So for a change
- * committed at time t, a node either reads it in a poll that began after t (and applies it before
- * extending), or its deadline comes from a poll that began before t and ends before t + staleness.
+ * <p><b>The bound.</b> A poll reads every tenant, applies each newer generation, then writes the
+ * watermarks and the heartbeat, whose {@code lastSeen} is the wall-clock time the read began. If
+ * all that succeeded within {@link ClusterOptions#publishBound()} of the read's start, the poll
+ * confirms the node: it serves until the read's start plus {@link ClusterOptions#revocationStaleness()}
+ * and refuses every operation after that ({@link #checkServing()}: one volatile read, no I/O). A
+ * poll that could not sync a tenant whose generation moved (its lock held by a long command here)
+ * confirms nothing; nor does anything before the first poll. So for a change committed at time
+ * t, a node either read it in a poll that began after t and applied it before confirming, or its
+ * deadline comes from a poll that began before t and passes before t + staleness.
  *
- * <p><b>Propagation.</b> {@link #awaitPropagation} returns once every other node whose heartbeat is
- * younger than its staleness (live) has a watermark of at least g for T, or the time since the call
- * (which follows the commit) has reached that node's staleness. The second rule uses only this
- * node's monotonic clock against the other's: no wall-clock comparison. Liveness does compare
- * heartbeat wall-clock times, so clock skew between nodes shortens or lengthens it.
+ * <p><b>Propagation.</b> {@link #awaitPropagation}, called after the commit at t, returns once
+ * every other node N of the heartbeat table satisfies one of: (1) its watermark for the tenant is
+ * at least g; (2) N has a bound S and S has elapsed since the call (N's deadline then comes from a
+ * read that began after t, which applied g, or has passed: this compares only durations); (3) N
+ * looks dead: its last confirmation ({@code lastSeen}) is older than S, checked at least a publish
+ * bound after the call, so any confirmation N began before t is visible by then. Rule (3) compares
+ * wall clocks of two machines: their skew adds to the bound. A node with the bound off never
+ * stops serving; it is taken for dead only when it has not confirmed for three of this node's
+ * staleness periods (or three polls when this node has no bound either), which is a guess, not a
+ * proof.
  */
 final class ClusterNode implements AutoCloseable {
 
@@ -58,6 +65,7 @@ final class ClusterNode implements AutoCloseable {
     private final Map<String, Long> applied = new ConcurrentHashMap<>();
     private final Map<String, Long> unreported = new ConcurrentHashMap<>();
     private final AtomicLong highest = new AtomicLong();
+    private final long started = System.nanoTime();
     private volatile long servingUntil;
     private volatile boolean refusing;
     private volatile boolean seeded;
@@ -70,20 +78,21 @@ final class ClusterNode implements AutoCloseable {
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
-        this.servingUntil = System.nanoTime() + options.revocationStaleness().toNanos();
+        this.servingUntil = started;
     }
 
     String nodeId() {
         return options.nodeId();
     }
 
-    /** Starts polling and heartbeats; the first poll runs at once. */
+    /** Runs the first poll on the caller's thread (so the node serves at once), then polls on a timer. */
     void start() {
-        ScheduledExecutorService t = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon()
-                .name("krypton-cluster-", 0).factory());
+        pollQuietly();
+        ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("krypton-cluster-poll").factory());
         timers = t;
-        t.scheduleWithFixedDelay(this::pollQuietly, 0, options.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
-        t.scheduleWithFixedDelay(this::beatQuietly, 0, options.heartbeatInterval().toNanos(), TimeUnit.NANOSECONDS);
+        long every = options.pollInterval().toNanos();
+        t.scheduleWithFixedDelay(this::pollQuietly, every, every, TimeUnit.NANOSECONDS);
     }
 
     /** Refuses when the node has not confirmed the store's generations within the staleness bound. */
@@ -102,14 +111,16 @@ final class ClusterNode implements AutoCloseable {
 
     /**
      * One poll: reads every tenant, syncs those whose generation moved past the one applied here,
-     * then extends the serving deadline to the poll's start plus the staleness. The first poll only
-     * notes ACTIVE tenants that are not in memory: loading them is start-up's work.
+     * writes the watermarks and the heartbeat, then extends the serving deadline to the poll's start
+     * plus the staleness. The first poll only notes ACTIVE tenants that are not in memory: loading
+     * them is start-up's work.
      *
-     * @return whether the poll confirmed the node (every moved tenant synced)
-     * @throws EngineException when storage cannot be read
+     * @return whether the poll confirmed the node
+     * @throws EngineException when storage cannot be read or written
      */
     boolean poll() {
-        long started = System.nanoTime();
+        long began = System.nanoTime();
+        Instant beganWall = clock.instant();
         boolean complete = true;
         for (TenantRecord r : store.tenants()) {
             long known = applied.getOrDefault(r.tenantId(), 0L);
@@ -129,8 +140,10 @@ final class ClusterNode implements AutoCloseable {
             }
         }
         seeded = true;
+        publish(beganWall);
+        complete &= System.nanoTime() - began <= options.publishBound().toNanos() || !options.bounded();
         if (complete) {
-            long until = started + options.revocationStaleness().toNanos();
+            long until = began + options.revocationStaleness().toNanos();
             if (until - servingUntil > 0) {
                 servingUntil = until;
             }
@@ -168,14 +181,14 @@ final class ClusterNode implements AutoCloseable {
         highest.accumulateAndGet(generation, Math::max);
     }
 
-    /** Writes the pending watermarks and the heartbeat. */
-    void beat() {
+    /** Writes the pending watermarks, then the heartbeat that says the node confirmed at {@code confirmedAt}. */
+    private void publish(Instant confirmedAt) {
         Map<String, Long> batch = Map.copyOf(unreported);
         if (!batch.isEmpty()) {
             store.applied(options.nodeId(), batch);
             batch.forEach(unreported::remove);
         }
-        store.beat(new NodeHeartbeat(options.nodeId(), clock.instant(), highest.get(), options.revocationStaleness()));
+        store.beat(new NodeHeartbeat(options.nodeId(), confirmedAt, highest.get(), options.revocationStaleness()));
     }
 
     /** See {@link TenantCommands#awaitPropagation}. */
@@ -209,10 +222,13 @@ final class ClusterNode implements AutoCloseable {
                 continue;
             }
             boolean bounded = !h.revocationStaleness().isZero();
-            Duration window = bounded ? h.revocationStaleness()
-                    : options.bounded() ? options.revocationStaleness() : options.heartbeatInterval().multipliedBy(3);
-            boolean live = Duration.between(h.lastSeen(), now).compareTo(window) < 0;
-            if (!live || (bounded && elapsedNanos >= h.revocationStaleness().toNanos())) {
+            if (bounded && elapsedNanos >= h.revocationStaleness().toNanos()) {
+                continue;
+            }
+            Duration silence = bounded ? h.revocationStaleness()
+                    : (options.bounded() ? options.revocationStaleness() : options.pollInterval()).multipliedBy(3);
+            boolean lookedDead = Duration.between(h.lastSeen(), now).compareTo(silence) >= 0;
+            if (lookedDead && (!bounded || elapsedNanos >= h.revocationStaleness().dividedBy(4).toNanos())) {
                 continue;
             }
             out.add(h.nodeId());
@@ -235,16 +251,6 @@ final class ClusterNode implements AutoCloseable {
             audit.record(new AuditEvent(AuditKind.COMMAND, "system", "", "", "cluster-confirm", ErrorCode.UNAVAILABLE.name(),
                     "storage not confirmed within " + options.revocationStaleness().toMillis()
                             + " ms; node " + options.nodeId() + " refuses every operation"));
-        }
-    }
-
-    private void beatQuietly() {
-        try {
-            beat();
-        } catch (EngineException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot write the heartbeat: " + e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "heartbeat failed", e);
         }
     }
 

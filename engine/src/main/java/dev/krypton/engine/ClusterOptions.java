@@ -13,17 +13,17 @@ import java.util.UUID;
  *
  * @param nodeId              this node's id in the heartbeat table, unique in the cluster
  * @param pollInterval        how often the node re-reads every tenant generation from the store
- *                            (the fallback behind the change feed, and the confirmation); must be
- *                            shorter than {@code revocationStaleness} to serve without gaps
- * @param heartbeatInterval   how often the node writes its heartbeat
+ *                            (the fallback behind the change feed) and, having applied what moved,
+ *                            writes its heartbeat (the confirmation); must be shorter than a quarter
+ *                            of {@code revocationStaleness} to serve without gaps
  * @param revocationStaleness longest time the node serves without a confirmed read of the store;
  *                            {@link Duration#ZERO} turns the bound off (the node then serves
  *                            through any store outage and unlinks wait only for nodes that apply)
  * @param propagationTimeout  longest time an unlink-class task waits for the other nodes before it
  *                            answers PROCESSING so that Orbital retries
  */
-public record ClusterOptions(String nodeId, Duration pollInterval, Duration heartbeatInterval,
-                             Duration revocationStaleness, Duration propagationTimeout) {
+public record ClusterOptions(String nodeId, Duration pollInterval, Duration revocationStaleness,
+                             Duration propagationTimeout) {
 
     /** Longest node id, in characters. */
     public static final int MAX_NODE_ID = 200;
@@ -34,26 +34,20 @@ public record ClusterOptions(String nodeId, Duration pollInterval, Duration hear
             throw EngineException.invalid("node id must be 1.." + MAX_NODE_ID + " printable characters");
         }
         positive(pollInterval, "poll interval");
-        positive(heartbeatInterval, "heartbeat interval");
         positive(propagationTimeout, "propagation timeout");
         Objects.requireNonNull(revocationStaleness, "revocationStaleness");
         if (revocationStaleness.isNegative()) {
             throw EngineException.invalid("revocation staleness must not be negative (0 turns the bound off)");
         }
-        if (bounded(revocationStaleness) && pollInterval.compareTo(revocationStaleness) >= 0) {
-            throw EngineException.invalid("poll interval (" + pollInterval + ") must be shorter than the revocation"
-                    + " staleness (" + revocationStaleness + "), or the node would stop serving between polls");
-        }
-        if (bounded(revocationStaleness) && heartbeatInterval.compareTo(revocationStaleness) >= 0) {
-            throw EngineException.invalid("heartbeat interval (" + heartbeatInterval + ") must be shorter than the"
-                    + " revocation staleness (" + revocationStaleness + "), or other nodes would take this one for dead");
+        if (bounded(revocationStaleness) && pollInterval.compareTo(revocationStaleness.dividedBy(4)) >= 0) {
+            throw EngineException.invalid("poll interval (" + pollInterval + ") must be shorter than a quarter of the"
+                    + " revocation staleness (" + revocationStaleness + "), or the node would stop serving between polls");
         }
     }
 
-    /** Defaults for a node named {@code nodeId}: poll 1 s, heartbeat 1 s, staleness 5 s, propagation 10 s. */
+    /** Defaults for a node named {@code nodeId}: poll 500 ms, staleness 5 s, propagation 10 s. */
     public static ClusterOptions of(String nodeId) {
-        return new ClusterOptions(nodeId, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(10));
+        return new ClusterOptions(nodeId, Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     /** Defaults under a random node id (tests, single nodes). */
@@ -66,16 +60,25 @@ public record ClusterOptions(String nodeId, Duration pollInterval, Duration hear
         return bounded(revocationStaleness);
     }
 
-    public ClusterOptions withIntervals(Duration poll, Duration heartbeat) {
-        return new ClusterOptions(nodeId, poll, heartbeat, revocationStaleness, propagationTimeout);
+    /** Longest a poll may take from its start until its heartbeat is written and still confirm the node. */
+    public Duration publishBound() {
+        return revocationStaleness.dividedBy(4);
+    }
+
+    public ClusterOptions withNodeId(String id) {
+        return new ClusterOptions(id, pollInterval, revocationStaleness, propagationTimeout);
+    }
+
+    public ClusterOptions withPollInterval(Duration poll) {
+        return new ClusterOptions(nodeId, poll, revocationStaleness, propagationTimeout);
     }
 
     public ClusterOptions withStaleness(Duration staleness) {
-        return new ClusterOptions(nodeId, pollInterval, heartbeatInterval, staleness, propagationTimeout);
+        return new ClusterOptions(nodeId, pollInterval, staleness, propagationTimeout);
     }
 
     public ClusterOptions withPropagationTimeout(Duration timeout) {
-        return new ClusterOptions(nodeId, pollInterval, heartbeatInterval, revocationStaleness, timeout);
+        return new ClusterOptions(nodeId, pollInterval, revocationStaleness, timeout);
     }
 
     private static boolean bounded(Duration staleness) {

@@ -92,8 +92,7 @@ public final class ServePlan {
         Path stateFolder = c.path("audit.file").toAbsolutePath().getParent();
         try {
             return new ClusterOptions(NodeIdentity.resolve(c.string("cluster.node-id"), stateFolder),
-                    c.duration("cluster.poll-interval"), c.duration("cluster.heartbeat-interval"),
-                    c.duration("cluster.revocation-staleness"), c.duration("cluster.propagation-timeout"));
+                    c.duration("cluster.poll-interval"), c.duration("cluster.revocation-staleness"), c.duration("cluster.propagation-timeout"));
         } catch (EngineException e) {
             throw AppException.usage("cluster: " + e.getMessage());
         }

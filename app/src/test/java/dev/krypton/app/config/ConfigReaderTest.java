@@ -108,7 +108,7 @@ class ConfigReaderTest {
     void clusterDurationsTakeUnitsAndZero() {
         ConfigValues defaults = ConfigReader.parse(REQUIRED, "krypton.yaml", Map.of());
         assertThat(defaults.duration("cluster.revocation-staleness")).isEqualTo(java.time.Duration.ofSeconds(5));
-        assertThat(defaults.duration("cluster.poll-interval")).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(defaults.duration("cluster.poll-interval")).isEqualTo(java.time.Duration.ofMillis(500));
         assertThat(defaults.string("cluster.node-id")).isEmpty();
         ConfigValues c = ConfigReader.parse(REQUIRED + """
                 cluster:
