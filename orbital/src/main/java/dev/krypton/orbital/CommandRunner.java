@@ -3,6 +3,7 @@ package dev.krypton.orbital;
 import dev.krypton.engine.CommandResult;
 import dev.krypton.engine.EngineException;
 import dev.krypton.engine.ErrorCode;
+import dev.krypton.engine.Propagation;
 import dev.krypton.engine.RootKeyRef;
 import dev.krypton.engine.TenantCommand;
 import dev.krypton.engine.TenantCommands;
@@ -17,8 +18,20 @@ import java.util.Optional;
  * DONE with the actual state; FAILED with the engine's operator message; PROCESSING with
  * {@code reconcileAfterSec} when the root key is unavailable. Storage trouble
  * ({@link ErrorCode#UNAVAILABLE}) propagates so the transport retries the task.
+ *
+ * <p>An unlink-class command (unlink, disable, destroy) is DONE only once the engine confirms that
+ * every other live node of the cluster has applied it or passed its revocation-staleness deadline;
+ * the DONE answer carries the wait in metaData {@value #PROPAGATION_MS}. When that cannot be
+ * confirmed in time the answer is PROCESSING (not recorded), so Orbital sends the task again and
+ * the repeat waits again.
  */
 final class CommandRunner {
+
+    /** metaData key of a DONE unlink-class answer: milliseconds until every live node had applied it. */
+    static final String PROPAGATION_MS = "krypton-propagation-ms";
+
+    /** {@code reconcileAfterSec} of an unlink whose propagation was not confirmed in time. */
+    static final long PROPAGATION_RECONCILE_AFTER_SEC = 5;
 
     private final TenantCommands engine;
     private final long reconcileAfterSec;
@@ -39,7 +52,19 @@ final class CommandRunner {
     private TaskResponse execute(TenantCommand command, TaskRequest request) {
         try {
             CommandResult result = engine.execute(command);
-            return Responses.done(request, ActualState.of(result.status()));
+            if (!zeroizes(command)) {
+                return Responses.done(request, ActualState.of(result.status()));
+            }
+            Propagation p = engine.awaitPropagation(command.tenant(), result.status().generation());
+            if (!p.confirmed()) {
+                return Responses.processing(request, ActualState.of(result.status()),
+                        Math.min(reconcileAfterSec, PROPAGATION_RECONCILE_AFTER_SEC),
+                        "applied on this node; not yet confirmed by every live node of the cluster"
+                                + (p.waitingFor().isEmpty() ? " (storage unreadable)" : " (waiting for "
+                                + String.join(", ", p.waitingFor()) + ")") + "; send again");
+            }
+            return Responses.done(request, ActualState.of(result.status())).toBuilder()
+                    .putMetaData(PROPAGATION_MS, Long.toString(p.took().toMillis())).build();
         } catch (EngineException e) {
             return answerFor(e, command, request);
         }
@@ -97,6 +122,20 @@ final class CommandRunner {
             case PERMISSION_DENIED, INVALID_ARGUMENT, ILLEGAL_STATE, CRYPTO ->
                     Responses.failed(request, actual, e.getMessage());
             case INTERNAL -> Responses.failed(request, actual, "internal error in the engine; see the node's log");
+        };
+    }
+
+    /** Commands that wipe the tenant's keys: their effect must reach every node before DONE. */
+    private static boolean zeroizes(TenantCommand command) {
+        return switch (command) {
+            case TenantCommand.Unlink u -> true;
+            case TenantCommand.Disable d -> true;
+            case TenantCommand.Destroy d -> true;
+            case TenantCommand.Link l -> false;
+            case TenantCommand.Enable en -> false;
+            case TenantCommand.SwitchRootKey s -> false;
+            case TenantCommand.RotateRootKey r -> false;
+            case TenantCommand.RotateTenantKey r -> false;
         };
     }
 

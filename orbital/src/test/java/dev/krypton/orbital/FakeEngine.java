@@ -2,6 +2,7 @@ package dev.krypton.orbital;
 
 import dev.krypton.engine.CommandResult;
 import dev.krypton.engine.EngineException;
+import dev.krypton.engine.Propagation;
 import dev.krypton.engine.ErrorCode;
 import dev.krypton.engine.RootKeyRef;
 import dev.krypton.engine.TenantCommand;
@@ -30,6 +31,8 @@ public final class FakeEngine implements TenantCommands {
     private final AtomicInteger effects = new AtomicInteger();
     private final AtomicInteger failuresToInject = new AtomicInteger();
     private volatile Duration rootKeyLatency = Duration.ZERO;
+    private volatile Propagation propagation = new Propagation(true, Duration.ofMillis(7), List.of());
+    private final List<Long> propagationWaits = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CountDownLatch hung = new CountDownLatch(1);
     private final AtomicInteger hanging = new AtomicInteger();
 
@@ -51,6 +54,22 @@ public final class FakeEngine implements TenantCommands {
     /** The next {@code n} commands fail with a transient storage error (UNAVAILABLE). */
     public void failNextWithStorageOutage(int n) {
         failuresToInject.set(n);
+    }
+
+    /** What {@link #awaitPropagation} answers from now on (the other nodes of a pretend cluster). */
+    public void propagation(Propagation answer) {
+        this.propagation = answer;
+    }
+
+    /** The generations {@link #awaitPropagation} was asked to wait for, in order. */
+    public List<Long> propagationWaits() {
+        return List.copyOf(propagationWaits);
+    }
+
+    @Override
+    public Propagation awaitPropagation(TenantId tenant, long generation) {
+        propagationWaits.add(generation);
+        return propagation;
     }
 
     /** Commands that changed something (idempotent repeats do not count). */

@@ -4,6 +4,7 @@ import dev.krypton.crypto.CryptoEngines;
 import dev.krypton.crypto.KeyHandle;
 import dev.krypton.crypto.SecureMemory;
 import dev.krypton.engine.CipherMode;
+import dev.krypton.engine.ClusterOptions;
 import dev.krypton.engine.DecryptRequest;
 import dev.krypton.engine.EncryptRequest;
 import dev.krypton.engine.EncryptResult;
@@ -24,6 +25,7 @@ import dev.krypton.rootkey.RootKeyRef;
 import dev.krypton.rootkey.WrapContext;
 import dev.krypton.rootkey.tck.FakeRootKeyProvider;
 import dev.krypton.rootkey.tck.FakeRootKeys;
+import dev.krypton.storage.Storage;
 import dev.krypton.storage.tck.MemoryStorage;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -41,7 +43,7 @@ public final class RealEngine implements AutoCloseable {
     /** Provider name to use in tasks. */
     public static final String PROVIDER = FakeRootKeyProvider.NAME;
 
-    private final FakeRootKeys kms = new FakeRootKeys();
+    private final FakeRootKeys kms;
     private final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
     private final Engine engine;
     private final SecureRandom random = new SecureRandom();
@@ -49,6 +51,12 @@ public final class RealEngine implements AutoCloseable {
 
     /** Builds and starts the engine over {@code storage}; root keys key-1, key-2 and slow-key exist. */
     public RealEngine(MemoryStorage storage) {
+        this(storage, new FakeRootKeys(), ClusterOptions.defaults());
+    }
+
+    /** One node of a cluster: the storage and the fake KMS are shared with the other nodes. */
+    public RealEngine(Storage storage, FakeRootKeys kms, ClusterOptions cluster) {
+        this.kms = kms;
         for (String k : List.of("key-1", "key-2", "slow-key", "fast-key")) {
             kms.create(k);
         }
@@ -63,7 +71,7 @@ public final class RealEngine implements AutoCloseable {
         };
         engine = Engine.builder().storage(storage).memory(memory).crypto(CryptoEngines.select())
                 .rootKeyProviders(List.of(new Slowed(new FakeRootKeyProvider(kms))))
-                .policy(Policy::upstreamOnly).audit(quiet).manualHealthChecks().build();
+                .policy(Policy::upstreamOnly).audit(quiet).manualHealthChecks().cluster(cluster).build();
         engine.start();
     }
 

@@ -3,6 +3,7 @@ package dev.krypton.orbital;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.krypton.engine.Propagation;
 import dev.krypton.orbital.wire.cmk.TaskType;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
@@ -181,5 +182,36 @@ class TaskProcessorTest {
         TaskResponse r = accepted(processor.process(Tasks.system(TaskType.TENANT_CONFIG, "acme", "")));
         assertThat(r.getMetaDataMap()).containsEntry(ActualState.STATE, "ACTIVE");
         assertThat(engine.effects()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnlinkIsDoneOnlyAfterTheClusterConfirmsAndSaysHowLongItTook() {
+        accepted(processor.process(Tasks.link("acme", "key-1")));
+        TaskResponse r = accepted(processor.process(Tasks.unlink("acme")));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(r.getMetaDataMap()).containsEntry(CommandRunner.PROPAGATION_MS, "7")
+                .containsEntry(ActualState.STATE, "UNLINKED");
+        assertThat(engine.propagationWaits()).as("waited for the unlink's generation, not for the link").containsExactly(2L);
+    }
+
+    @Test
+    void anUnconfirmedUnlinkAnswersProcessingIsNotRecordedAndTheRepeatWaitsAgain() {
+        accepted(processor.process(Tasks.link("acme", "key-1")));
+        engine.propagation(new Propagation(false, java.time.Duration.ofSeconds(10), List.of("node-c")));
+        TaskRequest unlink = Tasks.unlink("acme");
+        TaskResponse r = accepted(processor.process(unlink));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.PROCESSING);
+        assertThat(r.getReconcileAfterSec()).isEqualTo(CommandRunner.PROPAGATION_RECONCILE_AFTER_SEC);
+        assertThat(r.getErrorMessage()).contains("node-c");
+        assertThat(r.getMetaDataMap()).doesNotContainKey(CommandRunner.PROPAGATION_MS);
+        assertThat(storage.get(unlink.getTaskId(), unlink.getEtag())).isEmpty();
+        assertThat(engine.unwrap("acme")).as("wiped here all the same").isFalse();
+
+        engine.propagation(new Propagation(true, java.time.Duration.ofMillis(3), List.of()));
+        TaskResponse again = accepted(processor.process(unlink));
+        assertThat(again.getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(again.getMetaDataMap()).containsEntry(CommandRunner.PROPAGATION_MS, "3");
+        assertThat(engine.propagationWaits()).containsExactly(2L, 2L);
+        assertThat(engine.effects()).isEqualTo(2);
     }
 }
