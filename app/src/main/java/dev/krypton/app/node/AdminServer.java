@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The admin HTTP listener (JDK {@code com.sun.net.httpserver}), bound to localhost by default:
- * {@code /healthz} (the process answers), {@code /readyz} (storage reachable and listeners up),
+ * {@code /healthz} (the process answers), {@code /readyz} (storage reachable, revocations confirmed
+ * within {@code cluster.revocation-staleness}, listeners up),
  * {@code /metrics} (Prometheus text format 0.0.4) and {@code /status} (JSON). GET only.
  */
 final class AdminServer implements AutoCloseable {
@@ -31,8 +32,10 @@ final class AdminServer implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/healthz", ex -> answer(ex, 200, "text/plain", "ok\n"));
         server.createContext("/readyz", ex -> {
-            boolean ready = status.storageReachable();
-            answer(ex, ready ? 200 : 503, "text/plain", ready ? "ready\n" : "not ready: storage unreachable\n");
+            boolean reachable = status.storageReachable();
+            boolean serving = status.serving();
+            answer(ex, reachable && serving ? 200 : 503, "text/plain", !reachable ? "not ready: storage unreachable\n"
+                    : serving ? "ready\n" : "not ready: revocations not confirmed within cluster.revocation-staleness\n");
         });
         server.createContext("/metrics", ex -> answer(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
                 Metrics.render(status)));

@@ -18,6 +18,8 @@ final class Metrics {
         StringBuilder out = new StringBuilder();
         boolean up = status.storageReachable();
         gauge(out, "krypton_storage_up", "1 when a storage read succeeds", up ? 1 : 0);
+        gauge(out, "krypton_cluster_serving", "1 while revocations are confirmed within cluster.revocation-staleness",
+                status.serving() ? 1 : 0);
         if (up) {
             out.append("# HELP krypton_tenants Known tenants by state\n# TYPE krypton_tenants gauge\n");
             status.tenantsByState().forEach((state, n) ->

@@ -46,6 +46,11 @@ final class NodeStatus {
         }
     }
 
+    /** Whether the engine serves KMIP now (revocations confirmed within the staleness bound). */
+    boolean serving() {
+        return engine.serving();
+    }
+
     /** Counts of known tenants per state, every state present. */
     Map<TenantState, Integer> tenantsByState() {
         Map<TenantState, Integer> counts = new EnumMap<>(TenantState.class);
@@ -75,6 +80,7 @@ final class NodeStatus {
         Map<String, Object> doc = new LinkedHashMap<>();
         boolean reachable = storageReachable();
         doc.put("storage", Map.of("reachable", reachable));
+        doc.put("cluster", Map.of("nodeId", engine.nodeId(), "serving", engine.serving()));
         if (reachable) {
             Map<String, Integer> byState = new LinkedHashMap<>();
             tenantsByState().forEach((k, v) -> byState.put(k.name(), v));
