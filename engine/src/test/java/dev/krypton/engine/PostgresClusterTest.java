@@ -113,6 +113,22 @@ class PostgresClusterTest {
     }
 
     @Test
+    void aNodeCutOffFromStorageKeepsServingFromMemoryWithinItsBound() throws Exception {
+        Member a = node("node-a", FAST, false);
+        Member c = node("node-c", FAST.withStaleness(Duration.ofSeconds(30)), true);
+        Member.Sealed acme = a.seal("acme", dek());
+        eventually("C serves", () -> c.serves(acme));
+
+        proxy.cut();
+        long failedPollsAtLeast = 5;
+        Thread.sleep(FAST.pollInterval().toMillis() * failedPollsAtLeast);
+
+        assertThat(c.serves(acme)).as("several polls failed, the bound (30 s) is far").isTrue();
+        assertThat(c.engine.serving()).isTrue();
+        proxy.heal();
+    }
+
+    @Test
     void unlinkStaysUnconfirmedWhileALiveUnboundedNodeCannotApplyIt() throws Exception {
         Member a = node("node-a", FAST.withStaleness(Duration.ofSeconds(20)).withPropagationTimeout(Duration.ofMillis(800)), false);
         Member c = node("node-c", FAST.withStaleness(Duration.ZERO), true);
