@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -67,7 +68,7 @@ final class ClusterNode implements AutoCloseable {
     private final AtomicLong highest = new AtomicLong();
     private final long started = System.nanoTime();
     private volatile long servingUntil;
-    private volatile boolean refusing;
+    private final AtomicBoolean refusing = new AtomicBoolean();
     private volatile boolean seeded;
     private volatile ScheduledExecutorService timers;
 
@@ -98,6 +99,7 @@ final class ClusterNode implements AutoCloseable {
     /** Refuses when the node has not confirmed the store's generations within the staleness bound. */
     void checkServing() {
         if (!serving()) {
+            noteRefusing();
             throw new EngineException(ErrorCode.UNAVAILABLE, "this node could not confirm revocations from storage"
                     + " for longer than " + options.revocationStaleness().toMillis() + " ms and refuses every"
                     + " operation until it can; retry (another node may serve)");
@@ -147,8 +149,7 @@ final class ClusterNode implements AutoCloseable {
             if (until - servingUntil > 0) {
                 servingUntil = until;
             }
-            if (refusing) {
-                refusing = false;
+            if (refusing.compareAndSet(true, false)) {
                 audit.record(new AuditEvent(AuditKind.COMMAND, "system", "", "", "cluster-confirm", "ok",
                         "storage confirmed again; serving resumed on node " + options.nodeId()));
             }
@@ -246,8 +247,14 @@ final class ClusterNode implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "cluster poll failed", e);
         }
-        if (!serving() && !refusing) {
-            refusing = true;
+        if (!serving()) {
+            noteRefusing();
+        }
+    }
+
+    /** Audits, once per outage, that the node stopped serving. */
+    private void noteRefusing() {
+        if (refusing.compareAndSet(false, true)) {
             audit.record(new AuditEvent(AuditKind.COMMAND, "system", "", "", "cluster-confirm", ErrorCode.UNAVAILABLE.name(),
                     "storage not confirmed within " + options.revocationStaleness().toMillis()
                             + " ms; node " + options.nodeId() + " refuses every operation"));
