@@ -55,7 +55,7 @@ import java.util.concurrent.locks.LockSupport;
 final class ClusterNode implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ClusterNode.class.getName());
-    private static final long PROPAGATION_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long PROPAGATION_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final ClusterOptions options;
     private final Store store;
