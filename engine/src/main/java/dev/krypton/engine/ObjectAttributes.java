@@ -11,12 +11,16 @@ import java.util.Set;
  * The engine's attribute model of a managed object: the KMIP attributes the engine enforces
  * (state, dates, usage, Sensitive, Extractable) plus names and free-form custom attributes that
  * it stores but does not interpret. Not KMIP TTLV: the KMIP server maps it to each version.
+ * {@code digest} is the lowercase hex SHA-256 of the key material or secret data of a tenant object
+ * (KMIP Digest attribute), computed once when the object is created or registered; empty for L3
+ * KEK versions, whose digest would say something about a key that never leaves the core.
  */
 public record ObjectAttributes(List<String> names, ObjectType type, String algorithm, int lengthBits,
                                Set<KeyUsage> usage, ObjectState state, boolean sensitive, boolean extractable,
                                Instant initialDate, Optional<Instant> activationDate,
                                Optional<Instant> deactivationDate, Optional<Instant> compromiseDate,
-                               Optional<Instant> destroyDate, Map<String, List<String>> custom) {
+                               Optional<Instant> destroyDate, Map<String, List<String>> custom,
+                               Optional<String> digest) {
 
     public ObjectAttributes {
         names = List.copyOf(names);
@@ -30,5 +34,16 @@ public record ObjectAttributes(List<String> names, ObjectType type, String algor
         Objects.requireNonNull(compromiseDate, "compromiseDate");
         Objects.requireNonNull(destroyDate, "destroyDate");
         custom = Map.copyOf(custom);
+        Objects.requireNonNull(digest, "digest");
+    }
+
+    /** Attributes without a digest. */
+    public ObjectAttributes(List<String> names, ObjectType type, String algorithm, int lengthBits,
+                            Set<KeyUsage> usage, ObjectState state, boolean sensitive, boolean extractable,
+                            Instant initialDate, Optional<Instant> activationDate,
+                            Optional<Instant> deactivationDate, Optional<Instant> compromiseDate,
+                            Optional<Instant> destroyDate, Map<String, List<String>> custom) {
+        this(names, type, algorithm, lengthBits, usage, state, sensitive, extractable, initialDate, activationDate,
+                deactivationDate, compromiseDate, destroyDate, custom, Optional.empty());
     }
 }

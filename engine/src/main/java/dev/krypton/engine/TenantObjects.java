@@ -4,9 +4,14 @@ import dev.krypton.crypto.KeyHandle;
 import dev.krypton.storage.ManagedObjectRecord;
 import dev.krypton.storage.ObjectKind;
 import dev.krypton.storage.Write;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +27,10 @@ final class TenantObjects {
 
     private static final int MAX_SECRET = 64 * 1024;
     private static final Set<Integer> AES_BITS = Set.of(128, 192, 256);
+    /** Triple DES: 168 key bits in 24 bytes (one parity bit per byte, ignored by the cipher). */
+    private static final int DES3_BITS = 168;
+    private static final int DES3_BYTES = 24;
+    private static final int DIGEST_CHUNK = 64;
 
     private final Store store;
     private final Registry registry;
@@ -36,11 +45,13 @@ final class TenantObjects {
     }
 
     ManagedObject create(TenantId tenant, ObjectTemplate t) {
-        if (!"AES".equals(t.algorithm()) || !AES_BITS.contains(t.lengthBits())) {
-            throw EngineException.invalid("Create supports AES keys of 128, 192 or 256 bits");
+        boolean aes = "AES".equals(t.algorithm()) && AES_BITS.contains(t.lengthBits());
+        boolean des3 = "DES3".equals(t.algorithm()) && t.lengthBits() == DES3_BITS;
+        if (!aes && !des3) {
+            throw EngineException.invalid("Create supports AES keys of 128, 192 or 256 bits and DES3 keys of 168 bits");
         }
         TenantRuntime rt = registry.active(tenant);
-        KeyHandle key = keys.randomKey(t.lengthBits() / 8);
+        KeyHandle key = keys.randomKey(aes ? t.lengthBits() / 8 : DES3_BYTES);
         try {
             return store(rt, ObjectType.SYMMETRIC_KEY, key, t);
         } finally {
@@ -60,7 +71,8 @@ final class TenantObjects {
         KeyHandle key = keys.copyOf(material);
         Arrays.fill(material, (byte) 0);
         try {
-            ObjectTemplate sized = new ObjectTemplate(t.names(), t.algorithm(), material.length * 8, t.usage(),
+            int bits = t.lengthBits() != 0 ? t.lengthBits() : material.length * 8;
+            ObjectTemplate sized = new ObjectTemplate(t.names(), t.algorithm(), bits, t.usage(),
                     t.sensitive(), t.extractable(), t.custom(), t.activate());
             return store(rt, type, key, sized);
         } finally {
@@ -76,12 +88,38 @@ final class TenantObjects {
         ObjectState state = t.activate() ? ObjectState.ACTIVE : ObjectState.PRE_ACTIVE;
         ObjectAttributes a = new ObjectAttributes(t.names(), type, t.algorithm(), t.lengthBits(), t.usage(), state,
                 t.sensitive(), t.extractable(), now, t.activate() ? Optional.of(now) : Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), t.custom());
+                Optional.empty(), Optional.empty(), Optional.empty(), t.custom(), Optional.of(sha256(key)));
         ManagedObjectRecord r = new ManagedObjectRecord(uid, rt.tenant.value(), kind(type),
                 t.names().isEmpty() ? "" : t.names().getFirst(), Store.state(state), 1, 0, nanos,
                 keys.wrapKey(rt.l2, key, aad), aad, AttributeCodec.encode(a, 0), 1);
         store.write(new Write.PutObject(r, Write.ABSENT));
         return new ManagedObject(uid, rt.tenant, ManagedObject.Kind.TENANT_OBJECT, a);
+    }
+
+    /**
+     * The hex SHA-256 of the key bytes (KMIP Digest). The bytes pass through a 64-byte heap chunk
+     * that is zeroed after each use; the digest itself reveals nothing usable about the key.
+     */
+    static String sha256(KeyHandle key) {
+        return key.withKey(segment -> {
+            MessageDigest sha;
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new EngineException(ErrorCode.INTERNAL, "SHA-256 is unavailable", e);
+            }
+            byte[] chunk = new byte[DIGEST_CHUNK];
+            try {
+                for (long at = 0; at < segment.byteSize(); at += DIGEST_CHUNK) {
+                    int n = (int) Math.min(DIGEST_CHUNK, segment.byteSize() - at);
+                    MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, at, chunk, 0, n);
+                    sha.update(chunk, 0, n);
+                }
+            } finally {
+                Arrays.fill(chunk, (byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        });
     }
 
     ManagedObject attributes(ObjectRef.Tenant ref) {

@@ -9,6 +9,7 @@ import dev.krypton.kmip.Ttlv;
 import dev.krypton.kmip.attribute.Attribute;
 import dev.krypton.kmip.attribute.AttributeDef;
 import dev.krypton.kmip.attribute.AttributeKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,14 @@ final class AttributeEdits {
             case AttributeKey.Vendor v -> new AttributeUpdate.SetCustom(v.v1Name(), plus(custom(object, v), Templates.text(a)));
             case AttributeKey.Standard s when s.def() == AttributeDef.NAME ->
                     new AttributeUpdate.SetNames(plus(object.attributes().names(), name(a)));
+            case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> {
+                List<String> now = stored(object, s.def());
+                if (!now.isEmpty() && !StoredAttributes.MULTI.contains(s.def())) {
+                    throw new KmipException(ResultReason.ILLEGAL_OPERATION, "attribute " + s.def().specName()
+                            + " already has a value; use Modify Attribute");
+                }
+                yield new AttributeUpdate.SetCustom(s.def().specName(), plus(now, StoredAttributes.encode(a)));
+            }
             case AttributeKey.Standard s -> single(a, s.def());
         };
     }
@@ -40,6 +49,8 @@ final class AttributeEdits {
         return switch (a.key()) {
             case AttributeKey.Vendor v -> new AttributeUpdate.SetCustom(v.v1Name(), List.of(Templates.text(a)));
             case AttributeKey.Standard s when s.def() == AttributeDef.NAME -> new AttributeUpdate.SetNames(List.of(name(a)));
+            case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) ->
+                    new AttributeUpdate.SetCustom(s.def().specName(), List.of(StoredAttributes.encode(a)));
             case AttributeKey.Standard s -> single(a, s.def());
         };
     }
@@ -52,6 +63,9 @@ final class AttributeEdits {
                     replace(custom(object, v), current.map(Templates::text), index, Templates.text(a)));
             case AttributeKey.Standard s when s.def() == AttributeDef.NAME -> new AttributeUpdate.SetNames(
                     replace(object.attributes().names(), current.map(AttributeEdits::name), index, name(a)));
+            case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> new AttributeUpdate.SetCustom(
+                    s.def().specName(), replace(stored(object, s.def()), current.map(StoredAttributes::encode), index,
+                            StoredAttributes.encode(a)));
             case AttributeKey.Standard s -> single(a, s.def());
         };
     }
@@ -65,8 +79,23 @@ final class AttributeEdits {
             }
             case AttributeKey.Standard s when s.def() == AttributeDef.NAME ->
                     new AttributeUpdate.SetNames(remove(object.attributes().names(), current.map(AttributeEdits::name), index));
+            case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> {
+                List<String> left = remove(stored(object, s.def()), current.map(StoredAttributes::encode), index);
+                yield left.isEmpty() ? new AttributeUpdate.DeleteCustom(s.def().specName())
+                        : new AttributeUpdate.SetCustom(s.def().specName(), left);
+            }
             case AttributeKey.Standard s -> throw readOnly(s.def());
         };
+    }
+
+    /** {@code update} and the Last Change Date it implies, for one Update Attributes call. */
+    static List<AttributeUpdate> dated(AttributeUpdate update, Instant now) {
+        return List.of(update, new AttributeUpdate.SetCustom(AttributeDef.LAST_CHANGE_DATE.specName(),
+                List.of(StoredAttributes.date(AttributeDef.LAST_CHANGE_DATE, now))));
+    }
+
+    private static List<String> stored(ManagedObject object, AttributeDef def) {
+        return object.attributes().custom().getOrDefault(def.specName(), List.of());
     }
 
     private static AttributeUpdate single(Attribute a, AttributeDef def) {

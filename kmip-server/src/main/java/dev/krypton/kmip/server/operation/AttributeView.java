@@ -5,6 +5,8 @@ import dev.krypton.engine.ManagedObject;
 import dev.krypton.engine.ObjectAttributes;
 import dev.krypton.engine.ObjectState;
 import dev.krypton.kmip.CryptographicAlgorithm;
+import dev.krypton.kmip.HashingAlgorithm;
+import dev.krypton.kmip.KeyFormatType;
 import dev.krypton.kmip.ObjectType;
 import dev.krypton.kmip.State;
 import dev.krypton.kmip.Tag;
@@ -14,7 +16,11 @@ import dev.krypton.kmip.attribute.AttributeDef;
 import dev.krypton.kmip.attribute.AttributeKey;
 import dev.krypton.kmip.attribute.Attributes;
 import dev.krypton.kmip.message.ProtocolVersion;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +63,22 @@ final class AttributeView {
         }
         out.add(Attribute.flag(AttributeDef.SENSITIVE, a.sensitive()));
         out.add(Attribute.flag(AttributeDef.EXTRACTABLE, a.extractable()));
+        a.digest().ifPresent(d -> out.add(digest(d, a.type())));
+        if (object.kind() == ManagedObject.Kind.TENANT_OBJECT) {
+            out.add(Attribute.of(AttributeDef.KEY_FORMAT_TYPE, Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE,
+                    a.type() == dev.krypton.engine.ObjectType.SYMMETRIC_KEY ? KeyFormatType.RAW : KeyFormatType.OPAQUE)));
+            out.add(Attribute.of(AttributeDef.SHORT_UNIQUE_IDENTIFIER,
+                    new Ttlv.ByteString(Tag.SHORT_UNIQUE_IDENTIFIER, sha256(object.uid()))));
+            out.add(Attribute.date(AttributeDef.LAST_CHANGE_DATE, lastChange(a)));
+        }
         for (Map.Entry<String, List<String>> c : a.custom().entrySet()) {
+            Optional<AttributeDef> stored = StoredAttributes.def(c.getKey());
+            if (stored.isPresent()) {
+                if (stored.get() != AttributeDef.LAST_CHANGE_DATE) {
+                    c.getValue().forEach(v -> out.add(StoredAttributes.decode(stored.get(), v)));
+                }
+                continue;
+            }
             AttributeKey key = AttributeKey.ofV1Name(c.getKey());
             c.getValue().forEach(v -> out.add(new Attribute(key, new Ttlv.TextString(Tag.ATTRIBUTE_VALUE, v),
                     OptionalInt.empty())));
@@ -84,6 +105,34 @@ final class AttributeView {
 
     static Optional<CryptographicAlgorithm> algorithm(String engineName) {
         return engineName.isEmpty() ? Optional.empty() : CryptographicAlgorithm.FAMILY.byName(engineName);
+    }
+
+    /** The latest of the engine's state dates and the last attribute edit. */
+    static Instant lastChange(ObjectAttributes a) {
+        Instant last = a.initialDate();
+        for (Optional<Instant> d : List.of(a.activationDate(), a.deactivationDate(), a.compromiseDate(), a.destroyDate(),
+                StoredAttributes.lastEdit(a.custom()))) {
+            if (d.isPresent() && d.get().isAfter(last)) {
+                last = d.get();
+            }
+        }
+        return last;
+    }
+
+    private static Attribute digest(String sha256Hex, dev.krypton.engine.ObjectType type) {
+        return Attribute.of(AttributeDef.DIGEST, new Ttlv.Structure(Tag.DIGEST, List.of(
+                Ttlv.Enumeration.of(Tag.HASHING_ALGORITHM, HashingAlgorithm.SHA_256),
+                new Ttlv.ByteString(Tag.DIGEST_VALUE, HexFormat.of().parseHex(sha256Hex)),
+                Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE,
+                        type == dev.krypton.engine.ObjectType.SYMMETRIC_KEY ? KeyFormatType.RAW : KeyFormatType.OPAQUE))));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 
     private static void date(List<Attribute> out, AttributeDef def, Optional<Instant> when) {

@@ -23,7 +23,7 @@ final class DeleteAttributeHandler implements OperationHandler<DeleteAttribute.R
         String uid = context.uid(request.uniqueIdentifier());
         var object = context.keys().attributes(context.principal(), uid);
         var update = AttributeEdits.delete(object, request.attribute(), request.index(), request.current());
-        context.keys().updateAttributes(context.principal(), uid, List.of(update));
+        context.keys().updateAttributes(context.principal(), uid, AttributeEdits.dated(update, context.clock().instant()));
         return new DeleteAttribute.Response(uid, request.current());
     }
 }

@@ -24,7 +24,7 @@ final class ModifyAttributeHandler implements OperationHandler<ModifyAttribute.R
         String uid = context.uid(request.uniqueIdentifier());
         var object = context.keys().attributes(context.principal(), uid);
         var update = AttributeEdits.modify(object, request.current(), request.newAttribute());
-        context.keys().updateAttributes(context.principal(), uid, List.of(update));
+        context.keys().updateAttributes(context.principal(), uid, AttributeEdits.dated(update, context.clock().instant()));
         return new ModifyAttribute.Response(uid, Optional.of(request.newAttribute()));
     }
 }

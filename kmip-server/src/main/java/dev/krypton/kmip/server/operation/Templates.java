@@ -25,9 +25,9 @@ import java.util.Set;
  * {@link ObjectTemplate}, and picks the tenant of the new object: the principal's only tenant,
  * otherwise the one named by an Object Group attribute (besides the {@code kek} marker). Accepted
  * attributes: Name, Cryptographic Algorithm, Length and Usage Mask, Activation Date (activates at
- * once when not in the future), Sensitive, Extractable, Object Group and text-valued custom
- * attributes; Cryptographic Parameters and Operation Policy Name are accepted and not stored. Any
- * other attribute is Invalid Field.
+ * once when not in the future), Sensitive, Extractable, Object Group, text-valued custom
+ * attributes and the standard attributes {@link StoredAttributes#CLIENT_SET} keeps for the server;
+ * Operation Policy Name is accepted and not stored. Any other attribute is Invalid Field.
  */
 final class Templates {
 
@@ -47,6 +47,14 @@ final class Templates {
         Map<String, List<String>> custom = new LinkedHashMap<>();
         for (Attribute a : attributes.list()) {
             switch (a.key()) {
+                case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> {
+                    List<String> values = custom.computeIfAbsent(s.def().specName(), k -> new ArrayList<>());
+                    if (!values.isEmpty() && !StoredAttributes.MULTI.contains(s.def())) {
+                        throw new KmipException(ResultReason.INVALID_FIELD, "attribute " + s.def().specName()
+                                + " may be given once");
+                    }
+                    values.add(StoredAttributes.encode(a));
+                }
                 case AttributeKey.Standard s -> {
                     if (!READ.contains(s.def()) && !IGNORED.contains(s.def())) {
                         throw new KmipException(ResultReason.INVALID_FIELD, "attribute " + s.def().specName()
@@ -61,9 +69,17 @@ final class Templates {
         Set<KeyUsage> usage = attributes.cryptographicUsageMask().isPresent()
                 ? UsageMasks.usages(attributes.cryptographicUsageMask().getAsInt()) : DEFAULT_USAGE;
         boolean activate = attributes.date(AttributeDef.ACTIVATION_DATE).map(d -> !d.isAfter(now)).orElse(false);
-        return new ObjectTemplate(attributes.names(), alg, length, usage,
-                attributes.flag(AttributeDef.SENSITIVE).orElse(false),
-                attributes.flag(AttributeDef.EXTRACTABLE).orElse(true), custom, activate);
+        boolean sensitive = attributes.flag(AttributeDef.SENSITIVE).orElse(false);
+        boolean extractable = attributes.flag(AttributeDef.EXTRACTABLE).orElse(true);
+        serverSet(custom, Attribute.flag(AttributeDef.ALWAYS_SENSITIVE, sensitive));
+        serverSet(custom, Attribute.flag(AttributeDef.NEVER_EXTRACTABLE, !extractable));
+        serverSet(custom, Attribute.date(AttributeDef.ORIGINAL_CREATION_DATE, now));
+        custom.putIfAbsent(AttributeDef.FRESH.specName(), List.of(StoredAttributes.encode(Attribute.flag(AttributeDef.FRESH, true))));
+        return new ObjectTemplate(attributes.names(), alg, length, usage, sensitive, extractable, custom, activate);
+    }
+
+    private static void serverSet(Map<String, List<String>> custom, Attribute a) {
+        custom.put(a.key().v1Name(), List.of(StoredAttributes.encode(a)));
     }
 
     /** The Object Group values, {@code kek} marker included. */
