@@ -46,9 +46,9 @@ final class TenantObjects {
 
     ManagedObject create(TenantId tenant, ObjectTemplate t) {
         boolean aes = "AES".equals(t.algorithm()) && AES_BITS.contains(t.lengthBits());
-        boolean des3 = "DES3".equals(t.algorithm()) && t.lengthBits() == DES3_BITS;
+        boolean des3 = "3DES".equals(t.algorithm()) && t.lengthBits() == DES3_BITS;
         if (!aes && !des3) {
-            throw EngineException.invalid("Create supports AES keys of 128, 192 or 256 bits and DES3 keys of 168 bits");
+            throw EngineException.invalid("Create supports AES keys of 128, 192 or 256 bits and 3DES keys of 168 bits");
         }
         TenantRuntime rt = registry.active(tenant);
         KeyHandle key = keys.randomKey(aes ? t.lengthBits() / 8 : DES3_BYTES);

@@ -125,7 +125,7 @@ final class Dispatcher {
         try {
             return ResponseBatchItem.success(item, invoke(handler, context, item));
         } catch (RuntimeException e) {
-            Failures.Failure f = Failures.of(e);
+            Failures.Failure f = Failures.of(e, context.version());
             return ResponseBatchItem.failure(item, f.reason(), f.message());
         }
     }

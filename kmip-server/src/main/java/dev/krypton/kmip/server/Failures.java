@@ -3,13 +3,15 @@ package dev.krypton.kmip.server;
 import dev.krypton.engine.EngineException;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.ResultReason;
+import dev.krypton.kmip.message.ProtocolVersion;
 import java.lang.System.Logger.Level;
 
 /**
  * Maps a failed batch item to its KMIP Result Reason and a message safe for the wire (DESIGN.md
  * section 8): unknown object is Item Not Found; policy, tenant not ACTIVE, wrong tenant and a
  * root key that said no are Permission Denied; a bad field is Invalid Field; a state that forbids
- * the operation is Wrong Key Lifecycle State; a failed tag is Cryptographic Failure; everything
+ * the operation is Wrong Key Lifecycle State (KMIP 2.x; KMIP 1.x has no such reason, so there it is
+ * Permission Denied, as the OASIS 1.4 SKLC cases expect); a failed tag is Cryptographic Failure; everything
  * else is General Failure with no detail (the detail goes to the log only).
  */
 final class Failures {
@@ -21,6 +23,13 @@ final class Failures {
     }
 
     private Failures() {
+    }
+
+    /** The failure as answered in protocol {@code version}. */
+    static Failure of(RuntimeException e, ProtocolVersion version) {
+        Failure f = of(e);
+        return f.reason() == ResultReason.WRONG_KEY_LIFECYCLE_STATE && !version.isV2()
+                ? new Failure(ResultReason.PERMISSION_DENIED, f.message()) : f;
     }
 
     static Failure of(RuntimeException e) {

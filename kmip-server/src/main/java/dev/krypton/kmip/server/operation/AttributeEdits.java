@@ -2,6 +2,7 @@ package dev.krypton.kmip.server.operation;
 
 import dev.krypton.engine.AttributeUpdate;
 import dev.krypton.engine.ManagedObject;
+import dev.krypton.engine.ObjectState;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.Tag;
@@ -55,8 +56,17 @@ final class AttributeEdits {
         };
     }
 
-    /** Modify Attribute: replaces {@code current} (or the value at the index, or the first) with {@code a}. */
+    /**
+     * Modify Attribute: replaces {@code current} (or the value at the index, or the first) with
+     * {@code a}. The Activation Date of an object past Pre-Active is Wrong Key Lifecycle State
+     * (KMIP 2.1 section 4.1: it may change only while Pre-Active).
+     */
     static AttributeUpdate modify(ManagedObject object, Optional<Attribute> current, Attribute a) {
+        if (a.key().equals(new AttributeKey.Standard(AttributeDef.ACTIVATION_DATE))
+                && object.attributes().state() != ObjectState.PRE_ACTIVE) {
+            throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE,
+                    "the Activation Date cannot change once the object is not Pre-Active");
+        }
         OptionalInt index = current.map(Attribute::index).orElse(a.index());
         return switch (a.key()) {
             case AttributeKey.Vendor v -> new AttributeUpdate.SetCustom(v.v1Name(),

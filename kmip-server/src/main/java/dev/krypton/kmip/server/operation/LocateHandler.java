@@ -17,6 +17,8 @@ import dev.krypton.kmip.attribute.Attributes;
 import dev.krypton.kmip.message.ResponsePayload;
 import dev.krypton.kmip.payload.Locate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -95,9 +97,25 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
         return new Locate.Response(OptionalInt.empty(), page);
     }
 
+    /**
+     * Whether the object has every attribute value asked for; two values of one Date-Time attribute
+     * are a range, both ends included (KMIP 1.4 section 4.9, KMIP 2.1 section 6.1.28).
+     */
     private static boolean matches(RequestContext context, String uid, List<Attribute> rest) {
         Attributes have = AttributeView.of(context.keys().attributes(context.principal(), uid), context.version());
-        return rest.stream().allMatch(a -> have.values(a.key()).contains(a.value()));
+        Map<AttributeKey, List<Ttlv>> asked = new LinkedHashMap<>();
+        rest.forEach(a -> asked.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a.value()));
+        return asked.entrySet().stream().allMatch(e -> {
+            List<Ttlv> values = e.getValue();
+            List<Ttlv> actual = have.values(e.getKey());
+            if (values.size() == 2 && values.stream().allMatch(Ttlv.DateTime.class::isInstance)) {
+                long a = ((Ttlv.DateTime) values.get(0)).epochSeconds();
+                long b = ((Ttlv.DateTime) values.get(1)).epochSeconds();
+                return actual.stream().filter(Ttlv.DateTime.class::isInstance).map(t -> ((Ttlv.DateTime) t).epochSeconds())
+                        .anyMatch(t -> t >= Math.min(a, b) && t <= Math.max(a, b));
+            }
+            return actual.containsAll(values);
+        });
     }
 
     private static Optional<dev.krypton.engine.ObjectType> engineType(ObjectType type) {
