@@ -63,10 +63,11 @@ final class AttributeView {
         }
         out.add(Attribute.flag(AttributeDef.SENSITIVE, a.sensitive()));
         out.add(Attribute.flag(AttributeDef.EXTRACTABLE, a.extractable()));
-        a.digest().ifPresent(d -> out.add(digest(d, a.type())));
+        a.digest().ifPresent(d -> out.add(digest(d, keyFormat(a))));
         if (object.kind() == ManagedObject.Kind.TENANT_OBJECT) {
-            out.add(Attribute.of(AttributeDef.KEY_FORMAT_TYPE, Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE,
-                    a.type() == dev.krypton.engine.ObjectType.SYMMETRIC_KEY ? KeyFormatType.RAW : KeyFormatType.OPAQUE)));
+            if (StoredAttributes.keyFormat(a.custom()).isEmpty()) {
+                out.add(Attribute.of(AttributeDef.KEY_FORMAT_TYPE, Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE, keyFormat(a))));
+            }
             out.add(Attribute.of(AttributeDef.SHORT_UNIQUE_IDENTIFIER,
                     new Ttlv.ByteString(Tag.SHORT_UNIQUE_IDENTIFIER, sha256(object.uid()))));
             out.add(Attribute.date(AttributeDef.LAST_CHANGE_DATE, lastChange(a)));
@@ -107,6 +108,12 @@ final class AttributeView {
         return engineName.isEmpty() ? Optional.empty() : CryptographicAlgorithm.FAMILY.byName(engineName);
     }
 
+    /** The format Get returns the object in: Raw for keys; for Secret Data the format it was registered in. */
+    static KeyFormatType keyFormat(ObjectAttributes a) {
+        return a.type() == dev.krypton.engine.ObjectType.SYMMETRIC_KEY ? KeyFormatType.RAW
+                : StoredAttributes.keyFormat(a.custom()).orElse(KeyFormatType.OPAQUE);
+    }
+
     /** The latest of the engine's state dates and the last attribute edit. */
     static Instant lastChange(ObjectAttributes a) {
         Instant last = a.initialDate();
@@ -119,12 +126,11 @@ final class AttributeView {
         return last;
     }
 
-    private static Attribute digest(String sha256Hex, dev.krypton.engine.ObjectType type) {
+    private static Attribute digest(String sha256Hex, KeyFormatType format) {
         return Attribute.of(AttributeDef.DIGEST, new Ttlv.Structure(Tag.DIGEST, List.of(
                 Ttlv.Enumeration.of(Tag.HASHING_ALGORITHM, HashingAlgorithm.SHA_256),
                 new Ttlv.ByteString(Tag.DIGEST_VALUE, HexFormat.of().parseHex(sha256Hex)),
-                Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE,
-                        type == dev.krypton.engine.ObjectType.SYMMETRIC_KEY ? KeyFormatType.RAW : KeyFormatType.OPAQUE))));
+                Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE, format))));
     }
 
     private static byte[] sha256(String text) {

@@ -11,8 +11,11 @@ import dev.krypton.kmip.SecretDataType;
 import dev.krypton.kmip.message.Bytes;
 import dev.krypton.kmip.message.ResponsePayload;
 import dev.krypton.kmip.object.KeyBlock;
+import dev.krypton.kmip.object.KeyValue;
 import dev.krypton.kmip.payload.Get;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Get (KMIP 1.4 section 4.11, KMIP 2.1 section 6.1.19) of a tenant object's key material, in Raw
@@ -40,7 +43,7 @@ final class GetHandler implements OperationHandler<Get.Request> {
         }
         ManagedObject object = context.keys().attributes(context.principal(), uid);
         boolean symmetric = object.attributes().type() == dev.krypton.engine.ObjectType.SYMMETRIC_KEY;
-        KeyFormatType format = symmetric ? KeyFormatType.RAW : KeyFormatType.OPAQUE;
+        KeyFormatType format = AttributeView.keyFormat(object.attributes());
         if (request.keyFormatType().filter(f -> f != format).isPresent()) {
             throw new KmipException(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED, "this object is available in "
                     + format.specName() + " format only");
@@ -53,7 +56,9 @@ final class GetHandler implements OperationHandler<Get.Request> {
                     ? new dev.krypton.kmip.object.ManagedObject.SymmetricKey(KeyBlock.raw(value,
                             AttributeView.algorithm(object.attributes().algorithm()).orElse(CryptographicAlgorithm.AES),
                             object.attributes().lengthBits()))
-                    : new dev.krypton.kmip.object.ManagedObject.SecretData(SecretDataType.PASSWORD, KeyBlock.opaque(value));
+                    : new dev.krypton.kmip.object.ManagedObject.SecretData(SecretDataType.PASSWORD,
+                            new KeyBlock(format, Optional.empty(), KeyValue.Plain.of(value), Optional.empty(),
+                                    OptionalInt.empty(), Optional.empty()));
             return new Get.Response(AttributeView.objectType(object.attributes().type()), uid, out);
         } finally {
             Arrays.fill(bytes, (byte) 0);

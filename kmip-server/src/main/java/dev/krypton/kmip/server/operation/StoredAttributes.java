@@ -1,6 +1,7 @@
 package dev.krypton.kmip.server.operation;
 
 import dev.krypton.kmip.DecodeLimits;
+import dev.krypton.kmip.KeyFormatType;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.Ttlv;
@@ -23,7 +24,8 @@ import java.util.Set;
  * are dated by the engine) and {@link AttributeDef#COMPROMISE_OCCURRENCE_DATE} and
  * {@link AttributeDef#REVOCATION_REASON} (from Revoke), and sets Always Sensitive, Never Extractable
  * (both fixed at creation: Sensitive can only be set and Extractable only cleared later), Original
- * Creation Date and Fresh (true until the first Get) on Create and Register.
+ * Creation Date on Create and Register, and the Key Format Type a Secret Data was
+ * registered in (Raw or Opaque; Get returns it in the same format).
  */
 final class StoredAttributes {
 
@@ -31,15 +33,14 @@ final class StoredAttributes {
     static final Set<AttributeDef> CLIENT_SET = EnumSet.of(AttributeDef.CONTACT_INFORMATION, AttributeDef.DESCRIPTION,
             AttributeDef.COMMENT, AttributeDef.PROCESS_START_DATE, AttributeDef.PROTECT_STOP_DATE,
             AttributeDef.USAGE_LIMITS, AttributeDef.APPLICATION_SPECIFIC_INFORMATION, AttributeDef.ALTERNATIVE_NAME,
-            AttributeDef.CRYPTOGRAPHIC_PARAMETERS, AttributeDef.LINK, AttributeDef.FRESH, AttributeDef.LEASE_TIME,
-            AttributeDef.PROTECTION_STORAGE_MASK);
+            AttributeDef.CRYPTOGRAPHIC_PARAMETERS, AttributeDef.LINK);
     /** Stored attributes that may have several instances. */
     static final Set<AttributeDef> MULTI = EnumSet.of(AttributeDef.APPLICATION_SPECIFIC_INFORMATION,
             AttributeDef.ALTERNATIVE_NAME, AttributeDef.CRYPTOGRAPHIC_PARAMETERS, AttributeDef.LINK);
     /** Stored attributes only the server sets. */
     static final Set<AttributeDef> SERVER_SET = EnumSet.of(AttributeDef.LAST_CHANGE_DATE,
             AttributeDef.COMPROMISE_OCCURRENCE_DATE, AttributeDef.REVOCATION_REASON, AttributeDef.ALWAYS_SENSITIVE,
-            AttributeDef.NEVER_EXTRACTABLE, AttributeDef.ORIGINAL_CREATION_DATE);
+            AttributeDef.NEVER_EXTRACTABLE, AttributeDef.ORIGINAL_CREATION_DATE, AttributeDef.KEY_FORMAT_TYPE);
     private static final int MAX_VALUE_BYTES = 4096;
 
     private StoredAttributes() {
@@ -63,6 +64,13 @@ final class StoredAttributes {
     static Attribute decode(AttributeDef def, String stored) {
         byte[] bytes = HexFormat.of().parseHex(stored);
         return Attribute.of(def, TtlvDecoder.decode(bytes, 0, bytes.length, DecodeLimits.DEFAULT));
+    }
+
+    /** The Key Format Type kept for a registered Secret Data, if any. */
+    static Optional<KeyFormatType> keyFormat(java.util.Map<String, java.util.List<String>> custom) {
+        return Optional.ofNullable(custom.get(AttributeDef.KEY_FORMAT_TYPE.specName())).filter(v -> !v.isEmpty())
+                .map(v -> decode(AttributeDef.KEY_FORMAT_TYPE, v.getFirst()).value())
+                .flatMap(t -> KeyFormatType.FAMILY.byValue(((Ttlv.Enumeration) t).value()));
     }
 
     static String date(AttributeDef def, Instant when) {

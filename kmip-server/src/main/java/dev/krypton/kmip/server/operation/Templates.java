@@ -74,7 +74,6 @@ final class Templates {
         serverSet(custom, Attribute.flag(AttributeDef.ALWAYS_SENSITIVE, sensitive));
         serverSet(custom, Attribute.flag(AttributeDef.NEVER_EXTRACTABLE, !extractable));
         serverSet(custom, Attribute.date(AttributeDef.ORIGINAL_CREATION_DATE, now));
-        custom.putIfAbsent(AttributeDef.FRESH.specName(), List.of(StoredAttributes.encode(Attribute.flag(AttributeDef.FRESH, true))));
         return new ObjectTemplate(attributes.names(), alg, length, usage, sensitive, extractable, custom, activate);
     }
 
