@@ -99,7 +99,7 @@ class TenantObjectsTest {
         acme.deleteAttribute(uid, new AttributeKey.Vendor("x", "owner"), OptionalInt.empty());
         assertThat(acme.getAttributes(uid, List.of()).custom("x", "owner")).isEmpty();
         assertThatThrownBy(() -> acme.addAttribute(uid, Attribute.state(State.ACTIVE)))
-                .isInstanceOfSatisfying(KmipException.class, e -> assertThat(e.reason()).isEqualTo(ResultReason.INVALID_FIELD));
+                .isInstanceOfSatisfying(KmipException.class, e -> assertThat(e.reason()).isEqualTo(ResultReason.PERMISSION_DENIED));
     }
 
     @Test

@@ -118,7 +118,7 @@ final class AttributeEdits {
     }
 
     private static KmipException readOnly(AttributeDef def) {
-        return new KmipException(ResultReason.INVALID_FIELD, "attribute " + def.specName() + " cannot be changed by clients");
+        return new KmipException(ResultReason.ATTRIBUTE_READ_ONLY, "attribute " + def.specName() + " cannot be changed by clients");
     }
 
     private static List<String> custom(ManagedObject object, AttributeKey.Vendor v) {

@@ -91,7 +91,16 @@ final class AttributeView {
         return switch (type) {
             case SYMMETRIC_KEY -> ObjectType.SYMMETRIC_KEY;
             case SECRET_DATA -> ObjectType.SECRET_DATA;
+            case PRIVATE_KEY -> ObjectType.PRIVATE_KEY;
+            case PUBLIC_KEY -> ObjectType.PUBLIC_KEY;
+            case CERTIFICATE -> ObjectType.CERTIFICATE;
+            case OPAQUE_OBJECT -> ObjectType.OPAQUE_OBJECT;
         };
+    }
+
+    /** The engine's kind of a KMIP object type, if this server keeps that type. */
+    static Optional<dev.krypton.engine.ObjectType> engineType(ObjectType type) {
+        return java.util.Arrays.stream(dev.krypton.engine.ObjectType.values()).filter(t -> objectType(t) == type).findFirst();
     }
 
     static State state(ObjectState state) {

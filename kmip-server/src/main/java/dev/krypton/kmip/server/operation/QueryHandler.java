@@ -50,7 +50,8 @@ final class QueryHandler implements OperationHandler<Query.Request> {
         }
         boolean info = asked.contains(QueryFunction.QUERY_SERVER_INFORMATION);
         return new Query.Response(asked.contains(QueryFunction.QUERY_OPERATIONS) ? operations : List.of(),
-                asked.contains(QueryFunction.QUERY_OBJECTS) ? List.of(ObjectType.SYMMETRIC_KEY, ObjectType.SECRET_DATA) : List.of(),
+                asked.contains(QueryFunction.QUERY_OBJECTS) ? java.util.Arrays.stream(dev.krypton.engine.ObjectType.values())
+                        .map(AttributeView::objectType).toList() : List.of(),
                 info ? Optional.of(VENDOR) : Optional.empty(),
                 info ? Optional.of(Ttlv.Structure.of(Tag.SERVER_INFORMATION)) : Optional.empty(), other);
     }

@@ -27,12 +27,13 @@ import java.util.Set;
  * attributes: Name, Cryptographic Algorithm, Length and Usage Mask, Activation Date (activates at
  * once when not in the future), Sensitive, Extractable, Object Group, text-valued custom
  * attributes and the standard attributes {@link StoredAttributes#CLIENT_SET} keeps for the server;
- * Operation Policy Name is accepted and not stored. Any other attribute is Invalid Field.
+ * Operation Policy Name and Certificate Type (read from the certificate itself) are accepted and
+ * not stored. Any other attribute is Invalid Field.
  */
 final class Templates {
 
-    private static final Set<AttributeDef> IGNORED = EnumSet.of(AttributeDef.CRYPTOGRAPHIC_PARAMETERS,
-            AttributeDef.OPERATION_POLICY_NAME);
+    private static final Set<AttributeDef> IGNORED = EnumSet.of(AttributeDef.OPERATION_POLICY_NAME,
+            AttributeDef.CERTIFICATE_TYPE);
     private static final Set<AttributeDef> READ = EnumSet.of(AttributeDef.NAME, AttributeDef.CRYPTOGRAPHIC_ALGORITHM,
             AttributeDef.CRYPTOGRAPHIC_LENGTH, AttributeDef.CRYPTOGRAPHIC_USAGE_MASK, AttributeDef.ACTIVATION_DATE,
             AttributeDef.SENSITIVE, AttributeDef.EXTRACTABLE, AttributeDef.OBJECT_GROUP);
