@@ -91,7 +91,7 @@ final class TenantObjects {
         ObjectAttributes a = new ObjectAttributes(t.names(), type, t.algorithm(), t.lengthBits(), t.usage(), state,
                 t.sensitive(), t.extractable(), now, t.activate() ? Optional.of(now) : Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), t.custom(),
-                DIGESTED.contains(type) ? Optional.of(sha256(key)) : Optional.empty());
+                DIGESTED.contains(type) ? Optional.of(sha256(key)) : Optional.empty(), Optional.empty());
         ManagedObjectRecord r = new ManagedObjectRecord(uid, rt.tenant.value(), kind(type),
                 t.names().isEmpty() ? "" : t.names().getFirst(), Store.state(state), 1, 0, nanos,
                 keys.wrapKey(rt.l2, key, aad), aad, AttributeCodec.encode(a, 0), 1);
@@ -142,7 +142,17 @@ final class TenantObjects {
         }
         byte[] plain = keys.open(rt.l2, r.wrappedBlob(), r.aad());
         try {
-            return new KeyMaterial(ref.uid(), a.type(), plain);
+            KeyMaterial served = new KeyMaterial(ref.uid(), a.type(), plain);
+            if (a.firstServed().isEmpty()) {
+                Instant now = clock.instant();
+                try {
+                    change(ref, x -> x.firstServed().isPresent() ? x : x.served(now));
+                } catch (RuntimeException e) {
+                    served.wipe();
+                    throw e;
+                }
+            }
+            return served;
         } finally {
             Arrays.fill(plain, (byte) 0);
         }

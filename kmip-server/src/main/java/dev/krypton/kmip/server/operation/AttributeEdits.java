@@ -1,6 +1,7 @@
 package dev.krypton.kmip.server.operation;
 
 import dev.krypton.engine.AttributeUpdate;
+import dev.krypton.engine.LocateQuery;
 import dev.krypton.engine.ManagedObject;
 import dev.krypton.engine.ObjectState;
 import dev.krypton.kmip.KmipException;
@@ -36,7 +37,7 @@ final class AttributeEdits {
             case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> {
                 List<String> now = stored(object, s.def());
                 if (!now.isEmpty() && !StoredAttributes.MULTI.contains(s.def())) {
-                    throw new KmipException(ResultReason.ILLEGAL_OPERATION, "attribute " + s.def().specName()
+                    throw new KmipException(ResultReason.ATTRIBUTE_SINGLE_VALUED, "attribute " + s.def().specName()
                             + " already has a value; use Modify Attribute");
                 }
                 yield new AttributeUpdate.SetCustom(s.def().specName(), plus(now, StoredAttributes.encode(a)));
@@ -96,6 +97,20 @@ final class AttributeEdits {
             }
             case AttributeKey.Standard s -> throw readOnly(s.def());
         };
+    }
+
+    /**
+     * Refuses a new Name value that an object of the tenant already has, this one included (KMIP
+     * 2.1 section 4.32: a Name identifies one object): Non Unique Name Attribute.
+     */
+    static void requireUniqueName(RequestContext context, ManagedObject object, Attribute a) {
+        if (!a.key().equals(new AttributeKey.Standard(AttributeDef.NAME))) {
+            return;
+        }
+        String value = name(a);
+        if (!context.keys().locate(context.principal(), LocateQuery.any().withTenant(object.tenant()).withName(value)).isEmpty()) {
+            throw new KmipException(ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, "another object already has this Name");
+        }
     }
 
     /** {@code update} and the Last Change Date it implies, for one Update Attributes call. */

@@ -75,7 +75,11 @@ final class AttributeView {
         for (Map.Entry<String, List<String>> c : a.custom().entrySet()) {
             Optional<AttributeDef> stored = StoredAttributes.def(c.getKey());
             if (stored.isPresent()) {
-                if (stored.get() != AttributeDef.LAST_CHANGE_DATE) {
+                if (stored.get() == AttributeDef.FRESH) {
+                    boolean fresh = c.getValue().stream().map(v -> StoredAttributes.decode(AttributeDef.FRESH, v).value())
+                            .allMatch(t -> ((Ttlv.BooleanItem) t).value());
+                    out.add(Attribute.flag(AttributeDef.FRESH, fresh && a.firstServed().isEmpty()));
+                } else if (stored.get() != AttributeDef.LAST_CHANGE_DATE) {
                     c.getValue().forEach(v -> out.add(StoredAttributes.decode(stored.get(), v)));
                 }
                 continue;
@@ -117,10 +121,10 @@ final class AttributeView {
         return engineName.isEmpty() ? Optional.empty() : CryptographicAlgorithm.FAMILY.byName(engineName);
     }
 
-    /** The format Get returns the object in: Raw for keys; for Secret Data the format it was registered in. */
+    /** The format Get returns a key or secret in: the format it was registered in, else Raw (keys) or Opaque. */
     static KeyFormatType keyFormat(ObjectAttributes a) {
-        return a.type() == dev.krypton.engine.ObjectType.SYMMETRIC_KEY ? KeyFormatType.RAW
-                : StoredAttributes.keyFormat(a.custom()).orElse(KeyFormatType.OPAQUE);
+        return StoredAttributes.keyFormat(a.custom()).orElse(
+                a.type() == dev.krypton.engine.ObjectType.SYMMETRIC_KEY ? KeyFormatType.RAW : KeyFormatType.OPAQUE);
     }
 
     /** The latest of the engine's state dates and the last attribute edit. */

@@ -19,6 +19,7 @@ import dev.krypton.kmip.object.KeyBlock;
 import dev.krypton.kmip.object.KeyValue;
 import dev.krypton.kmip.payload.Get;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -26,7 +27,8 @@ import java.util.OptionalInt;
  * Get (KMIP 1.4 section 4.11, KMIP 2.1 section 6.1.19) of a tenant object's key material, in Raw
  * format (Symmetric Key), in the Raw or Opaque format it was registered in (Secret Data, typed
  * Password), or exactly as registered (Private and Public Keys, Certificates, Opaque Objects). The
- * engine refuses L3 KEKs always and Sensitive or non-Extractable objects (Permission Denied). Other
+ * engine refuses L3 KEKs always (Permission Denied); a Sensitive object is Sensitive, a
+ * non-Extractable one Not Extractable (KMIP 1.4 section 11.11, KMIP 2.1 section 6.1.19). Other
  * key formats and server-side wrapping are not supported.
  */
 final class GetHandler implements OperationHandler<Get.Request> {
@@ -51,6 +53,15 @@ final class GetHandler implements OperationHandler<Get.Request> {
             throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "Get with a Key Wrapping Specification is not supported");
         }
         ManagedObject object = context.keys().attributes(context.principal(), uid);
+        if (object.attributes().state() == dev.krypton.engine.ObjectState.DESTROYED) {
+            throw new KmipException(ResultReason.OBJECT_DESTROYED, "the object is destroyed");
+        }
+        if (object.kind() == ManagedObject.Kind.TENANT_OBJECT && object.attributes().sensitive()) {
+            throw new KmipException(ResultReason.SENSITIVE, "the object is Sensitive");
+        }
+        if (object.kind() == ManagedObject.Kind.TENANT_OBJECT && !object.attributes().extractable()) {
+            throw new KmipException(ResultReason.NOT_EXTRACTABLE, "the object is not Extractable");
+        }
         if (!KEPT_AS_VALUE.contains(object.attributes().type())) {
             return other(context, uid, object, request);
         }
@@ -64,10 +75,14 @@ final class GetHandler implements OperationHandler<Get.Request> {
         byte[] bytes = material.copy();
         try {
             Bytes value = Bytes.of(bytes);
+            CryptographicAlgorithm algorithm = AttributeView.algorithm(object.attributes().algorithm())
+                    .orElse(CryptographicAlgorithm.AES);
             dev.krypton.kmip.object.ManagedObject out = symmetric
-                    ? new dev.krypton.kmip.object.ManagedObject.SymmetricKey(KeyBlock.raw(value,
-                            AttributeView.algorithm(object.attributes().algorithm()).orElse(CryptographicAlgorithm.AES),
-                            object.attributes().lengthBits()))
+                    ? new dev.krypton.kmip.object.ManagedObject.SymmetricKey(format == KeyFormatType.RAW
+                            ? KeyBlock.raw(value, algorithm, object.attributes().lengthBits())
+                            : new KeyBlock(format, Optional.empty(), new KeyValue.Structured(new Ttlv.Structure(Tag.KEY_VALUE,
+                                    List.of(new Ttlv.Structure(Tag.KEY_MATERIAL, List.of(new Ttlv.ByteString(Tag.KEY, bytes)))))),
+                                    Optional.of(algorithm), OptionalInt.of(object.attributes().lengthBits()), Optional.empty()))
                     : new dev.krypton.kmip.object.ManagedObject.SecretData(SecretDataType.PASSWORD,
                             new KeyBlock(format, Optional.empty(), KeyValue.Plain.of(value), Optional.empty(),
                                     OptionalInt.empty(), Optional.empty()));

@@ -16,6 +16,7 @@ import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.attribute.Attributes;
 import dev.krypton.kmip.message.ResponsePayload;
 import dev.krypton.kmip.object.KeyBlock;
+import dev.krypton.kmip.object.KeyValue;
 import dev.krypton.kmip.payload.Register;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * or Public Key, Certificate or Opaque Object given in plaintext (a wrapped key block is Feature Not
  * Supported). The material is stored wrapped under
  * the tenant's L2; the caller's copy is zeroed after the engine has taken it. Secret Data keeps
- * the Key Format Type it came in (Raw or Opaque), so Get returns it the same way.
+ * the Key Format Type it came in (Raw or Opaque), a Symmetric Key its Raw or Transparent Symmetric
+ * Key format, so Get returns it the same way.
  */
 final class RegisterHandler implements OperationHandler<Register.Request> {
 
@@ -63,8 +65,7 @@ final class RegisterHandler implements OperationHandler<Register.Request> {
         if (block.keyWrappingData().isPresent()) {
             throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "wrapped key blocks cannot be registered");
         }
-        byte[] material = block.keyMaterial().orElseThrow(() -> new KmipException(ResultReason.INVALID_FIELD,
-                "the key block holds no plain key material")).toByteArray();
+        byte[] material = plainMaterial(block);
         try {
             Attributes attributes = request.attributes();
             TenantId tenant = Templates.tenant(context, Templates.groups(attributes), dev.krypton.engine.Operation.REGISTER);
@@ -73,10 +74,15 @@ final class RegisterHandler implements OperationHandler<Register.Request> {
             int length = type == dev.krypton.engine.ObjectType.SYMMETRIC_KEY
                     ? block.cryptographicLength().orElse(material.length * 8) : 0;
             var template = Templates.template(attributes, algorithm, length, context.clock().instant());
-            if (type == dev.krypton.engine.ObjectType.SECRET_DATA) {
-                if (block.keyFormatType() != KeyFormatType.RAW && block.keyFormatType() != KeyFormatType.OPAQUE) {
-                    throw new KmipException(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED, "Secret Data is Raw or Opaque");
-                }
+            if (type == dev.krypton.engine.ObjectType.SECRET_DATA
+                    && block.keyFormatType() != KeyFormatType.RAW && block.keyFormatType() != KeyFormatType.OPAQUE) {
+                throw new KmipException(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED, "Secret Data is Raw or Opaque");
+            }
+            if (type == dev.krypton.engine.ObjectType.SYMMETRIC_KEY
+                    && block.keyFormatType() != KeyFormatType.RAW && block.keyFormatType() != KeyFormatType.TRANSPARENT_SYMMETRIC_KEY) {
+                throw new KmipException(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED, "a Symmetric Key is Raw or Transparent Symmetric Key");
+            }
+            if (block.keyFormatType() != KeyFormatType.RAW || type == dev.krypton.engine.ObjectType.SECRET_DATA) {
                 Map<String, List<String>> custom = new HashMap<>(template.custom());
                 custom.put(AttributeDef.KEY_FORMAT_TYPE.specName(), List.of(StoredAttributes.encode(
                         Attribute.of(AttributeDef.KEY_FORMAT_TYPE, Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE, block.keyFormatType())))));
@@ -88,6 +94,19 @@ final class RegisterHandler implements OperationHandler<Register.Request> {
         } finally {
             Arrays.fill(material, (byte) 0);
         }
+    }
+
+    /** The key bytes of a plain Raw or Opaque Key Value, or the Key of a Transparent Symmetric Key. */
+    private static byte[] plainMaterial(KeyBlock block) {
+        if (block.keyFormatType() == KeyFormatType.TRANSPARENT_SYMMETRIC_KEY && block.keyWrappingData().isEmpty()
+                && block.keyValue() instanceof KeyValue.Structured s) {
+            return s.keyValue().find(Tag.KEY_MATERIAL).filter(Ttlv.Structure.class::isInstance)
+                    .flatMap(m -> ((Ttlv.Structure) m).find(Tag.KEY)).filter(Ttlv.ByteString.class::isInstance)
+                    .map(k -> ((Ttlv.ByteString) k).value()).orElseThrow(() -> new KmipException(ResultReason.INVALID_FIELD,
+                            "a Transparent Symmetric Key needs a Key byte string"));
+        }
+        return block.keyMaterial().orElseThrow(() -> new KmipException(ResultReason.INVALID_FIELD,
+                "the key block holds no plain key material")).toByteArray();
     }
 
     /**

@@ -27,7 +27,8 @@ import java.util.Set;
  * attributes: Name, Cryptographic Algorithm, Length and Usage Mask, Activation Date (activates at
  * once when not in the future), Sensitive, Extractable, Object Group, text-valued custom
  * attributes and the standard attributes {@link StoredAttributes#CLIENT_SET} keeps for the server;
- * Operation Policy Name and Certificate Type (read from the certificate itself) are accepted and
+ * Fresh is kept as given (only a Register would give it, as False). Operation Policy Name and
+ * Certificate Type (read from the certificate itself) are accepted and
  * not stored. Any other attribute is Invalid Field.
  */
 final class Templates {
@@ -48,6 +49,7 @@ final class Templates {
         Map<String, List<String>> custom = new LinkedHashMap<>();
         for (Attribute a : attributes.list()) {
             switch (a.key()) {
+                case AttributeKey.Standard s when s.def() == AttributeDef.FRESH -> serverSet(custom, a);
                 case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> {
                     List<String> values = custom.computeIfAbsent(s.def().specName(), k -> new ArrayList<>());
                     if (!values.isEmpty() && !StoredAttributes.MULTI.contains(s.def())) {
@@ -75,6 +77,7 @@ final class Templates {
         serverSet(custom, Attribute.flag(AttributeDef.ALWAYS_SENSITIVE, sensitive));
         serverSet(custom, Attribute.flag(AttributeDef.NEVER_EXTRACTABLE, !extractable));
         serverSet(custom, Attribute.date(AttributeDef.ORIGINAL_CREATION_DATE, now));
+        custom.putIfAbsent(AttributeDef.FRESH.specName(), List.of(StoredAttributes.encode(Attribute.flag(AttributeDef.FRESH, true))));
         return new ObjectTemplate(attributes.names(), alg, length, usage, sensitive, extractable, custom, activate);
     }
 
