@@ -8,6 +8,7 @@ import dev.krypton.kmip.CryptographicAlgorithm;
 import dev.krypton.kmip.HashingAlgorithm;
 import dev.krypton.kmip.KeyFormatType;
 import dev.krypton.kmip.ObjectType;
+import dev.krypton.kmip.ProtectionStorageMask;
 import dev.krypton.kmip.State;
 import dev.krypton.kmip.Tag;
 import dev.krypton.kmip.Ttlv;
@@ -30,12 +31,20 @@ import java.util.Optional;
  * The KMIP attributes of an engine object as a client of {@code version} may see them: attributes
  * its version lacks (Sensitive and Extractable before 1.4, for example) are left out. Object Group
  * carries the owning tenant, and also {@value KEK_GROUP} for L3 KEK versions. Custom attributes are
- * text-valued vendor attributes ("x-name").
+ * text-valued vendor attributes ("x-name"). Tenant objects also show what the server derives:
+ * Digest, Key Format Type, Short Unique Identifier (SHA-256 of the identifier), Last Change Date,
+ * Lease Time (unlimited), Protection Storage Mask (Software: keys live in the process's locked
+ * memory) and the {@link StoredAttributes}.
  */
 final class AttributeView {
 
     /** The Object Group value that marks (and on Create, asks for) an L3 KEK. */
     static final String KEK_GROUP = "kek";
+    /**
+     * Lease Time: this server has no Obtain Lease and never stops a client from using an object
+     * for want of a lease, so the maximum lease it serves is the largest Interval.
+     */
+    static final long UNLIMITED_LEASE_SECONDS = 0xFFFFFFFFL;
 
     private AttributeView() {
     }
@@ -71,6 +80,9 @@ final class AttributeView {
             out.add(Attribute.of(AttributeDef.SHORT_UNIQUE_IDENTIFIER,
                     new Ttlv.ByteString(Tag.SHORT_UNIQUE_IDENTIFIER, sha256(object.uid()))));
             out.add(Attribute.date(AttributeDef.LAST_CHANGE_DATE, lastChange(a)));
+            out.add(Attribute.of(AttributeDef.LEASE_TIME, new Ttlv.Interval(Tag.LEASE_TIME, UNLIMITED_LEASE_SECONDS)));
+            out.add(Attribute.of(AttributeDef.PROTECTION_STORAGE_MASK, new Ttlv.IntegerItem(Tag.PROTECTION_STORAGE_MASK,
+                    ProtectionStorageMask.SOFTWARE.value())));
         }
         for (Map.Entry<String, List<String>> c : a.custom().entrySet()) {
             Optional<AttributeDef> stored = StoredAttributes.def(c.getKey());

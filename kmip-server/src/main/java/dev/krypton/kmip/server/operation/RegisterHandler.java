@@ -19,9 +19,6 @@ import dev.krypton.kmip.object.KeyBlock;
 import dev.krypton.kmip.object.KeyValue;
 import dev.krypton.kmip.payload.Register;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,13 +80,11 @@ final class RegisterHandler implements OperationHandler<Register.Request> {
                 throw new KmipException(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED, "a Symmetric Key is Raw or Transparent Symmetric Key");
             }
             if (block.keyFormatType() != KeyFormatType.RAW || type == dev.krypton.engine.ObjectType.SECRET_DATA) {
-                Map<String, List<String>> custom = new HashMap<>(template.custom());
-                custom.put(AttributeDef.KEY_FORMAT_TYPE.specName(), List.of(StoredAttributes.encode(
-                        Attribute.of(AttributeDef.KEY_FORMAT_TYPE, Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE, block.keyFormatType())))));
-                template = new ObjectTemplate(template.names(), template.algorithm(), template.lengthBits(), template.usage(),
-                        template.sensitive(), template.extractable(), custom, template.activate());
+                template = Templates.with(template, Attribute.of(AttributeDef.KEY_FORMAT_TYPE,
+                        Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE, block.keyFormatType())));
             }
             ManagedObject created = context.keys().register(context.principal(), tenant, type, material, template);
+            Templates.deactivateIfDue(context, attributes, created.uid());
             return new Register.Response(context.remember(created.uid()), Attributes.empty());
         } finally {
             Arrays.fill(material, (byte) 0);
@@ -132,15 +127,14 @@ final class RegisterHandler implements OperationHandler<Register.Request> {
         TenantId tenant = Templates.tenant(context, Templates.groups(attributes), dev.krypton.engine.Operation.REGISTER);
         ObjectTemplate template = Templates.template(attributes, algorithm, length, context.clock().instant());
         if (type == dev.krypton.engine.ObjectType.CERTIFICATE) {
-            Map<String, List<String>> custom = new HashMap<>(template.custom());
-            Certificates.attributes(object.toTtlv()).forEach(a ->
-                    custom.put(a.key().v1Name(), List.of(StoredAttributes.encode(a))));
-            template = new ObjectTemplate(template.names(), template.algorithm(), template.lengthBits(), template.usage(),
-                    template.sensitive(), template.extractable(), custom, template.activate());
+            for (Attribute a : Certificates.attributes(object.toTtlv())) {
+                template = Templates.with(template, a);
+            }
         }
         byte[] encoded = TtlvEncoder.encode(object.toTtlv());
         try {
             ManagedObject created = context.keys().register(context.principal(), tenant, type, encoded, template);
+            Templates.deactivateIfDue(context, attributes, created.uid());
             return new Register.Response(context.remember(created.uid()), Attributes.empty());
         } finally {
             Arrays.fill(encoded, (byte) 0);

@@ -27,7 +27,8 @@ import java.util.Set;
  * Creation Date and Fresh (the client may give False on Register; it reads False once the engine
  * has served the material to a Get) on Create and Register, and the Key Format Type a Secret Data was
  * registered in (Raw or Opaque; Get returns it in the same format), and what a registered
- * certificate says of itself ({@link Certificates}).
+ * certificate says of itself ({@link Certificates}), and the Random Number Generator of a key
+ * it created.
  */
 final class StoredAttributes {
 
@@ -43,6 +44,7 @@ final class StoredAttributes {
     static final Set<AttributeDef> SERVER_SET = EnumSet.of(AttributeDef.LAST_CHANGE_DATE,
             AttributeDef.COMPROMISE_OCCURRENCE_DATE, AttributeDef.REVOCATION_REASON, AttributeDef.ALWAYS_SENSITIVE,
             AttributeDef.NEVER_EXTRACTABLE, AttributeDef.ORIGINAL_CREATION_DATE, AttributeDef.KEY_FORMAT_TYPE, AttributeDef.FRESH,
+            AttributeDef.RANDOM_NUMBER_GENERATOR,
             AttributeDef.CERTIFICATE_TYPE, AttributeDef.CERTIFICATE_LENGTH,
             AttributeDef.CERTIFICATE_SUBJECT_CN, AttributeDef.CERTIFICATE_SUBJECT_O, AttributeDef.CERTIFICATE_SUBJECT_OU,
             AttributeDef.CERTIFICATE_SUBJECT_C, AttributeDef.CERTIFICATE_SUBJECT_ST, AttributeDef.CERTIFICATE_SUBJECT_L,
