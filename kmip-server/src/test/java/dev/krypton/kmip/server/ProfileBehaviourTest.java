@@ -163,6 +163,16 @@ class ProfileBehaviourTest {
     }
 
     @Test
+    void deleteAttributeAnswersTheDeletedInstanceInKmip1() {
+        String uid = registerAes(v14, aes("deleted-instance", 128));
+        var custom = Attribute.custom("x", "tag", new Ttlv.TextString(Tag.ATTRIBUTE_VALUE, "blue"));
+        v14.addAttribute(uid, custom);
+        var deleted = v14.deleteAttribute(uid, custom.key(), OptionalInt.empty()).deleted().orElseThrow();
+        assertThat(deleted.key()).isEqualTo(custom.key());
+        assertThat(deleted.value()).isEqualTo(custom.value());
+    }
+
+    @Test
     void createMakesTripleDesKeysOf168Bits() {
         Attributes des3 = Attributes.of(Attribute.cryptographicAlgorithm(CryptographicAlgorithm.DES_3),
                 Attribute.cryptographicLength(168), Attribute.cryptographicUsageMask(ENC_DEC));
