@@ -62,4 +62,9 @@ public interface KeyOperations {
 
     /** KMIP Decrypt: unwraps with an ACTIVE, DEACTIVATED or COMPROMISED key. */
     byte[] decrypt(Principal principal, DecryptRequest request);
+
+    /** Whether {@code uid} has the form of an L3 KEK version's identifier (tenant:kek:version). */
+    static boolean isKekVersion(String uid) {
+        return uid.length() <= 300 && ObjectRef.KEK_UID.matcher(uid).matches();
+    }
 }

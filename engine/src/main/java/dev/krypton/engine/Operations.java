@@ -146,7 +146,7 @@ final class Operations implements KeyOperations {
     @Override
     public EncryptResult encrypt(Principal p, EncryptRequest request) {
         ObjectRef ref = ObjectRef.parse(request.uid());
-        return run(p, Operation.ENCRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+        return run(p, Operation.ENCRYPT, ref.tenant(), request.uid(), () -> switch (allowedMode(ref, request.mode())) {
             case ObjectRef.Kek k -> ciphers.encrypt(k, request);
             case ObjectRef.Tenant t -> ciphers.encryptWithTenantKey(t, request, objects, options.gcmLimit());
         });
@@ -155,10 +155,18 @@ final class Operations implements KeyOperations {
     @Override
     public byte[] decrypt(Principal p, DecryptRequest request) {
         ObjectRef ref = ObjectRef.parse(request.uid());
-        return run(p, Operation.DECRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+        return run(p, Operation.DECRYPT, ref.tenant(), request.uid(), () -> switch (allowedMode(ref, request.mode())) {
             case ObjectRef.Kek k -> ciphers.decrypt(k, request);
             case ObjectRef.Tenant t -> ciphers.decryptWithTenantKey(t, request, objects);
         });
+    }
+
+    /** {@code ref}, unless the policy forbids {@code mode} (a mode without integrity): then PERMISSION_DENIED. */
+    private ObjectRef allowedMode(ObjectRef ref, CipherMode mode) {
+        if (mode.unauthenticated() && !policy.get().unauthenticatedModes()) {
+            throw EngineException.denied("the policy forbids " + mode + " (a mode without integrity)");
+        }
+        return ref;
     }
 
     private static ObjectRef.Tenant tenantObject(ObjectRef ref) {
