@@ -1,6 +1,7 @@
 package dev.krypton.engine;
 
 import dev.krypton.crypto.AesMode;
+import java.util.Set;
 
 /**
  * The hot path (DESIGN.md section 3, L4 wrap and unwrap): encrypt and decrypt with an L3
@@ -15,6 +16,8 @@ final class Ciphers {
     private static final int MIN_GCM_TAG = 12;
     private static final int MAX_GCM_IV = 128;
     private static final int BLOCK = 16;
+    private static final Set<String> AES_KEYS = Set.of("AES");
+    private static final Set<String> CHACHA_KEYS = Set.of("ChaCha20Poly1305", "ChaCha20");
 
     private final Registry registry;
     private final KekVersions versions;
@@ -158,8 +161,9 @@ final class Ciphers {
                 }));
     }
 
-    private static String algorithm(CipherMode mode) {
-        return mode == CipherMode.CHACHA20_POLY1305 ? "ChaCha20" : "AES";
+    /** The key algorithms (as stored, KMIP spelling) a mode takes. */
+    private static Set<String> algorithm(CipherMode mode) {
+        return mode == CipherMode.CHACHA20_POLY1305 ? CHACHA_KEYS : AES_KEYS;
     }
 
     private static void tagLength(int bytes) {

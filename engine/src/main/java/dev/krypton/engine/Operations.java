@@ -80,6 +80,18 @@ final class Operations implements KeyOperations {
     }
 
     @Override
+    public ManagedObject attributesForUse(Principal p, String uid, Operation op) {
+        if (op != Operation.ENCRYPT && op != Operation.DECRYPT) {
+            throw EngineException.invalid("attributes for use are read for ENCRYPT or DECRYPT only");
+        }
+        ObjectRef ref = ObjectRef.parse(uid);
+        if (!policy.get().allows(p, ref.tenant(), op)) {
+            throw denial(p, ref.tenant(), uid, op);
+        }
+        return locator.attributes(ref);
+    }
+
+    @Override
     public KeyMaterial material(Principal p, String uid) {
         ObjectRef ref = ObjectRef.parse(uid);
         return run(p, Operation.GET, ref.tenant(), uid, () -> switch (ref) {
@@ -176,11 +188,15 @@ final class Operations implements KeyOperations {
         };
     }
 
+    private EngineException denial(Principal p, TenantId tenant, String object, Operation op) {
+        audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), tenant.value(), object, op.name(),
+                ErrorCode.PERMISSION_DENIED.name(), "policy"));
+        return EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
+    }
+
     private <T> T run(Principal p, Operation op, TenantId tenant, String object, Supplier<T> action) {
         if (!policy.get().allows(p, tenant, op)) {
-            audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), tenant.value(), object, op.name(),
-                    ErrorCode.PERMISSION_DENIED.name(), "policy"));
-            throw EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
+            throw denial(p, tenant, object, op);
         }
         try {
             T result = action.get();
