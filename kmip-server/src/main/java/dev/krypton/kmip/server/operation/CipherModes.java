@@ -25,7 +25,8 @@ import java.util.Optional;
  * (ChaCha20-Poly1305 keys); other modes on an L3 KEK version are Feature Not Supported. Random IV asks the server for the IV. A GCM Tag Length outside 12 to 16
  * bytes is General Failure (as the OASIS CS-BC-M-GCM cases expect). Before a tenant key is used its
  * Protect Stop Date (for Encrypt) and Process Start Date (for Decrypt) are checked: outside them the
- * use is Permission Denied (KMIP 1.4 sections 3.25 and 3.26).
+ * use is Wrong Key Lifecycle State (Permission Denied in KMIP 1.x, see {@code Failures}; KMIP 1.4
+ * sections 3.25 and 3.26).
  */
 final class CipherModes {
 
@@ -111,11 +112,11 @@ final class CipherModes {
     private static void checkDates(ManagedObject object, Instant now, Operation operation) {
         if (operation == Operation.ENCRYPT) {
             storedDate(object, AttributeDef.PROTECT_STOP_DATE).filter(stop -> !now.isBefore(stop)).ifPresent(stop -> {
-                throw new KmipException(ResultReason.PERMISSION_DENIED, "the key's Protect Stop Date has passed");
+                throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE, "the key's Protect Stop Date has passed");
             });
         } else {
             storedDate(object, AttributeDef.PROCESS_START_DATE).filter(now::isBefore).ifPresent(start -> {
-                throw new KmipException(ResultReason.PERMISSION_DENIED, "the key's Process Start Date has not come");
+                throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE, "the key's Process Start Date has not come");
             });
         }
     }
