@@ -90,7 +90,8 @@ final class Ciphers {
 
     /**
      * Encrypt with a tenant key: unwrapped from storage for this call only, counted per GCM use.
-     * Any mode of {@link CipherMode}; GCM IVs of 1 to 128 bytes and tags of 12 to 16 bytes.
+     * Any mode of {@link CipherMode}; GCM IVs of 1 to 128 bytes, GCM and Poly1305 tags of 12 to 16
+     * bytes (shorter Poly1305 tags are the full tag's prefix).
      */
     EncryptResult encryptWithTenantKey(ObjectRef.Tenant ref, EncryptRequest req, TenantObjects objects, long gcmLimit) {
         TenantRuntime rt = registry.active(ref.tenant());
@@ -112,8 +113,14 @@ final class Ciphers {
                         if (nonce.length != GCM_IV) {
                             throw EngineException.invalid("ChaCha20-Poly1305 nonce must be 12 bytes");
                         }
+                        tagLength(req.tagLength());
                         Keys.Sealed s = keys.chaChaEncrypt(key, nonce, req.aad(), req.data());
-                        yield new EncryptResult(ref.uid(), s.ciphertext(), nonce, s.tag());
+                        yield new EncryptResult(ref.uid(), s.ciphertext(), nonce, java.util.Arrays.copyOf(s.tag(), req.tagLength()));
+                    }
+                    case CHACHA20 -> {
+                        noAad(req.aad());
+                        byte[] nonce = req.iv().length == 0 && req.randomIv() ? keys.random(GCM_IV) : req.iv();
+                        yield new EncryptResult(ref.uid(), keys.chaCha20(key, chaChaBlock(nonce), req.data()), nonce, new byte[0]);
                     }
                     case KEY_WRAP, KEY_WRAP_PAD -> {
                         noAeadFields(req.iv(), req.aad(), new byte[0]);
@@ -142,10 +149,18 @@ final class Ciphers {
                         yield keys.gcmDecrypt(key, req.iv(), req.aad(), req.ciphertext(), req.tag());
                     }
                     case CHACHA20_POLY1305 -> {
-                        if (req.iv().length != GCM_IV || req.tag().length != GCM_TAG) {
-                            throw EngineException.invalid("ChaCha20-Poly1305 decrypt needs a 12-byte nonce and a 16-byte tag");
+                        if (req.iv().length != GCM_IV) {
+                            throw EngineException.invalid("ChaCha20-Poly1305 decrypt needs a 12-byte nonce");
                         }
+                        tagLength(req.tag().length);
                         yield keys.chaChaDecrypt(key, req.iv(), req.aad(), req.ciphertext(), req.tag());
+                    }
+                    case CHACHA20 -> {
+                        noAad(req.aad());
+                        if (req.tag().length != 0) {
+                            throw EngineException.invalid("ChaCha20 takes no authentication tag");
+                        }
+                        yield keys.chaCha20(key, chaChaBlock(req.iv()), req.ciphertext());
                     }
                     case KEY_WRAP, KEY_WRAP_PAD -> {
                         noAeadFields(req.iv(), req.aad(), req.tag());
@@ -163,13 +178,27 @@ final class Ciphers {
 
     /** The key algorithms (as stored, KMIP spelling) a mode takes. */
     private static Set<String> algorithm(CipherMode mode) {
-        return mode == CipherMode.CHACHA20_POLY1305 ? CHACHA_KEYS : AES_KEYS;
+        return mode == CipherMode.CHACHA20_POLY1305 || mode == CipherMode.CHACHA20 ? CHACHA_KEYS : AES_KEYS;
     }
 
     private static void tagLength(int bytes) {
         if (bytes < MIN_GCM_TAG || bytes > GCM_TAG) {
-            throw EngineException.invalid("GCM tag length must be " + MIN_GCM_TAG + " to " + GCM_TAG + " bytes");
+            throw EngineException.invalid("tag length must be " + MIN_GCM_TAG + " to " + GCM_TAG + " bytes");
         }
+    }
+
+    /**
+     * The ChaCha20 state words 12 to 15 from a KMIP IV/Counter/Nonce: 8 bytes are the original
+     * 64-bit nonce (64-bit block counter 0), 12 bytes the RFC 8439 nonce (32-bit counter 0), 16 bytes
+     * the counter and nonce as given.
+     */
+    private static byte[] chaChaBlock(byte[] nonce) {
+        return switch (nonce.length) {
+            case 8 -> java.nio.ByteBuffer.allocate(16).put(new byte[8]).put(nonce).array();
+            case 12 -> java.nio.ByteBuffer.allocate(16).put(new byte[4]).put(nonce).array();
+            case 16 -> nonce;
+            default -> throw EngineException.invalid("ChaCha20 needs an 8, 12 or 16-byte IV/Counter/Nonce");
+        };
     }
 
     /** The crypto module's mode; the IV / counter block must be 16 bytes where the mode takes one, else absent. */

@@ -92,8 +92,28 @@ final class Keys {
         return split(call(() -> crypto.chaCha20Poly1305Encrypt(key, nonce, aad, plaintext)), TAG);
     }
 
+    /**
+     * ChaCha20-Poly1305 decryption; a tag shorter than 16 bytes (a client's truncated tag) is
+     * checked against the prefix of the recomputed one, in constant time, before the plaintext
+     * is returned.
+     */
     byte[] chaChaDecrypt(KeyHandle key, byte[] nonce, byte[] aad, byte[] ciphertext, byte[] tag) {
-        return call(() -> crypto.chaCha20Poly1305Decrypt(key, nonce, aad, join(ciphertext, tag)));
+        if (tag.length == TAG) {
+            return call(() -> crypto.chaCha20Poly1305Decrypt(key, nonce, aad, join(ciphertext, tag)));
+        }
+        byte[] counterOne = ByteBuffer.allocate(16).put((byte) 1).put(new byte[3]).put(nonce).array();
+        byte[] plain = call(() -> crypto.chaCha20(key, counterOne, ciphertext));
+        byte[] full = chaChaEncrypt(key, nonce, aad, plain).tag();
+        if (!java.security.MessageDigest.isEqual(Arrays.copyOf(full, tag.length), tag)) {
+            Arrays.fill(plain, (byte) 0);
+            throw new EngineException(ErrorCode.CRYPTO, "cryptographic failure");
+        }
+        return plain;
+    }
+
+    /** The bare ChaCha20 stream; {@code counterAndNonce} as {@link CryptoEngine#chaCha20} takes it. */
+    byte[] chaCha20(KeyHandle key, byte[] counterAndNonce, byte[] input) {
+        return call(() -> crypto.chaCha20(key, counterAndNonce, input));
     }
 
     byte[] aesEncrypt(KeyHandle key, AesMode mode, byte[] plaintext) {

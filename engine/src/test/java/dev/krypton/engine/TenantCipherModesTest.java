@@ -123,6 +123,36 @@ class TenantCipherModesTest {
     }
 
     @Test
+    void bareChaCha20AndTruncatedPoly1305Tags() {
+        f.link();
+        String stream = register(new byte[32], "ChaCha20");
+        // the original 64-bit-nonce ChaCha20 test vector (OASIS CS-BC-M-CHACHA20-1-21)
+        assertThat(encrypt(stream, CipherMode.CHACHA20, new byte[64], new byte[8]).ciphertext()).isEqualTo(HEX.parseHex(
+                "76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7"
+                        + "da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586"));
+        assertThat(decrypt(stream, CipherMode.CHACHA20, HEX.parseHex("76b8e0ada0f13d90405d6ae55386bd28"), new byte[8]))
+                .isEqualTo(new byte[16]);
+        assertThat(code(() -> encrypt(stream, CipherMode.CHACHA20, new byte[4], new byte[5]))).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+
+        String aead = register(f.random(32), "ChaCha20Poly1305");
+        byte[] nonce = f.random(12);
+        byte[] data = "attack at dawn".getBytes();
+        EncryptResult full = f.ops.encrypt(f.principal, new EncryptRequest(aead, CipherMode.CHACHA20_POLY1305, data, nonce,
+                "aad".getBytes(), false, 16));
+        EncryptResult cut = f.ops.encrypt(f.principal, new EncryptRequest(aead, CipherMode.CHACHA20_POLY1305, data, nonce,
+                "aad".getBytes(), false, 12));
+        assertThat(cut.tag()).isEqualTo(java.util.Arrays.copyOf(full.tag(), 12));
+        assertThat(f.ops.decrypt(f.principal, new DecryptRequest(aead, CipherMode.CHACHA20_POLY1305, cut.ciphertext(), nonce,
+                "aad".getBytes(), cut.tag()))).isEqualTo(data);
+        byte[] bad = cut.tag();
+        bad[0] ^= 1;
+        assertThat(code(() -> f.ops.decrypt(f.principal, new DecryptRequest(aead, CipherMode.CHACHA20_POLY1305,
+                cut.ciphertext(), nonce, "aad".getBytes(), bad)))).isEqualTo(ErrorCode.CRYPTO);
+        assertThat(code(() -> f.ops.decrypt(f.principal, new DecryptRequest(aead, CipherMode.CHACHA20_POLY1305,
+                cut.ciphertext(), nonce, "aad".getBytes(), java.util.Arrays.copyOf(full.tag(), 8))))).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
     void keksNeverTakeTheTenantOnlyModes() {
         f.link();
         String kek = f.ops.createKek(f.principal, f.tenant, "k").uid();
@@ -142,7 +172,8 @@ class TenantCipherModesTest {
         f = new Fixture(EngineOptions.defaults(), PolicyParser.parse("upstream: true\nunauthenticated_modes: false\n"));
         f.link();
         String uid = register(SP800_38A_KEY, "AES");
-        for (CipherMode mode : List.of(CipherMode.ECB, CipherMode.ECB_PKCS5, CipherMode.CBC, CipherMode.CBC_PKCS5, CipherMode.CTR)) {
+        for (CipherMode mode : List.of(CipherMode.ECB, CipherMode.ECB_PKCS5, CipherMode.CBC, CipherMode.CBC_PKCS5, CipherMode.CTR,
+                CipherMode.CHACHA20)) {
             byte[] iv = mode.needsIv() ? new byte[16] : new byte[0];
             assertThat(code(() -> encrypt(uid, mode, BLOCK_1, iv))).as(mode.name()).isEqualTo(ErrorCode.PERMISSION_DENIED);
             assertThat(code(() -> decrypt(uid, mode, BLOCK_1, iv))).as(mode.name()).isEqualTo(ErrorCode.PERMISSION_DENIED);

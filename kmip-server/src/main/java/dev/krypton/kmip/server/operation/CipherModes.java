@@ -21,8 +21,9 @@ import java.util.Optional;
  * The engine mode an Encrypt or Decrypt asks for (DESIGN.md section 3). The request's Cryptographic
  * Parameters, or when it has none those the key was given (the first Cryptographic Parameters
  * attribute, KMIP 1.4 section 4.29), or GCM: GCM, NISTKeyWrap (RFC 3394), AESKeyWrapPadding
- * (RFC 5649) for any key; for tenant keys also ECB and CBC (no padding or PKCS5), CTR and AEAD
- * (ChaCha20-Poly1305 keys); other modes on an L3 KEK version are Feature Not Supported. Random IV asks the server for the IV. A GCM Tag Length outside 12 to 16
+ * (RFC 5649) for any key; for tenant AES keys also ECB and CBC (no padding or PKCS5) and CTR; for
+ * ChaCha20 and ChaCha20Poly1305 keys AEAD (ChaCha20-Poly1305) or, without a mode, the key's own
+ * (bare ChaCha20 for a ChaCha20 key); other modes on an L3 KEK version are Feature Not Supported. Random IV asks the server for the IV. A GCM Tag Length outside 12 to 16
  * bytes is General Failure (as the OASIS CS-BC-M-GCM cases expect). Before a tenant key is used its
  * Protect Stop Date (for Encrypt) and Process Start Date (for Decrypt) are checked: outside them the
  * use is Wrong Key Lifecycle State (Permission Denied in KMIP 1.x, see {@code Failures}; KMIP 1.4
@@ -52,22 +53,48 @@ final class CipherModes {
         }
         ManagedObject object = context.keys().attributesForUse(context.principal(), uid, operation);
         checkDates(object, context.clock().instant(), operation);
-        return of(requested.or(() -> stored(object)));
+        return of(requested.or(() -> stored(object)), object.attributes().algorithm());
     }
 
     static Choice of(Optional<CryptographicParameters> parameters) {
-        if (parameters.isEmpty()) {
-            return new Choice(CipherMode.GCM, false, GCM_TAG_BYTES);
+        return of(parameters, "AES");
+    }
+
+    /** The choice for a key of {@code keyAlgorithm} (KMIP spelling); ChaCha20 keys default to their stream or AEAD. */
+    static Choice of(Optional<CryptographicParameters> parameters, String keyAlgorithm) {
+        CryptographicParameters p = parameters.orElse(CryptographicParameters.read(
+                new Ttlv.Structure(dev.krypton.kmip.Tag.CRYPTOGRAPHIC_PARAMETERS, List.of())));
+        CryptographicAlgorithm algorithm = p.cryptographicAlgorithm().orElse(switch (keyAlgorithm) {
+            case "ChaCha20" -> CryptographicAlgorithm.CHACHA20;
+            case "ChaCha20Poly1305" -> CryptographicAlgorithm.CHACHA20POLY1305;
+            default -> CryptographicAlgorithm.AES;
+        });
+        CipherMode mode = switch (algorithm) {
+            case AES -> aesMode(p);
+            case CHACHA20 -> p.blockCipherMode().isEmpty() ? CipherMode.CHACHA20 : aead(p);
+            case CHACHA20POLY1305 -> aead(p);
+            default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+                    "only AES, ChaCha20 and ChaCha20Poly1305 are supported");
+        };
+        int tag = p.tagLength().orElse(GCM_TAG_BYTES);
+        if ((mode == CipherMode.GCM || mode == CipherMode.CHACHA20_POLY1305) && (tag < MIN_TAG || tag > GCM_TAG_BYTES)) {
+            throw new KmipException(ResultReason.GENERAL_FAILURE, "invalid tag length " + tag + " (12 to 16 bytes)");
         }
-        CryptographicParameters p = parameters.get();
-        Optional<CryptographicAlgorithm> algorithm = p.cryptographicAlgorithm();
-        boolean chacha = algorithm.filter(a -> a == CryptographicAlgorithm.CHACHA20POLY1305).isPresent();
-        if (algorithm.filter(a -> a != CryptographicAlgorithm.AES && a != CryptographicAlgorithm.CHACHA20POLY1305).isPresent()) {
-            throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "only AES and ChaCha20Poly1305 are supported");
+        return new Choice(mode, p.randomIv().orElse(false), tag);
+    }
+
+    private static CipherMode aead(CryptographicParameters p) {
+        BlockCipherMode requested = p.blockCipherMode().orElse(BlockCipherMode.AEAD);
+        if (requested != BlockCipherMode.AEAD || p.paddingMethod().filter(m -> m != PaddingMethod.NONE).isPresent()) {
+            throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "ChaCha20 keys take block cipher mode AEAD or none");
         }
-        BlockCipherMode requested = p.blockCipherMode().orElse(chacha ? BlockCipherMode.AEAD : BlockCipherMode.GCM);
+        return CipherMode.CHACHA20_POLY1305;
+    }
+
+    private static CipherMode aesMode(CryptographicParameters p) {
+        BlockCipherMode requested = p.blockCipherMode().orElse(BlockCipherMode.GCM);
         boolean pkcs5 = padding(p, requested);
-        CipherMode mode = switch (requested) {
+        return switch (requested) {
             case GCM -> CipherMode.GCM;
             case NISTKEYWRAP -> CipherMode.KEY_WRAP;
             case AESKEYWRAPPADDING -> CipherMode.KEY_WRAP_PAD;
@@ -78,15 +105,6 @@ final class CipherModes {
             default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "block cipher mode "
                     + requested.specName() + " is not supported (GCM, NISTKeyWrap, AESKeyWrapPadding, ECB, CBC, CTR, AEAD)");
         };
-        if (chacha != (mode == CipherMode.CHACHA20_POLY1305) && algorithm.isPresent()) {
-            throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "AEAD is ChaCha20Poly1305, the other modes AES");
-        }
-        int tag = p.tagLength().orElse(GCM_TAG_BYTES);
-        if (mode == CipherMode.GCM && (tag < MIN_TAG || tag > GCM_TAG_BYTES)
-                || mode == CipherMode.CHACHA20_POLY1305 && tag != GCM_TAG_BYTES) {
-            throw new KmipException(ResultReason.GENERAL_FAILURE, "invalid tag length " + tag + " (GCM: 12 to 16 bytes, AEAD: 16)");
-        }
-        return new Choice(mode, p.randomIv().orElse(false), tag);
     }
 
     /** PKCS5 or none; only ECB and CBC pad. */
