@@ -57,9 +57,22 @@ public interface KeyOperations {
     /** KMIP Destroy: crypto-shreds the object (must not be ACTIVE); for an L3 version, every L4 it wrapped. */
     void destroy(Principal principal, String uid);
 
+    /**
+     * The attributes of {@code uid} as the server needs them to carry out an Encrypt or Decrypt
+     * ({@code operation}): checked against the policy for that operation (not GET_ATTRIBUTES), so a
+     * principal that may only encrypt still gets the key's default parameters and usage dates. A
+     * denial is audited; a successful read is not (the operation that follows is).
+     */
+    ManagedObject attributesForUse(Principal principal, String uid, Operation operation);
+
     /** KMIP Encrypt: wraps an L4 (or any data) with an ACTIVE L3 version or tenant key. */
     EncryptResult encrypt(Principal principal, EncryptRequest request);
 
     /** KMIP Decrypt: unwraps with an ACTIVE, DEACTIVATED or COMPROMISED key. */
     byte[] decrypt(Principal principal, DecryptRequest request);
+
+    /** Whether {@code uid} has the form of an L3 KEK version's identifier (tenant:kek:version). */
+    static boolean isKekVersion(String uid) {
+        return uid.length() <= 300 && ObjectRef.KEK_UID.matcher(uid).matches();
+    }
 }

@@ -80,6 +80,18 @@ final class Operations implements KeyOperations {
     }
 
     @Override
+    public ManagedObject attributesForUse(Principal p, String uid, Operation op) {
+        if (op != Operation.ENCRYPT && op != Operation.DECRYPT) {
+            throw EngineException.invalid("attributes for use are read for ENCRYPT or DECRYPT only");
+        }
+        ObjectRef ref = ObjectRef.parse(uid);
+        if (!policy.get().allows(p, ref.tenant(), op)) {
+            throw denial(p, ref.tenant(), uid, op);
+        }
+        return locator.attributes(ref);
+    }
+
+    @Override
     public KeyMaterial material(Principal p, String uid) {
         ObjectRef ref = ObjectRef.parse(uid);
         return run(p, Operation.GET, ref.tenant(), uid, () -> switch (ref) {
@@ -146,7 +158,7 @@ final class Operations implements KeyOperations {
     @Override
     public EncryptResult encrypt(Principal p, EncryptRequest request) {
         ObjectRef ref = ObjectRef.parse(request.uid());
-        return run(p, Operation.ENCRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+        return run(p, Operation.ENCRYPT, ref.tenant(), request.uid(), () -> switch (allowedMode(ref, request.mode())) {
             case ObjectRef.Kek k -> ciphers.encrypt(k, request);
             case ObjectRef.Tenant t -> ciphers.encryptWithTenantKey(t, request, objects, options.gcmLimit());
         });
@@ -155,10 +167,18 @@ final class Operations implements KeyOperations {
     @Override
     public byte[] decrypt(Principal p, DecryptRequest request) {
         ObjectRef ref = ObjectRef.parse(request.uid());
-        return run(p, Operation.DECRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+        return run(p, Operation.DECRYPT, ref.tenant(), request.uid(), () -> switch (allowedMode(ref, request.mode())) {
             case ObjectRef.Kek k -> ciphers.decrypt(k, request);
             case ObjectRef.Tenant t -> ciphers.decryptWithTenantKey(t, request, objects);
         });
+    }
+
+    /** {@code ref}, unless the policy forbids {@code mode} (a mode without integrity): then PERMISSION_DENIED. */
+    private ObjectRef allowedMode(ObjectRef ref, CipherMode mode) {
+        if (mode.unauthenticated() && !policy.get().unauthenticatedModes()) {
+            throw EngineException.denied("the policy forbids " + mode + " (a mode without integrity)");
+        }
+        return ref;
     }
 
     private static ObjectRef.Tenant tenantObject(ObjectRef ref) {
@@ -168,11 +188,15 @@ final class Operations implements KeyOperations {
         };
     }
 
+    private EngineException denial(Principal p, TenantId tenant, String object, Operation op) {
+        audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), tenant.value(), object, op.name(),
+                ErrorCode.PERMISSION_DENIED.name(), "policy"));
+        return EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
+    }
+
     private <T> T run(Principal p, Operation op, TenantId tenant, String object, Supplier<T> action) {
         if (!policy.get().allows(p, tenant, op)) {
-            audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), tenant.value(), object, op.name(),
-                    ErrorCode.PERMISSION_DENIED.name(), "policy"));
-            throw EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
+            throw denial(p, tenant, object, op);
         }
         try {
             T result = action.get();

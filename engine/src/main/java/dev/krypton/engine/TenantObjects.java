@@ -158,13 +158,19 @@ final class TenantObjects {
         }
     }
 
-    /** Runs {@code use} with the object's key unwrapped into secure memory, then wipes it. */
+    /** Runs {@code use} with the object's AES key unwrapped into secure memory, then wipes it. */
     <T> T withKey(ObjectRef.Tenant ref, Function<ObjectAttributes, Boolean> allowed, Function<KeyHandle, T> use) {
+        return withKey(ref, Set.of("AES"), allowed, use);
+    }
+
+    /** Runs {@code use} with the object's key of one of {@code algorithms} unwrapped into secure memory, then wipes it. */
+    <T> T withKey(ObjectRef.Tenant ref, Set<String> algorithms, Function<ObjectAttributes, Boolean> allowed,
+                  Function<KeyHandle, T> use) {
         TenantRuntime rt = registry.active(ref.tenant());
         ManagedObjectRecord r = stored(ref);
         ObjectAttributes a = AttributeCodec.decode(r.attributes()).attributes();
-        if (a.type() != ObjectType.SYMMETRIC_KEY || !"AES".equals(a.algorithm())) {
-            throw EngineException.invalid("object " + ref.uid() + " is not an AES key");
+        if (a.type() != ObjectType.SYMMETRIC_KEY || !algorithms.contains(a.algorithm())) {
+            throw EngineException.invalid("object " + ref.uid() + " is not a key of " + new java.util.TreeSet<>(algorithms));
         }
         if (!allowed.apply(a)) {
             throw EngineException.illegalState("object " + ref.uid() + " is " + a.state() + " or lacks the usage");

@@ -1,6 +1,5 @@
 package dev.krypton.kmip.server.operation;
 
-import dev.krypton.engine.CipherMode;
 import dev.krypton.engine.EncryptRequest;
 import dev.krypton.engine.EncryptResult;
 import dev.krypton.kmip.KmipException;
@@ -13,9 +12,11 @@ import java.util.Optional;
 
 /**
  * Encrypt (KMIP 1.4 section 4.29, KMIP 2.1 section 6.1.17): wraps an L4 (or any data) with an
- * Active key. GCM uses the KMIP 1.4 AEAD fields: the IV is the client's or a fresh 12-byte one
- * returned in IV/Counter/Nonce, Authenticated Encryption Additional Data is optional and the
- * 16-byte Authenticated Encryption Tag is returned. Key wrap modes take neither IV nor AAD.
+ * Active key, in the mode {@link CipherModes} picks. GCM and AEAD use the KMIP 1.4 AEAD fields: the
+ * IV is the client's or a fresh 12-byte one, Authenticated Encryption Additional Data is optional
+ * and the Authenticated Encryption Tag (Tag Length bytes, default 16) is returned. CBC and CTR take
+ * the client's 16-byte IV / counter block, or make one under Random IV. A server-made IV is returned
+ * in IV/Counter/Nonce. Key wrap modes and ECB take neither IV nor AAD.
  */
 final class EncryptHandler implements OperationHandler<Encrypt.Request> {
 
@@ -33,13 +34,14 @@ final class EncryptHandler implements OperationHandler<Encrypt.Request> {
     public ResponsePayload handle(RequestContext context, Encrypt.Request request) {
         CipherModes.singlePart(request.correlationValue(), request.initIndicator(), request.finalIndicator());
         String uid = context.uid(request.uniqueIdentifier());
-        CipherMode mode = CipherModes.of(request.parameters());
         Bytes data = request.data().orElseThrow(() -> new KmipException(ResultReason.INVALID_FIELD, "Encrypt needs Data"));
-        EncryptResult result = context.keys().encrypt(context.principal(), new EncryptRequest(uid, mode,
-                data.toByteArray(), CipherModes.bytes(request.ivCounterNonce()), CipherModes.bytes(request.additionalData())));
-        boolean gcm = mode == CipherMode.GCM;
+        CipherModes.Choice choice = CipherModes.choose(context, uid, request.parameters(), dev.krypton.engine.Operation.ENCRYPT);
+        EncryptResult result = context.keys().encrypt(context.principal(), new EncryptRequest(uid, choice.mode(),
+                data.toByteArray(), CipherModes.bytes(request.ivCounterNonce()), CipherModes.bytes(request.additionalData()),
+                choice.randomIv(), choice.tagLength()));
+        boolean serverIv = request.ivCounterNonce().isEmpty() && result.iv().length > 0;
         return new Encrypt.Response(uid, Optional.of(Bytes.wrap(result.ciphertext())),
-                gcm && request.ivCounterNonce().isEmpty() ? Optional.of(Bytes.wrap(result.iv())) : Optional.empty(),
-                Optional.empty(), gcm ? Optional.of(Bytes.wrap(result.tag())) : Optional.empty());
+                serverIv ? Optional.of(Bytes.wrap(result.iv())) : Optional.empty(),
+                Optional.empty(), result.tag().length > 0 ? Optional.of(Bytes.wrap(result.tag())) : Optional.empty());
     }
 }
