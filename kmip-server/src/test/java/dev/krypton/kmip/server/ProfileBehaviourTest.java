@@ -289,6 +289,8 @@ class ProfileBehaviourTest {
         assertThat(attribute(v21, uid, AttributeDef.CRYPTOGRAPHIC_ALGORITHM))
                 .isEqualTo(Ttlv.Enumeration.of(Tag.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.RSA));
         assertThat(v21.getAttributes(uid, List.of()).first(AttributeDef.DIGEST)).isEmpty();
+        assertThat(attribute(v21, uid, AttributeDef.KEY_FORMAT_TYPE))
+                .isEqualTo(Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE, KeyFormatType.PKCS8));
         String sensitive = v21.register(Attributes.of(Attribute.flag(AttributeDef.SENSITIVE, true)), key).uniqueIdentifier();
         assertThat(reasonOf(() -> v21.get(sensitive))).isEqualTo(ResultReason.SENSITIVE);
     }

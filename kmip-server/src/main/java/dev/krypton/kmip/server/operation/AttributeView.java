@@ -21,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +74,9 @@ final class AttributeView {
         out.add(Attribute.flag(AttributeDef.EXTRACTABLE, a.extractable()));
         a.digest().ifPresent(d -> out.add(digest(d, keyFormat(a))));
         if (object.kind() == ManagedObject.Kind.TENANT_OBJECT) {
-            if (StoredAttributes.keyFormat(a.custom()).isEmpty()) {
+            boolean keyOrSecret = a.type() == dev.krypton.engine.ObjectType.SYMMETRIC_KEY
+                    || a.type() == dev.krypton.engine.ObjectType.SECRET_DATA;
+            if (keyOrSecret && StoredAttributes.keyFormat(a.custom()).isEmpty()) {
                 out.add(Attribute.of(AttributeDef.KEY_FORMAT_TYPE, Ttlv.Enumeration.of(Tag.KEY_FORMAT_TYPE, keyFormat(a))));
             }
             out.add(Attribute.of(AttributeDef.SHORT_UNIQUE_IDENTIFIER,

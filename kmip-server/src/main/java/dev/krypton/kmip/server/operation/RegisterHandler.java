@@ -126,6 +126,10 @@ final class RegisterHandler implements OperationHandler<Register.Request> {
                 .map(i -> ((Ttlv.IntegerItem) i).value()).orElse(0);
         TenantId tenant = Templates.tenant(context, Templates.groups(attributes), dev.krypton.engine.Operation.REGISTER);
         ObjectTemplate template = Templates.template(attributes, algorithm, length, context.clock().instant());
+        Optional<Ttlv> format = block.flatMap(b -> b.find(Tag.KEY_FORMAT_TYPE));
+        if (format.isPresent()) {
+            template = Templates.with(template, Attribute.of(AttributeDef.KEY_FORMAT_TYPE, format.get()));
+        }
         if (type == dev.krypton.engine.ObjectType.CERTIFICATE) {
             for (Attribute a : Certificates.attributes(object.toTtlv())) {
                 template = Templates.with(template, a);
