@@ -144,9 +144,8 @@ final class TenantObjects {
         try {
             KeyMaterial served = new KeyMaterial(ref.uid(), a.type(), plain);
             if (a.firstServed().isEmpty()) {
-                Instant now = clock.instant();
                 try {
-                    change(ref, x -> x.firstServed().isPresent() ? x : x.served(now));
+                    markServed(ref);
                 } catch (RuntimeException e) {
                     served.wipe();
                     throw e;
@@ -155,6 +154,27 @@ final class TenantObjects {
             return served;
         } finally {
             Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Records the first Get of the material. A concurrent change from another node (lost
+     * compare-and-set) is retried; one that already recorded the first Get ends it.
+     */
+    private void markServed(ObjectRef.Tenant ref) {
+        Instant now = clock.instant();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                change(ref, x -> x.firstServed().isPresent() ? x : x.served(now));
+                return;
+            } catch (EngineException e) {
+                if (e.code() != ErrorCode.UNAVAILABLE || attempt >= 8) {
+                    throw e;
+                }
+                if (AttributeCodec.decode(stored(ref).attributes()).attributes().firstServed().isPresent()) {
+                    return;
+                }
+            }
         }
     }
 
