@@ -68,6 +68,9 @@ public interface KeyOperations {
     /** KMIP Encrypt: wraps an L4 (or any data) with an ACTIVE L3 version or tenant key. */
     EncryptResult encrypt(Principal principal, EncryptRequest request);
 
+    /** Starts recording this thread's changes for a KMIP batch with the Undo option (see {@link UndoLog}). */
+    UndoLog startUndoLog(Principal principal);
+
     /** KMIP Decrypt: unwraps with an ACTIVE, DEACTIVATED or COMPROMISED key. */
     byte[] decrypt(Principal principal, DecryptRequest request);
 

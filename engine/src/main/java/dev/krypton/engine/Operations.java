@@ -194,6 +194,37 @@ final class Operations implements KeyOperations {
         return EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
     }
 
+    @Override
+    public UndoLog startUndoLog(Principal p) {
+        UndoJournal journal = UndoJournal.start();
+        return new UndoLog() {
+            @Override
+            public void undo() {
+                journal.stop();
+                if (journal.irreversible()) {
+                    throw EngineException.illegalState("an L3 KEK changed in this batch; it cannot be undone");
+                }
+                for (var change : journal.latestFirst()) {
+                    ObjectRef.Tenant ref = tenantObject(ObjectRef.parse(change.getKey()));
+                    try {
+                        objects.restore(ref, change.getValue());
+                        audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), ref.tenant().value(), ref.uid(), "UNDO",
+                                "ok", ""));
+                    } catch (EngineException e) {
+                        audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), ref.tenant().value(), ref.uid(), "UNDO",
+                                e.code().name(), ""));
+                        throw e;
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+                journal.stop();
+            }
+        };
+    }
+
     private <T> T run(Principal p, Operation op, TenantId tenant, String object, Supplier<T> action) {
         if (!policy.get().allows(p, tenant, op)) {
             throw denial(p, tenant, object, op);

@@ -95,6 +95,7 @@ final class TenantObjects {
         ManagedObjectRecord r = new ManagedObjectRecord(uid, rt.tenant.value(), kind(type),
                 t.names().isEmpty() ? "" : t.names().getFirst(), Store.state(state), 1, 0, nanos,
                 keys.wrapKey(rt.l2, key, aad), aad, AttributeCodec.encode(a, 0), 1);
+        UndoJournal.changing(uid, Optional.empty());
         store.write(new Write.PutObject(r, Write.ABSENT));
         return new ManagedObject(uid, rt.tenant, ManagedObject.Kind.TENANT_OBJECT, a);
     }
@@ -215,8 +216,35 @@ final class TenantObjects {
             ManagedObjectRecord named = new ManagedObjectRecord(n.uid(), n.tenantId(), n.kind(),
                     next.names().isEmpty() ? "" : next.names().getFirst(), n.state(), n.version(), n.revision(),
                     n.createdAtNanos(), n.wrappedBlob(), n.aad(), n.attributes(), n.generation());
+            UndoJournal.changing(r.uid(), Optional.of(r));
             store.write(new Write.PutObject(named, r.generation()));
             return view(ref, named);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Puts {@code uid} back to {@code previous} (deletes it when empty), keeping the larger GCM
+     * count and the first-Get record of the current one.
+     */
+    void restore(ObjectRef.Tenant ref, Optional<ManagedObjectRecord> previous) {
+        var lock = registry.lock(ref.tenant());
+        lock.lock();
+        try {
+            ManagedObjectRecord now = stored(ref);
+            if (previous.isEmpty()) {
+                store.write(new Write.DeleteObject(now.uid(), now.generation()));
+                return;
+            }
+            ManagedObjectRecord p = previous.get();
+            AttributeCodec.Stored was = AttributeCodec.decode(p.attributes());
+            AttributeCodec.Stored is = AttributeCodec.decode(now.attributes());
+            ObjectAttributes a = is.attributes().firstServed().map(was.attributes()::served).orElse(was.attributes());
+            ManagedObjectRecord back = new ManagedObjectRecord(p.uid(), p.tenantId(), p.kind(), p.name(), p.state(),
+                    p.version(), p.revision(), p.createdAtNanos(), p.wrappedBlob(), p.aad(),
+                    AttributeCodec.encode(a, Math.max(was.gcmReserved(), is.gcmReserved())), now.generation() + 1);
+            store.write(new Write.PutObject(back, now.generation()));
         } finally {
             lock.unlock();
         }

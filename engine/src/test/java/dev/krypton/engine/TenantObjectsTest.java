@@ -66,6 +66,35 @@ class TenantObjectsTest {
     }
 
     @Test
+    void anUndoLogPutsBackChangedObjectsAndDeletesCreatedOnes() {
+        ManagedObject kept = f.ops.create(f.principal, f.tenant, ObjectTemplate.aes256("kept").withActivate(false));
+        ManagedObject created;
+        try (UndoLog log = f.ops.startUndoLog(f.principal)) {
+            f.ops.activate(f.principal, kept.uid());
+            f.ops.updateAttributes(f.principal, kept.uid(), List.of(new AttributeUpdate.SetNames(List.of("renamed"))));
+            created = f.ops.create(f.principal, f.tenant, ObjectTemplate.aes256("created"));
+            log.undo();
+        }
+        ObjectAttributes back = f.ops.attributes(f.principal, kept.uid()).attributes();
+        assertThat(back.state()).isEqualTo(ObjectState.PRE_ACTIVE);
+        assertThat(back.names()).containsExactly("kept");
+        assertThat(code(() -> f.ops.attributes(f.principal, created.uid()))).isEqualTo(ErrorCode.NOT_FOUND);
+        f.ops.activate(f.principal, kept.uid());
+        assertThat(f.ops.attributes(f.principal, kept.uid()).attributes().state()).isEqualTo(ObjectState.ACTIVE);
+    }
+
+    @Test
+    void anUndoLogRefusesToPutBackAKekChange() {
+        ManagedObject object = f.ops.create(f.principal, f.tenant, ObjectTemplate.aes256("with-kek").withActivate(false));
+        try (UndoLog log = f.ops.startUndoLog(f.principal)) {
+            f.ops.activate(f.principal, object.uid());
+            f.ops.createKek(f.principal, f.tenant, "undo-kek");
+            assertThat(code(log::undo)).isEqualTo(ErrorCode.ILLEGAL_STATE);
+        }
+        assertThat(f.ops.attributes(f.principal, object.uid()).attributes().state()).isEqualTo(ObjectState.ACTIVE);
+    }
+
+    @Test
     void tripleDesKeysAreCreatedAndOtherKindsAreKeptWithoutDigest() {
         ManagedObject des3 = f.ops.create(f.principal, f.tenant,
                 new ObjectTemplate(List.of("3des"), "3DES", 168, Set.of(KeyUsage.ENCRYPT), false, true, Map.of(), true));
