@@ -75,6 +75,13 @@ public interface KeyOperations {
     ManagedObject recordUse(Principal principal, String uid, Operation operation, String customKey,
                             java.util.function.UnaryOperator<List<String>> edit);
 
+    /**
+     * {@code length} bytes from the crypto engine's generator (OpenSSL RAND_bytes with the native
+     * engine, the JDK's default SecureRandom with the JCE one), for KMIP RNG Retrieve; no tenant,
+     * no policy.
+     */
+    byte[] randomBytes(int length);
+
     /** KMIP Encrypt: wraps an L4 (or any data) with an ACTIVE L3 version or tenant key. */
     EncryptResult encrypt(Principal principal, EncryptRequest request);
 

@@ -112,6 +112,14 @@ final class Operations implements KeyOperations {
     }
 
     @Override
+    public byte[] randomBytes(int length) {
+        if (length < 0) {
+            throw EngineException.invalid("length must not be negative");
+        }
+        return ciphers.random(length);
+    }
+
+    @Override
     public KeyMaterial material(Principal p, String uid) {
         ObjectRef ref = ObjectRef.parse(uid);
         return run(p, Operation.GET, ref.tenant(), uid, () -> switch (ref) {
