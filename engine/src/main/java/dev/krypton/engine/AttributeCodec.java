@@ -52,6 +52,7 @@ final class AttributeCodec {
             e.getValue().forEach(vals::add);
         });
         a.digest().ifPresent(d -> n.put("digest", d));
+        a.firstServed().ifPresent(d -> n.put("firstServed", d.toString()));
         n.put("gcmReserved", gcmReserved);
         try {
             return JSON.writeValueAsBytes(n);
@@ -78,7 +79,7 @@ final class AttributeCodec {
                     ObjectState.valueOf(n.path("state").asText()), n.path("sensitive").asBoolean(),
                     n.path("extractable").asBoolean(), Instant.parse(n.path("initial").asText()),
                     date(n, "activation"), date(n, "deactivation"), date(n, "compromise"), date(n, "destroy"), custom,
-                    n.has("digest") ? Optional.of(n.get("digest").asText()) : Optional.empty());
+                    n.has("digest") ? Optional.of(n.get("digest").asText()) : Optional.empty(), date(n, "firstServed"));
             return new Stored(a, n.path("gcmReserved").asLong());
         } catch (IOException | RuntimeException e) {
             throw new EngineException(ErrorCode.INTERNAL, "stored object attributes are unreadable", e);

@@ -14,13 +14,14 @@ import java.util.Set;
  * {@code digest} is the lowercase hex SHA-256 of the key material or secret data of a tenant object
  * (KMIP Digest attribute), computed once when the object is created or registered; empty for L3
  * KEK versions, whose digest would say something about a key that never leaves the core.
+ * {@code firstServed} is when Get first returned the material (KMIP Fresh is true until then).
  */
 public record ObjectAttributes(List<String> names, ObjectType type, String algorithm, int lengthBits,
                                Set<KeyUsage> usage, ObjectState state, boolean sensitive, boolean extractable,
                                Instant initialDate, Optional<Instant> activationDate,
                                Optional<Instant> deactivationDate, Optional<Instant> compromiseDate,
                                Optional<Instant> destroyDate, Map<String, List<String>> custom,
-                               Optional<String> digest) {
+                               Optional<String> digest, Optional<Instant> firstServed) {
 
     public ObjectAttributes {
         names = List.copyOf(names);
@@ -35,6 +36,7 @@ public record ObjectAttributes(List<String> names, ObjectType type, String algor
         Objects.requireNonNull(destroyDate, "destroyDate");
         custom = Map.copyOf(custom);
         Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(firstServed, "firstServed");
     }
 
     /** Attributes without a digest. */
@@ -44,6 +46,12 @@ public record ObjectAttributes(List<String> names, ObjectType type, String algor
                             Optional<Instant> deactivationDate, Optional<Instant> compromiseDate,
                             Optional<Instant> destroyDate, Map<String, List<String>> custom) {
         this(names, type, algorithm, lengthBits, usage, state, sensitive, extractable, initialDate, activationDate,
-                deactivationDate, compromiseDate, destroyDate, custom, Optional.empty());
+                deactivationDate, compromiseDate, destroyDate, custom, Optional.empty(), Optional.empty());
+    }
+
+    /** These attributes, first served at {@code when}. */
+    public ObjectAttributes served(Instant when) {
+        return new ObjectAttributes(names, type, algorithm, lengthBits, usage, state, sensitive, extractable, initialDate,
+                activationDate, deactivationDate, compromiseDate, destroyDate, custom, digest, Optional.of(when));
     }
 }

@@ -31,6 +31,8 @@ final class TenantObjects {
     private static final int DES3_BITS = 168;
     private static final int DES3_BYTES = 24;
     private static final int DIGEST_CHUNK = 64;
+    /** Kinds whose material is the key value itself, so that its SHA-256 is the KMIP Digest. */
+    private static final Set<ObjectType> DIGESTED = Set.of(ObjectType.SYMMETRIC_KEY, ObjectType.SECRET_DATA);
 
     private final Store store;
     private final Registry registry;
@@ -71,7 +73,7 @@ final class TenantObjects {
         KeyHandle key = keys.copyOf(material);
         Arrays.fill(material, (byte) 0);
         try {
-            int bits = t.lengthBits() != 0 ? t.lengthBits() : material.length * 8;
+            int bits = t.lengthBits() != 0 || !DIGESTED.contains(type) ? t.lengthBits() : material.length * 8;
             ObjectTemplate sized = new ObjectTemplate(t.names(), t.algorithm(), bits, t.usage(),
                     t.sensitive(), t.extractable(), t.custom(), t.activate());
             return store(rt, type, key, sized);
@@ -88,7 +90,8 @@ final class TenantObjects {
         ObjectState state = t.activate() ? ObjectState.ACTIVE : ObjectState.PRE_ACTIVE;
         ObjectAttributes a = new ObjectAttributes(t.names(), type, t.algorithm(), t.lengthBits(), t.usage(), state,
                 t.sensitive(), t.extractable(), now, t.activate() ? Optional.of(now) : Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), t.custom(), Optional.of(sha256(key)));
+                Optional.empty(), Optional.empty(), Optional.empty(), t.custom(),
+                DIGESTED.contains(type) ? Optional.of(sha256(key)) : Optional.empty(), Optional.empty());
         ManagedObjectRecord r = new ManagedObjectRecord(uid, rt.tenant.value(), kind(type),
                 t.names().isEmpty() ? "" : t.names().getFirst(), Store.state(state), 1, 0, nanos,
                 keys.wrapKey(rt.l2, key, aad), aad, AttributeCodec.encode(a, 0), 1);
@@ -139,7 +142,17 @@ final class TenantObjects {
         }
         byte[] plain = keys.open(rt.l2, r.wrappedBlob(), r.aad());
         try {
-            return new KeyMaterial(ref.uid(), a.type(), plain);
+            KeyMaterial served = new KeyMaterial(ref.uid(), a.type(), plain);
+            if (a.firstServed().isEmpty()) {
+                Instant now = clock.instant();
+                try {
+                    change(ref, x -> x.firstServed().isPresent() ? x : x.served(now));
+                } catch (RuntimeException e) {
+                    served.wipe();
+                    throw e;
+                }
+            }
+            return served;
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
@@ -227,6 +240,10 @@ final class TenantObjects {
         return switch (type) {
             case SYMMETRIC_KEY -> ObjectKind.SYMMETRIC_KEY;
             case SECRET_DATA -> ObjectKind.SECRET_DATA;
+            case PRIVATE_KEY -> ObjectKind.PRIVATE_KEY;
+            case PUBLIC_KEY -> ObjectKind.PUBLIC_KEY;
+            case CERTIFICATE -> ObjectKind.CERTIFICATE;
+            case OPAQUE_OBJECT -> ObjectKind.OPAQUE_OBJECT;
         };
     }
 }

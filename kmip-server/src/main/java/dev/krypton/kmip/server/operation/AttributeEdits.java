@@ -1,6 +1,7 @@
 package dev.krypton.kmip.server.operation;
 
 import dev.krypton.engine.AttributeUpdate;
+import dev.krypton.engine.LocateQuery;
 import dev.krypton.engine.ManagedObject;
 import dev.krypton.engine.ObjectState;
 import dev.krypton.kmip.KmipException;
@@ -36,7 +37,7 @@ final class AttributeEdits {
             case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> {
                 List<String> now = stored(object, s.def());
                 if (!now.isEmpty() && !StoredAttributes.MULTI.contains(s.def())) {
-                    throw new KmipException(ResultReason.ILLEGAL_OPERATION, "attribute " + s.def().specName()
+                    throw new KmipException(ResultReason.ATTRIBUTE_SINGLE_VALUED, "attribute " + s.def().specName()
                             + " already has a value; use Modify Attribute");
                 }
                 yield new AttributeUpdate.SetCustom(s.def().specName(), plus(now, StoredAttributes.encode(a)));
@@ -98,6 +99,20 @@ final class AttributeEdits {
         };
     }
 
+    /**
+     * Refuses a new Name value that an object of the tenant already has, this one included (KMIP
+     * 2.1 section 4.32: a Name identifies one object): Non Unique Name Attribute.
+     */
+    static void requireUniqueName(RequestContext context, ManagedObject object, Attribute a) {
+        if (!a.key().equals(new AttributeKey.Standard(AttributeDef.NAME))) {
+            return;
+        }
+        String value = name(a);
+        if (!context.keys().locate(context.principal(), LocateQuery.any().withTenant(object.tenant()).withName(value)).isEmpty()) {
+            throw new KmipException(ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, "another object already has this Name");
+        }
+    }
+
     /** {@code update} and the Last Change Date it implies, for one Update Attributes call. */
     static List<AttributeUpdate> dated(AttributeUpdate update, Instant now) {
         return List.of(update, new AttributeUpdate.SetCustom(AttributeDef.LAST_CHANGE_DATE.specName(),
@@ -118,7 +133,7 @@ final class AttributeEdits {
     }
 
     private static KmipException readOnly(AttributeDef def) {
-        return new KmipException(ResultReason.INVALID_FIELD, "attribute " + def.specName() + " cannot be changed by clients");
+        return new KmipException(ResultReason.ATTRIBUTE_READ_ONLY, "attribute " + def.specName() + " cannot be changed by clients");
     }
 
     private static List<String> custom(ManagedObject object, AttributeKey.Vendor v) {

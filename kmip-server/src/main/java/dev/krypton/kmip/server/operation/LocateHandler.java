@@ -64,7 +64,7 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
         boolean impossible = false;
         for (var t : wanted.values(new AttributeKey.Standard(AttributeDef.OBJECT_TYPE))) {
             var type = ObjectType.FAMILY.byValue(((Ttlv.Enumeration) t).value());
-            var match = type.flatMap(LocateHandler::engineType);
+            var match = type.flatMap(AttributeView::engineType);
             match.ifPresent(types::add);
             impossible |= match.isEmpty();
         }
@@ -116,14 +116,6 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
             }
             return actual.containsAll(values);
         });
-    }
-
-    private static Optional<dev.krypton.engine.ObjectType> engineType(ObjectType type) {
-        return switch (type) {
-            case SYMMETRIC_KEY -> Optional.of(dev.krypton.engine.ObjectType.SYMMETRIC_KEY);
-            case SECRET_DATA -> Optional.of(dev.krypton.engine.ObjectType.SECRET_DATA);
-            default -> Optional.empty();
-        };
     }
 
     private static int nonNegative(OptionalInt value, int fallback) {

@@ -24,8 +24,11 @@ import java.util.Set;
  * are dated by the engine) and {@link AttributeDef#COMPROMISE_OCCURRENCE_DATE} and
  * {@link AttributeDef#REVOCATION_REASON} (from Revoke), and sets Always Sensitive, Never Extractable
  * (both fixed at creation: Sensitive can only be set and Extractable only cleared later), Original
- * Creation Date on Create and Register, and the Key Format Type a Secret Data was
- * registered in (Raw or Opaque; Get returns it in the same format).
+ * Creation Date and Fresh (the client may give False on Register; it reads False once the engine
+ * has served the material to a Get) on Create and Register, and the Key Format Type a Secret Data was
+ * registered in (Raw or Opaque; Get returns it in the same format), and what a registered
+ * certificate says of itself ({@link Certificates}), and the Random Number Generator of a key
+ * it created.
  */
 final class StoredAttributes {
 
@@ -40,7 +43,14 @@ final class StoredAttributes {
     /** Stored attributes only the server sets. */
     static final Set<AttributeDef> SERVER_SET = EnumSet.of(AttributeDef.LAST_CHANGE_DATE,
             AttributeDef.COMPROMISE_OCCURRENCE_DATE, AttributeDef.REVOCATION_REASON, AttributeDef.ALWAYS_SENSITIVE,
-            AttributeDef.NEVER_EXTRACTABLE, AttributeDef.ORIGINAL_CREATION_DATE, AttributeDef.KEY_FORMAT_TYPE);
+            AttributeDef.NEVER_EXTRACTABLE, AttributeDef.ORIGINAL_CREATION_DATE, AttributeDef.KEY_FORMAT_TYPE, AttributeDef.FRESH,
+            AttributeDef.RANDOM_NUMBER_GENERATOR,
+            AttributeDef.CERTIFICATE_TYPE, AttributeDef.CERTIFICATE_LENGTH,
+            AttributeDef.CERTIFICATE_SUBJECT_CN, AttributeDef.CERTIFICATE_SUBJECT_O, AttributeDef.CERTIFICATE_SUBJECT_OU,
+            AttributeDef.CERTIFICATE_SUBJECT_C, AttributeDef.CERTIFICATE_SUBJECT_ST, AttributeDef.CERTIFICATE_SUBJECT_L,
+            AttributeDef.CERTIFICATE_SUBJECT_DC, AttributeDef.CERTIFICATE_ISSUER_CN, AttributeDef.CERTIFICATE_ISSUER_O,
+            AttributeDef.CERTIFICATE_ISSUER_OU, AttributeDef.CERTIFICATE_ISSUER_C, AttributeDef.CERTIFICATE_ISSUER_ST,
+            AttributeDef.CERTIFICATE_ISSUER_L, AttributeDef.CERTIFICATE_ISSUER_DC);
     private static final int MAX_VALUE_BYTES = 4096;
 
     private StoredAttributes() {
