@@ -31,6 +31,10 @@ final class Ciphers {
         this.keys = keys;
     }
 
+    byte[] random(int n) {
+        return keys.random(n);
+    }
+
     EncryptResult encrypt(ObjectRef.Kek ref, EncryptRequest req) {
         TenantRuntime rt = registry.active(ref.tenant());
         LiveKek k = guard(rt, () -> hierarchy.find(rt, ref));

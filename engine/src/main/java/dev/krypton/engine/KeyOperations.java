@@ -65,6 +65,23 @@ public interface KeyOperations {
      */
     ManagedObject attributesForUse(Principal principal, String uid, Operation operation);
 
+    /**
+     * Records a use of tenant object {@code uid} for {@code operation} (ENCRYPT or DECRYPT) in one of
+     * its free-form attributes: {@code edit} maps the current values of {@code customKey} to the new
+     * ones (the KMIP layer's Usage Limits count). Checked against the policy for that operation;
+     * serialized per tenant and compare-and-set in storage. If {@code edit} throws (an
+     * {@link EngineException}, such as PERMISSION_DENIED for an exhausted limit), nothing is written.
+     */
+    ManagedObject recordUse(Principal principal, String uid, Operation operation, String customKey,
+                            java.util.function.UnaryOperator<List<String>> edit);
+
+    /**
+     * {@code length} bytes from the crypto engine's generator (OpenSSL RAND_bytes with the native
+     * engine, the JDK's default SecureRandom with the JCE one), for KMIP RNG Retrieve; no tenant,
+     * no policy.
+     */
+    byte[] randomBytes(int length);
+
     /** KMIP Encrypt: wraps an L4 (or any data) with an ACTIVE L3 version or tenant key. */
     EncryptResult encrypt(Principal principal, EncryptRequest request);
 

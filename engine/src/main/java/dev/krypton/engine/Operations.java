@@ -92,6 +92,34 @@ final class Operations implements KeyOperations {
     }
 
     @Override
+    public ManagedObject recordUse(Principal p, String uid, Operation op, String customKey,
+                                   java.util.function.UnaryOperator<List<String>> edit) {
+        if (op != Operation.ENCRYPT && op != Operation.DECRYPT) {
+            throw EngineException.invalid("uses are recorded for ENCRYPT or DECRYPT only");
+        }
+        ObjectRef.Tenant t = tenantObject(ObjectRef.parse(uid));
+        if (!policy.get().allows(p, t.tenant(), op)) {
+            throw denial(p, t.tenant(), uid, op);
+        }
+        try {
+            return objects.change(t, a -> AttributeEdits.apply(a, List.of(new AttributeUpdate.SetCustom(customKey,
+                    edit.apply(a.custom().getOrDefault(customKey, List.of()))))));
+        } catch (EngineException e) {
+            audit.record(new AuditEvent(e.code() == ErrorCode.PERMISSION_DENIED ? AuditKind.DENIAL : AuditKind.OPERATION,
+                    p.name(), t.tenant().value(), uid, op.name(), e.code().name(), "usage"));
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] randomBytes(int length) {
+        if (length < 0) {
+            throw EngineException.invalid("length must not be negative");
+        }
+        return ciphers.random(length);
+    }
+
+    @Override
     public KeyMaterial material(Principal p, String uid) {
         ObjectRef ref = ObjectRef.parse(uid);
         return run(p, Operation.GET, ref.tenant(), uid, () -> switch (ref) {

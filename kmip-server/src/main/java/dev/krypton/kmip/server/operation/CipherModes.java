@@ -34,8 +34,11 @@ final class CipherModes {
     static final int GCM_TAG_BYTES = 16;
     private static final int MIN_TAG = 12;
 
-    /** The engine mode, whether the server is to choose the IV, and the GCM tag length. */
-    record Choice(CipherMode mode, boolean randomIv, int tagLength) {
+    /** The engine mode, whether the server is to choose the IV, the tag length, and the tenant key's attributes. */
+    record Choice(CipherMode mode, boolean randomIv, int tagLength, Optional<ManagedObject> key) {
+        Choice with(ManagedObject object) {
+            return new Choice(mode, randomIv, tagLength, Optional.of(object));
+        }
     }
 
     private CipherModes() {
@@ -53,7 +56,7 @@ final class CipherModes {
         }
         ManagedObject object = context.keys().attributesForUse(context.principal(), uid, operation);
         checkDates(object, context.clock().instant(), operation);
-        return of(requested.or(() -> stored(object)), object.attributes().algorithm());
+        return of(requested.or(() -> stored(object)), object.attributes().algorithm()).with(object);
     }
 
     static Choice of(Optional<CryptographicParameters> parameters) {
@@ -80,7 +83,7 @@ final class CipherModes {
         if ((mode == CipherMode.GCM || mode == CipherMode.CHACHA20_POLY1305) && (tag < MIN_TAG || tag > GCM_TAG_BYTES)) {
             throw new KmipException(ResultReason.GENERAL_FAILURE, "invalid tag length " + tag + " (12 to 16 bytes)");
         }
-        return new Choice(mode, p.randomIv().orElse(false), tag);
+        return new Choice(mode, p.randomIv().orElse(false), tag, Optional.empty());
     }
 
     private static CipherMode aead(CryptographicParameters p) {

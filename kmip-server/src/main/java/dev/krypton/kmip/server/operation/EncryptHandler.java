@@ -16,7 +16,8 @@ import java.util.Optional;
  * IV is the client's or a fresh 12-byte one, Authenticated Encryption Additional Data is optional
  * and the Authenticated Encryption Tag (Tag Length bytes, default 16) is returned. CBC and CTR take
  * the client's 16-byte IV / counter block, or make one under Random IV. A server-made IV is returned
- * in IV/Counter/Nonce. Key wrap modes and ECB take neither IV nor AAD.
+ * in IV/Counter/Nonce. Key wrap modes and ECB take neither IV nor AAD. A tenant key's
+ * {@link UsageLimits} are reserved first. GCM may also come in parts: {@link MultiPartEncryptions}.
  */
 final class EncryptHandler implements OperationHandler<Encrypt.Request> {
 
@@ -30,18 +31,40 @@ final class EncryptHandler implements OperationHandler<Encrypt.Request> {
         return Encrypt.Request.class;
     }
 
+    private final MultiPartEncryptions parts = new MultiPartEncryptions();
+
     @Override
     public ResponsePayload handle(RequestContext context, Encrypt.Request request) {
-        CipherModes.singlePart(request.correlationValue(), request.initIndicator(), request.finalIndicator());
         String uid = context.uid(request.uniqueIdentifier());
         Bytes data = request.data().orElseThrow(() -> new KmipException(ResultReason.INVALID_FIELD, "Encrypt needs Data"));
+        boolean init = request.initIndicator().orElse(false);
+        boolean last = request.finalIndicator().orElse(false);
+        if (init && request.correlationValue().isPresent()) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "an Init part takes no Correlation Value");
+        }
+        if (!init && request.correlationValue().isEmpty() && request.finalIndicator().filter(f -> !f).isPresent()) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "a part that is not final needs Init Indicator or Correlation Value");
+        }
         CipherModes.Choice choice = CipherModes.choose(context, uid, request.parameters(), dev.krypton.engine.Operation.ENCRYPT);
+        choice.key().ifPresent(key -> UsageLimits.reserve(context, key, data.length()));
+        if (init && !last || request.correlationValue().isPresent()) {
+            MultiPartEncryptions.Part part = request.correlationValue().isPresent()
+                    ? parts.next(context, uid, request.correlationValue().get(), data.toByteArray(), last)
+                    : parts.begin(context, uid, choice, CipherModes.bytes(request.ivCounterNonce()),
+                            CipherModes.bytes(request.additionalData()), data.toByteArray());
+            return new Encrypt.Response(uid, Optional.of(Bytes.wrap(part.ciphertext())), optional(part.serverIv()),
+                    optional(part.correlation()), optional(part.tag()));
+        }
         EncryptResult result = context.keys().encrypt(context.principal(), new EncryptRequest(uid, choice.mode(),
                 data.toByteArray(), CipherModes.bytes(request.ivCounterNonce()), CipherModes.bytes(request.additionalData()),
                 choice.randomIv(), choice.tagLength()));
         boolean serverIv = request.ivCounterNonce().isEmpty() && result.iv().length > 0;
         return new Encrypt.Response(uid, Optional.of(Bytes.wrap(result.ciphertext())),
                 serverIv ? Optional.of(Bytes.wrap(result.iv())) : Optional.empty(),
-                Optional.empty(), result.tag().length > 0 ? Optional.of(Bytes.wrap(result.tag())) : Optional.empty());
+                Optional.empty(), optional(result.tag()));
+    }
+
+    private static Optional<Bytes> optional(byte[] value) {
+        return value.length > 0 ? Optional.of(Bytes.wrap(value)) : Optional.empty();
     }
 }
