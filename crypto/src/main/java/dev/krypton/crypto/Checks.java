@@ -69,6 +69,11 @@ final class Checks {
         require(nonce.length == 12, "ChaCha20-Poly1305 nonce must be 12 bytes");
     }
 
+    static void chaCha20(KeyHandle key, byte[] counterAndNonce) {
+        require(key.length() == 32, "ChaCha20 key must be 32 bytes");
+        require(counterAndNonce.length == 16, "ChaCha20 counter and nonce must be 16 bytes");
+    }
+
     static void chaChaDecrypt(KeyHandle key, byte[] nonce, byte[] ctAndTag) {
         chaCha(key, nonce);
         require(ctAndTag.length >= 16, "ChaCha20-Poly1305 input shorter than its tag");

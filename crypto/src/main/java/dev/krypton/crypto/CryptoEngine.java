@@ -99,6 +99,18 @@ public interface CryptoEngine {
     byte[] chaCha20Poly1305Decrypt(KeyHandle key, byte[] nonce, byte[] aad, byte[] ctAndTag);
 
     /**
+     * The ChaCha20 stream cipher alone (RFC 8439 section 2.4; no integrity), encryption and
+     * decryption alike.
+     *
+     * @param key 32 bytes
+     * @param counterAndNonce 16 bytes: the 32-bit little-endian initial block counter, then the
+     *        12-byte nonce (state words 12 to 15); the original 64-bit-nonce ChaCha20 is
+     *        {@code LE64(counter) || nonce8}
+     * @return the input XOR the key stream
+     */
+    byte[] chaCha20(KeyHandle key, byte[] counterAndNonce, byte[] input);
+
+    /**
      * HKDF with HMAC-SHA-256, RFC 5869 (extract then expand). An empty salt means 32 zero bytes.
      *
      * @param length output length, 1 to 8160 bytes (255 * 32)

@@ -111,6 +111,18 @@ public final class JceEngine implements CryptoEngine {
     }
 
     @Override
+    public byte[] chaCha20(KeyHandle key, byte[] counterAndNonce, byte[] input) {
+        Checks.chaCha20(key, counterAndNonce);
+        int counter = java.nio.ByteBuffer.wrap(counterAndNonce, 0, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] nonce = java.util.Arrays.copyOfRange(counterAndNonce, 4, 16);
+        return withSpec(key, "ChaCha20", spec -> {
+            Cipher cipher = Cipher.getInstance("ChaCha20");
+            cipher.init(Cipher.ENCRYPT_MODE, spec, new javax.crypto.spec.ChaCha20ParameterSpec(nonce, counter));
+            return cipher.doFinal(input);
+        });
+    }
+
+    @Override
     public byte[] chaCha20Poly1305Decrypt(KeyHandle key, byte[] nonce, byte[] aad, byte[] ctAndTag) {
         Checks.chaChaDecrypt(key, nonce, ctAndTag);
         return chaCha(key, Cipher.DECRYPT_MODE, nonce, aad, ctAndTag);

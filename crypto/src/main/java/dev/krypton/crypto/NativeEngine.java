@@ -158,6 +158,12 @@ public final class NativeEngine implements CryptoEngine {
     }
 
     @Override
+    public byte[] chaCha20(KeyHandle key, byte[] counterAndNonce, byte[] input) {
+        Checks.chaCha20(key, counterAndNonce);
+        return NativeOneShot.chaCha20(key, counterAndNonce, input);
+    }
+
+    @Override
     public byte[] chaCha20Poly1305Decrypt(KeyHandle key, byte[] nonce, byte[] aad, byte[] ctAndTag) {
         Checks.chaChaDecrypt(key, nonce, ctAndTag);
         return NativeOneShot.chaCha(key, 0, nonce, aad, ctAndTag);

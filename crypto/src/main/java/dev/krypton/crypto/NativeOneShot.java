@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * The less frequent native operations (AES-ECB/CBC/CTR, ChaCha20-Poly1305): a fresh OpenSSL context
+ * The less frequent native operations (AES-ECB/CBC/CTR, ChaCha20, ChaCha20-Poly1305): a fresh OpenSSL context
  * per call, keyed from secure memory and freed (cleansed) before the call returns.
  */
 final class NativeOneShot {
@@ -49,6 +49,17 @@ final class NativeOneShot {
             return ok ? out.length : -1;
         });
         return trimmed(out, n, enc == 1 ? "ChaCha20-Poly1305 encryption failed" : "authentication failed");
+    }
+
+    static byte[] chaCha20(KeyHandle key, byte[] counterAndNonce, byte[] input) {
+        byte[] out = new byte[input.length];
+        int n = withContext(key, "ChaCha20", counterAndNonce, 1, ctx -> {
+            MemorySegment o = MemorySegment.ofArray(out);
+            int first = input.length == 0 ? 0 : Evp.update(ctx, o, MemorySegment.ofArray(input));
+            int last = first < 0 ? -1 : Evp.finish(ctx, o.asSlice(first));
+            return last < 0 ? -1 : first + last;
+        });
+        return trimmed(out, n, "ChaCha20 operation failed");
     }
 
     @FunctionalInterface

@@ -50,6 +50,33 @@ class EngineContractTest {
         }
     }
 
+    /**
+     * Raw ChaCha20: the original 64-bit-nonce test vectors (draft-agl-tls-chacha20poly1305-04
+     * section 7, as the OASIS CS-BC-M-CHACHA20 cases use them) and RFC 8439 section 2.4.2.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.krypton.crypto.Engines#both")
+    void chaCha20GivesTheKnownKeyStreams(CryptoEngine engine) {
+        HexFormat hex = HexFormat.of();
+        try (SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
+             KeyHandle zero = memory.copyOf(new byte[32]);
+             KeyHandle one = memory.copyOf(hex.parseHex("00".repeat(31) + "01"));
+             KeyHandle rfc = memory.copyOf(hex.parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"))) {
+            assertThat(engine.chaCha20(zero, new byte[16], new byte[64])).isEqualTo(hex.parseHex(
+                    "76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7"
+                            + "da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586"));
+            assertThat(engine.chaCha20(one, new byte[16], new byte[32])).isEqualTo(hex.parseHex(
+                    "4540f05a9f1fb296d7736e7b208e3c96eb4fe1834688d2604f450952ed432d41"));
+            byte[] plain = ("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future,"
+                    + " sunscreen would be it.").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] iv = hex.parseHex("01000000" + "000000000000004a00000000");
+            byte[] ct = engine.chaCha20(rfc, iv, plain);
+            assertThat(hex.formatHex(ct)).startsWith("6e2e359a2568f98041ba0728dd0d6981e97e7aec1d4360c20a27afccfd9fae0b");
+            assertThat(engine.chaCha20(rfc, iv, ct)).isEqualTo(plain);
+            assertThatThrownBy(() -> engine.chaCha20(rfc, new byte[12], plain)).hasMessage("ChaCha20 counter and nonce must be 16 bytes");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("dev.krypton.crypto.Engines#both")
     void wipedKeysAreRefusedByEveryOperation(CryptoEngine engine) {

@@ -51,6 +51,8 @@ final class AttributeCodec {
             ArrayNode vals = custom.putArray(e.getKey());
             e.getValue().forEach(vals::add);
         });
+        a.digest().ifPresent(d -> n.put("digest", d));
+        a.firstServed().ifPresent(d -> n.put("firstServed", d.toString()));
         n.put("gcmReserved", gcmReserved);
         try {
             return JSON.writeValueAsBytes(n);
@@ -76,7 +78,8 @@ final class AttributeCodec {
                     n.path("algorithm").asText(), n.path("length").asInt(), usage,
                     ObjectState.valueOf(n.path("state").asText()), n.path("sensitive").asBoolean(),
                     n.path("extractable").asBoolean(), Instant.parse(n.path("initial").asText()),
-                    date(n, "activation"), date(n, "deactivation"), date(n, "compromise"), date(n, "destroy"), custom);
+                    date(n, "activation"), date(n, "deactivation"), date(n, "compromise"), date(n, "destroy"), custom,
+                    n.has("digest") ? Optional.of(n.get("digest").asText()) : Optional.empty(), date(n, "firstServed"));
             return new Stored(a, n.path("gcmReserved").asLong());
         } catch (IOException | RuntimeException e) {
             throw new EngineException(ErrorCode.INTERNAL, "stored object attributes are unreadable", e);

@@ -51,7 +51,7 @@ final class AttributeEdits {
         }
         return new ObjectAttributes(names, a.type(), a.algorithm(), a.lengthBits(), usage, a.state(), sensitive,
                 extractable, a.initialDate(), a.activationDate(), a.deactivationDate(), a.compromiseDate(),
-                a.destroyDate(), custom);
+                a.destroyDate(), custom, a.digest(), a.firstServed());
     }
 
     static ObjectAttributes state(ObjectAttributes a, ObjectState target, Instant now) {
@@ -72,6 +72,7 @@ final class AttributeEdits {
                 target == ObjectState.DEACTIVATED || target == ObjectState.COMPROMISED
                         ? Optional.of(a.deactivationDate().orElse(now)) : a.deactivationDate(),
                 target == ObjectState.COMPROMISED ? Optional.of(now) : a.compromiseDate(),
-                target == ObjectState.DESTROYED ? Optional.of(now) : a.destroyDate(), a.custom());
+                target == ObjectState.DESTROYED ? Optional.of(now) : a.destroyDate(), a.custom(), a.digest(),
+                a.firstServed());
     }
 }

@@ -1,5 +1,8 @@
 package dev.krypton.engine;
 
+import dev.krypton.crypto.AesMode;
+import java.util.Set;
+
 /**
  * The hot path (DESIGN.md section 3, L4 wrap and unwrap): encrypt and decrypt with an L3
  * version. One map read and one volatile read decide whether the tenant is ACTIVE; the key is
@@ -10,6 +13,11 @@ final class Ciphers {
 
     private static final int GCM_IV = 12;
     private static final int GCM_TAG = 16;
+    private static final int MIN_GCM_TAG = 12;
+    private static final int MAX_GCM_IV = 128;
+    private static final int BLOCK = 16;
+    private static final Set<String> AES_KEYS = Set.of("AES");
+    private static final Set<String> CHACHA_KEYS = Set.of("ChaCha20Poly1305", "ChaCha20");
 
     private final Registry registry;
     private final KekVersions versions;
@@ -23,6 +31,10 @@ final class Ciphers {
         this.keys = keys;
     }
 
+    byte[] random(int n) {
+        return keys.random(n);
+    }
+
     EncryptResult encrypt(ObjectRef.Kek ref, EncryptRequest req) {
         TenantRuntime rt = registry.active(ref.tenant());
         LiveKek k = guard(rt, () -> hierarchy.find(rt, ref));
@@ -32,8 +44,8 @@ final class Ciphers {
         return guard(rt, () -> switch (req.mode()) {
             case GCM -> {
                 byte[] iv = req.iv().length == 0 ? keys.random(GCM_IV) : req.iv();
-                if (iv.length != GCM_IV) {
-                    throw EngineException.invalid("GCM IV must be 12 bytes (or absent for a server-generated one)");
+                if (iv.length != GCM_IV || req.tagLength() != GCM_TAG) {
+                    throw EngineException.invalid("an L3 version's GCM takes a 12-byte IV (or none for a server-generated one) and a 16-byte tag");
                 }
                 if (!k.budget.take((size, limit) -> versions.reserve(k, size, limit))) {
                     String next = versions.rotateExhausted(ref);
@@ -51,6 +63,7 @@ final class Ciphers {
                 noAeadFields(req.iv(), req.aad(), new byte[0]);
                 yield new EncryptResult(ref.uid(), keys.keyWrap(k.key, req.data(), true), new byte[0], new byte[0]);
             }
+            default -> throw kekMode(req.mode());
         });
     }
 
@@ -75,47 +88,149 @@ final class Ciphers {
                 noAeadFields(req.iv(), req.aad(), req.tag());
                 yield keys.keyUnwrap(k.key, req.ciphertext(), true);
             }
+            default -> throw kekMode(req.mode());
         });
     }
 
-    /** Encrypt with a tenant AES key: unwrapped from storage for this call only, counted per GCM use. */
+    /**
+     * Encrypt with a tenant key: unwrapped from storage for this call only, counted per GCM use.
+     * Any mode of {@link CipherMode}; GCM IVs of 1 to 128 bytes, GCM and Poly1305 tags of 12 to 16
+     * bytes (shorter Poly1305 tags are the full tag's prefix).
+     */
     EncryptResult encryptWithTenantKey(ObjectRef.Tenant ref, EncryptRequest req, TenantObjects objects, long gcmLimit) {
         TenantRuntime rt = registry.active(ref.tenant());
-        return guard(rt, () -> objects.withKey(ref, a -> a.state().canProtect() && a.usage().contains(KeyUsage.ENCRYPT),
+        return guard(rt, () -> objects.withKey(ref, algorithm(req.mode()),
+                a -> a.state().canProtect() && a.usage().contains(KeyUsage.ENCRYPT),
                 key -> switch (req.mode()) {
                     case GCM -> {
                         byte[] iv = req.iv().length == 0 ? keys.random(GCM_IV) : req.iv();
-                        if (iv.length != GCM_IV) {
-                            throw EngineException.invalid("GCM IV must be 12 bytes (or absent for a server-generated one)");
+                        if (iv.length > MAX_GCM_IV) {
+                            throw EngineException.invalid("GCM IV must be 1 to " + MAX_GCM_IV + " bytes");
                         }
+                        tagLength(req.tagLength());
                         objects.countGcm(ref, gcmLimit);
-                        Keys.Sealed s = keys.gcmEncrypt(key, iv, req.aad(), req.data());
+                        Keys.Sealed s = keys.gcmEncrypt(key, iv, req.aad(), req.data(), req.tagLength());
                         yield new EncryptResult(ref.uid(), s.ciphertext(), iv, s.tag());
+                    }
+                    case CHACHA20_POLY1305 -> {
+                        byte[] nonce = req.iv().length == 0 ? keys.random(GCM_IV) : req.iv();
+                        if (nonce.length != GCM_IV) {
+                            throw EngineException.invalid("ChaCha20-Poly1305 nonce must be 12 bytes");
+                        }
+                        tagLength(req.tagLength());
+                        Keys.Sealed s = keys.chaChaEncrypt(key, nonce, req.aad(), req.data());
+                        yield new EncryptResult(ref.uid(), s.ciphertext(), nonce, java.util.Arrays.copyOf(s.tag(), req.tagLength()));
+                    }
+                    case CHACHA20 -> {
+                        noAad(req.aad());
+                        byte[] nonce = req.iv().length == 0 && req.randomIv() ? keys.random(GCM_IV) : req.iv();
+                        yield new EncryptResult(ref.uid(), keys.chaCha20(key, chaChaBlock(nonce), req.data()), nonce, new byte[0]);
                     }
                     case KEY_WRAP, KEY_WRAP_PAD -> {
                         noAeadFields(req.iv(), req.aad(), new byte[0]);
                         yield new EncryptResult(ref.uid(), keys.keyWrap(key, req.data(), req.mode() == CipherMode.KEY_WRAP_PAD),
                                 new byte[0], new byte[0]);
                     }
+                    case ECB, ECB_PKCS5, CBC, CBC_PKCS5, CTR -> {
+                        noAad(req.aad());
+                        byte[] iv = req.iv().length == 0 && req.randomIv() && req.mode().needsIv() ? keys.random(BLOCK) : req.iv();
+                        yield new EncryptResult(ref.uid(), keys.aesEncrypt(key, aesMode(req.mode(), iv), req.data()), iv, new byte[0]);
+                    }
                 }));
     }
 
-    /** Decrypt with a tenant AES key. */
+    /** Decrypt with a tenant key, in any mode of {@link CipherMode}. */
     byte[] decryptWithTenantKey(ObjectRef.Tenant ref, DecryptRequest req, TenantObjects objects) {
         TenantRuntime rt = registry.active(ref.tenant());
-        return guard(rt, () -> objects.withKey(ref, a -> a.state().canProcess() && a.usage().contains(KeyUsage.DECRYPT),
+        return guard(rt, () -> objects.withKey(ref, algorithm(req.mode()),
+                a -> a.state().canProcess() && a.usage().contains(KeyUsage.DECRYPT),
                 key -> switch (req.mode()) {
                     case GCM -> {
-                        if (req.iv().length != GCM_IV || req.tag().length != GCM_TAG) {
-                            throw EngineException.invalid("GCM decrypt needs a 12-byte IV and a 16-byte tag");
+                        if (req.iv().length == 0 || req.iv().length > MAX_GCM_IV) {
+                            throw EngineException.invalid("GCM decrypt needs an IV of 1 to " + MAX_GCM_IV + " bytes");
                         }
+                        tagLength(req.tag().length);
                         yield keys.gcmDecrypt(key, req.iv(), req.aad(), req.ciphertext(), req.tag());
+                    }
+                    case CHACHA20_POLY1305 -> {
+                        if (req.iv().length != GCM_IV) {
+                            throw EngineException.invalid("ChaCha20-Poly1305 decrypt needs a 12-byte nonce");
+                        }
+                        tagLength(req.tag().length);
+                        yield keys.chaChaDecrypt(key, req.iv(), req.aad(), req.ciphertext(), req.tag());
+                    }
+                    case CHACHA20 -> {
+                        noAad(req.aad());
+                        if (req.tag().length != 0) {
+                            throw EngineException.invalid("ChaCha20 takes no authentication tag");
+                        }
+                        yield keys.chaCha20(key, chaChaBlock(req.iv()), req.ciphertext());
                     }
                     case KEY_WRAP, KEY_WRAP_PAD -> {
                         noAeadFields(req.iv(), req.aad(), req.tag());
                         yield keys.keyUnwrap(key, req.ciphertext(), req.mode() == CipherMode.KEY_WRAP_PAD);
                     }
+                    case ECB, ECB_PKCS5, CBC, CBC_PKCS5, CTR -> {
+                        noAad(req.aad());
+                        if (req.tag().length != 0) {
+                            throw EngineException.invalid(req.mode() + " takes no authentication tag");
+                        }
+                        yield keys.aesDecrypt(key, aesMode(req.mode(), req.iv()), req.ciphertext());
+                    }
                 }));
+    }
+
+    /** The key algorithms (as stored, KMIP spelling) a mode takes. */
+    private static Set<String> algorithm(CipherMode mode) {
+        return mode == CipherMode.CHACHA20_POLY1305 || mode == CipherMode.CHACHA20 ? CHACHA_KEYS : AES_KEYS;
+    }
+
+    private static void tagLength(int bytes) {
+        if (bytes < MIN_GCM_TAG || bytes > GCM_TAG) {
+            throw EngineException.invalid("tag length must be " + MIN_GCM_TAG + " to " + GCM_TAG + " bytes");
+        }
+    }
+
+    /**
+     * The ChaCha20 state words 12 to 15 from a KMIP IV/Counter/Nonce: 8 bytes are the original
+     * 64-bit nonce (64-bit block counter 0), 12 bytes the RFC 8439 nonce (32-bit counter 0), 16 bytes
+     * the counter and nonce as given.
+     */
+    private static byte[] chaChaBlock(byte[] nonce) {
+        return switch (nonce.length) {
+            case 8 -> java.nio.ByteBuffer.allocate(16).put(new byte[8]).put(nonce).array();
+            case 12 -> java.nio.ByteBuffer.allocate(16).put(new byte[4]).put(nonce).array();
+            case 16 -> nonce;
+            default -> throw EngineException.invalid("ChaCha20 needs an 8, 12 or 16-byte IV/Counter/Nonce");
+        };
+    }
+
+    /** The crypto module's mode; the IV / counter block must be 16 bytes where the mode takes one, else absent. */
+    private static AesMode aesMode(CipherMode mode, byte[] iv) {
+        if (mode.needsIv() && iv.length != BLOCK) {
+            throw EngineException.invalid(mode + " needs a 16-byte IV/counter block (or Random IV on encrypt)");
+        }
+        if (!mode.needsIv() && iv.length != 0) {
+            throw EngineException.invalid(mode + " takes no IV");
+        }
+        return switch (mode) {
+            case ECB -> new AesMode.Ecb(AesMode.Padding.NONE);
+            case ECB_PKCS5 -> new AesMode.Ecb(AesMode.Padding.PKCS5);
+            case CBC -> new AesMode.Cbc(iv, AesMode.Padding.NONE);
+            case CBC_PKCS5 -> new AesMode.Cbc(iv, AesMode.Padding.PKCS5);
+            case CTR -> new AesMode.Ctr(iv);
+            default -> throw new IllegalArgumentException(mode.name());
+        };
+    }
+
+    private static void noAad(byte[] aad) {
+        if (aad.length != 0) {
+            throw EngineException.invalid("only GCM and ChaCha20-Poly1305 take additional authenticated data");
+        }
+    }
+
+    private static EngineException kekMode(CipherMode mode) {
+        return EngineException.invalid("L3 KEK versions use GCM, AES key wrap or AES key wrap with padding, not " + mode);
     }
 
     private static void noAeadFields(byte[] iv, byte[] aad, byte[] tag) {

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Recover data protected by {@code uid}. For GCM, {@code iv} (12 bytes) and {@code tag}
- * (16 bytes) are required and {@code aad} must equal the one given to encrypt (empty = none).
- * For KEY_WRAP and KEY_WRAP_PAD, iv, aad and tag must be empty.
+ * Recover data protected by {@code uid}. For GCM, {@code iv} (12 bytes for an L3 version, 1 to
+ * 128 for a tenant key) and {@code tag} (16 bytes for an L3 version, 12 to 16 for a tenant key) are
+ * required and {@code aad} must equal the one given to encrypt (empty = none); ChaCha20-Poly1305
+ * likewise with a 12-byte nonce and a 16-byte tag. CBC and CTR need the 16-byte IV / counter block.
+ * For KEY_WRAP, KEY_WRAP_PAD and ECB, iv, aad and tag must be empty.
  */
 public record DecryptRequest(String uid, CipherMode mode, byte[] ciphertext, byte[] iv, byte[] aad, byte[] tag) {
 

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The result of an encrypt: the ciphertext, the IV used (GCM; empty for key wrap) and the
- * 16-byte authentication tag (GCM; empty for key wrap), as separate KMIP 1.4 AEAD fields.
+ * The result of an encrypt: the ciphertext, the IV, counter block or nonce used (empty for key
+ * wrap and ECB) and the authentication tag (GCM, ChaCha20-Poly1305; empty otherwise), as separate
+ * KMIP 1.4 fields.
  */
 public record EncryptResult(String uid, byte[] ciphertext, byte[] iv, byte[] tag) {
 

@@ -82,6 +82,7 @@ final class KekVersions {
             for (ManagedObjectRecord old : deactivate) {
                 writes.add(new Write.PutObject(transition(old, ObjectState.DEACTIVATED, now), old.generation()));
             }
+            UndoJournal.irreversibleChange();
             store.write(withTenantNotice(rt.tenant, writes));
             for (Write w : writes.subList(1, writes.size())) {
                 ManagedObjectRecord r = ((Write.PutObject) w).record();
@@ -109,6 +110,7 @@ final class KekVersions {
                 throw EngineException.illegalState("KEK version " + ref.uid() + " is " + now + "; cannot revoke to " + target);
             }
             ManagedObjectRecord next = transition(r, target, clock.instant());
+            UndoJournal.irreversibleChange();
             store.write(withTenantNotice(ref.tenant(), List.of(new Write.PutObject(next, r.generation()))));
             LiveKek live = rt.keks.get(ref.uid());
             if (live != null) {
@@ -130,6 +132,7 @@ final class KekVersions {
             if (now == ObjectState.DESTROYED) {
                 return null;
             }
+            UndoJournal.irreversibleChange();
             store.write(withTenantNotice(ref.tenant(), List.of(
                     new Write.PutObject(transition(r, ObjectState.DESTROYED, clock.instant()), r.generation()))));
             LiveKek live = rt.keks.remove(ref.uid());

@@ -57,9 +57,42 @@ public interface KeyOperations {
     /** KMIP Destroy: crypto-shreds the object (must not be ACTIVE); for an L3 version, every L4 it wrapped. */
     void destroy(Principal principal, String uid);
 
+    /**
+     * The attributes of {@code uid} as the server needs them to carry out an Encrypt or Decrypt
+     * ({@code operation}): checked against the policy for that operation (not GET_ATTRIBUTES), so a
+     * principal that may only encrypt still gets the key's default parameters and usage dates. A
+     * denial is audited; a successful read is not (the operation that follows is).
+     */
+    ManagedObject attributesForUse(Principal principal, String uid, Operation operation);
+
+    /**
+     * Records a use of tenant object {@code uid} for {@code operation} (ENCRYPT or DECRYPT) in one of
+     * its free-form attributes: {@code edit} maps the current values of {@code customKey} to the new
+     * ones (the KMIP layer's Usage Limits count). Checked against the policy for that operation;
+     * serialized per tenant and compare-and-set in storage. If {@code edit} throws (an
+     * {@link EngineException}, such as PERMISSION_DENIED for an exhausted limit), nothing is written.
+     */
+    ManagedObject recordUse(Principal principal, String uid, Operation operation, String customKey,
+                            java.util.function.UnaryOperator<List<String>> edit);
+
+    /**
+     * {@code length} bytes from the crypto engine's generator (OpenSSL RAND_bytes with the native
+     * engine, the JDK's default SecureRandom with the JCE one), for KMIP RNG Retrieve; no tenant,
+     * no policy.
+     */
+    byte[] randomBytes(int length);
+
     /** KMIP Encrypt: wraps an L4 (or any data) with an ACTIVE L3 version or tenant key. */
     EncryptResult encrypt(Principal principal, EncryptRequest request);
 
+    /** Starts recording this thread's changes for a KMIP batch with the Undo option (see {@link UndoLog}). */
+    UndoLog startUndoLog(Principal principal);
+
     /** KMIP Decrypt: unwraps with an ACTIVE, DEACTIVATED or COMPROMISED key. */
     byte[] decrypt(Principal principal, DecryptRequest request);
+
+    /** Whether {@code uid} has the form of an L3 KEK version's identifier (tenant:kek:version). */
+    static boolean isKekVersion(String uid) {
+        return uid.length() <= 300 && ObjectRef.KEK_UID.matcher(uid).matches();
+    }
 }

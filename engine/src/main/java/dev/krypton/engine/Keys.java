@@ -1,5 +1,6 @@
 package dev.krypton.engine;
 
+import dev.krypton.crypto.AesMode;
 import dev.krypton.crypto.CryptoEngine;
 import dev.krypton.crypto.CryptoException;
 import dev.krypton.crypto.KeyHandle;
@@ -76,13 +77,59 @@ final class Keys {
     }
 
     Sealed gcmEncrypt(KeyHandle key, byte[] iv, byte[] aad, byte[] plaintext) {
-        byte[] out = call(() -> crypto.gcmEncrypt(key, iv, aad, plaintext, TAG));
-        return new Sealed(Arrays.copyOf(out, out.length - TAG), Arrays.copyOfRange(out, out.length - TAG, out.length));
+        return gcmEncrypt(key, iv, aad, plaintext, TAG);
+    }
+
+    Sealed gcmEncrypt(KeyHandle key, byte[] iv, byte[] aad, byte[] plaintext, int tagLen) {
+        return split(call(() -> crypto.gcmEncrypt(key, iv, aad, plaintext, tagLen)), tagLen);
     }
 
     byte[] gcmDecrypt(KeyHandle key, byte[] iv, byte[] aad, byte[] ciphertext, byte[] tag) {
-        byte[] joined = ByteBuffer.allocate(ciphertext.length + tag.length).put(ciphertext).put(tag).array();
-        return call(() -> crypto.gcmDecrypt(key, iv, aad, joined, TAG));
+        return call(() -> crypto.gcmDecrypt(key, iv, aad, join(ciphertext, tag), tag.length));
+    }
+
+    Sealed chaChaEncrypt(KeyHandle key, byte[] nonce, byte[] aad, byte[] plaintext) {
+        return split(call(() -> crypto.chaCha20Poly1305Encrypt(key, nonce, aad, plaintext)), TAG);
+    }
+
+    /**
+     * ChaCha20-Poly1305 decryption; a tag shorter than 16 bytes (a client's truncated tag) is
+     * checked against the prefix of the recomputed one, in constant time, before the plaintext
+     * is returned.
+     */
+    byte[] chaChaDecrypt(KeyHandle key, byte[] nonce, byte[] aad, byte[] ciphertext, byte[] tag) {
+        if (tag.length == TAG) {
+            return call(() -> crypto.chaCha20Poly1305Decrypt(key, nonce, aad, join(ciphertext, tag)));
+        }
+        byte[] counterOne = ByteBuffer.allocate(16).put((byte) 1).put(new byte[3]).put(nonce).array();
+        byte[] plain = call(() -> crypto.chaCha20(key, counterOne, ciphertext));
+        byte[] full = chaChaEncrypt(key, nonce, aad, plain).tag();
+        if (!java.security.MessageDigest.isEqual(Arrays.copyOf(full, tag.length), tag)) {
+            Arrays.fill(plain, (byte) 0);
+            throw new EngineException(ErrorCode.CRYPTO, "cryptographic failure");
+        }
+        return plain;
+    }
+
+    /** The bare ChaCha20 stream; {@code counterAndNonce} as {@link CryptoEngine#chaCha20} takes it. */
+    byte[] chaCha20(KeyHandle key, byte[] counterAndNonce, byte[] input) {
+        return call(() -> crypto.chaCha20(key, counterAndNonce, input));
+    }
+
+    byte[] aesEncrypt(KeyHandle key, AesMode mode, byte[] plaintext) {
+        return call(() -> crypto.aesEncrypt(key, mode, plaintext));
+    }
+
+    byte[] aesDecrypt(KeyHandle key, AesMode mode, byte[] ciphertext) {
+        return call(() -> crypto.aesDecrypt(key, mode, ciphertext));
+    }
+
+    private static Sealed split(byte[] out, int tagLen) {
+        return new Sealed(Arrays.copyOf(out, out.length - tagLen), Arrays.copyOfRange(out, out.length - tagLen, out.length));
+    }
+
+    private static byte[] join(byte[] ciphertext, byte[] tag) {
+        return ByteBuffer.allocate(ciphertext.length + tag.length).put(ciphertext).put(tag).array();
     }
 
     byte[] keyWrap(KeyHandle kek, byte[] plaintext, boolean pad) {

@@ -82,6 +82,46 @@ final class Operations implements KeyOperations {
     }
 
     @Override
+    public ManagedObject attributesForUse(Principal p, String uid, Operation op) {
+        if (op != Operation.ENCRYPT && op != Operation.DECRYPT) {
+            throw EngineException.invalid("attributes for use are read for ENCRYPT or DECRYPT only");
+        }
+        ObjectRef ref = ObjectRef.parse(uid);
+        if (!policy.get().allows(p, ref.tenant(), op)) {
+            throw denial(p, ref.tenant(), uid, op);
+        }
+        return locator.attributes(ref);
+    }
+
+    @Override
+    public ManagedObject recordUse(Principal p, String uid, Operation op, String customKey,
+                                   java.util.function.UnaryOperator<List<String>> edit) {
+        if (op != Operation.ENCRYPT && op != Operation.DECRYPT) {
+            throw EngineException.invalid("uses are recorded for ENCRYPT or DECRYPT only");
+        }
+        ObjectRef.Tenant t = tenantObject(ObjectRef.parse(uid));
+        if (!policy.get().allows(p, t.tenant(), op)) {
+            throw denial(p, t.tenant(), uid, op);
+        }
+        try {
+            return objects.change(t, a -> AttributeEdits.apply(a, List.of(new AttributeUpdate.SetCustom(customKey,
+                    edit.apply(a.custom().getOrDefault(customKey, List.of()))))));
+        } catch (EngineException e) {
+            audit.record(new AuditEvent(e.code() == ErrorCode.PERMISSION_DENIED ? AuditKind.DENIAL : AuditKind.OPERATION,
+                    p.name(), t.tenant().value(), uid, op.name(), e.code().name(), "usage"));
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] randomBytes(int length) {
+        if (length < 0) {
+            throw EngineException.invalid("length must not be negative");
+        }
+        return ciphers.random(length);
+    }
+
+    @Override
     public KeyMaterial material(Principal p, String uid) {
         ObjectRef ref = ObjectRef.parse(uid);
         return run(p, Operation.GET, ref.tenant(), uid, () -> switch (ref) {
@@ -149,7 +189,7 @@ final class Operations implements KeyOperations {
     @Override
     public EncryptResult encrypt(Principal p, EncryptRequest request) {
         ObjectRef ref = ObjectRef.parse(request.uid());
-        return run(p, Operation.ENCRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+        return run(p, Operation.ENCRYPT, ref.tenant(), request.uid(), () -> switch (allowedMode(ref, request.mode())) {
             case ObjectRef.Kek k -> ciphers.encrypt(k, request);
             case ObjectRef.Tenant t -> ciphers.encryptWithTenantKey(t, request, objects, options.gcmLimit());
         });
@@ -158,10 +198,18 @@ final class Operations implements KeyOperations {
     @Override
     public byte[] decrypt(Principal p, DecryptRequest request) {
         ObjectRef ref = ObjectRef.parse(request.uid());
-        return run(p, Operation.DECRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+        return run(p, Operation.DECRYPT, ref.tenant(), request.uid(), () -> switch (allowedMode(ref, request.mode())) {
             case ObjectRef.Kek k -> ciphers.decrypt(k, request);
             case ObjectRef.Tenant t -> ciphers.decryptWithTenantKey(t, request, objects);
         });
+    }
+
+    /** {@code ref}, unless the policy forbids {@code mode} (a mode without integrity): then PERMISSION_DENIED. */
+    private ObjectRef allowedMode(ObjectRef ref, CipherMode mode) {
+        if (mode.unauthenticated() && !policy.get().unauthenticatedModes()) {
+            throw EngineException.denied("the policy forbids " + mode + " (a mode without integrity)");
+        }
+        return ref;
     }
 
     private static ObjectRef.Tenant tenantObject(ObjectRef ref) {
@@ -171,11 +219,46 @@ final class Operations implements KeyOperations {
         };
     }
 
+    private EngineException denial(Principal p, TenantId tenant, String object, Operation op) {
+        audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), tenant.value(), object, op.name(),
+                ErrorCode.PERMISSION_DENIED.name(), "policy"));
+        return EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
+    }
+
+    @Override
+    public UndoLog startUndoLog(Principal p) {
+        UndoJournal journal = UndoJournal.start();
+        return new UndoLog() {
+            @Override
+            public void undo() {
+                journal.stop();
+                if (journal.irreversible()) {
+                    throw EngineException.illegalState("an L3 KEK changed in this batch; it cannot be undone");
+                }
+                for (var change : journal.latestFirst()) {
+                    ObjectRef.Tenant ref = tenantObject(ObjectRef.parse(change.getKey()));
+                    try {
+                        objects.restore(ref, change.getValue());
+                        audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), ref.tenant().value(), ref.uid(), "UNDO",
+                                "ok", ""));
+                    } catch (EngineException e) {
+                        audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), ref.tenant().value(), ref.uid(), "UNDO",
+                                e.code().name(), ""));
+                        throw e;
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+                journal.stop();
+            }
+        };
+    }
+
     private <T> T run(Principal p, Operation op, TenantId tenant, String object, Supplier<T> action) {
         if (!policy.get().allows(p, tenant, op)) {
-            audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), tenant.value(), object, op.name(),
-                    ErrorCode.PERMISSION_DENIED.name(), "policy"));
-            throw EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
+            throw denial(p, tenant, object, op);
         }
         try {
             servingCheck.run();

@@ -32,7 +32,7 @@ class FullLifecycleTest {
         assertThat(v1).isEqualTo("acme:payments:1");
 
         List<Wrapped> wrapped = new ArrayList<>();
-        CipherMode[] modes = CipherMode.values();
+        CipherMode[] modes = java.util.Arrays.stream(CipherMode.values()).filter(CipherMode::forKeks).toArray(CipherMode[]::new);
         for (int i = 0; i < 10_000; i++) {
             byte[] dek = f.random(32);
             CipherMode mode = modes[i % modes.length];

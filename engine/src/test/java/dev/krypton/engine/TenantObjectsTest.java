@@ -50,6 +50,68 @@ class TenantObjectsTest {
     }
 
     @Test
+    void digestIsTheSha256OfTheMaterialAndTheFirstGetIsRecorded() throws Exception {
+        byte[] key = new byte[16];
+        java.util.Arrays.fill(key, (byte) 7);
+        ManagedObject o = f.ops.register(f.principal, f.tenant, ObjectType.SYMMETRIC_KEY, key.clone(),
+                new ObjectTemplate(List.of("d"), "AES", 128, Set.of(KeyUsage.ENCRYPT), false, true, Map.of(), true));
+        assertThat(o.attributes().digest()).contains(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(key)));
+        assertThat(f.ops.attributes(f.principal, o.uid()).attributes().firstServed()).isEmpty();
+        f.ops.material(f.principal, o.uid()).wipe();
+        var served = f.ops.attributes(f.principal, o.uid()).attributes().firstServed();
+        assertThat(served).isPresent();
+        f.ops.material(f.principal, o.uid()).wipe();
+        assertThat(f.ops.attributes(f.principal, o.uid()).attributes().firstServed()).isEqualTo(served);
+    }
+
+    @Test
+    void anUndoLogPutsBackChangedObjectsAndDeletesCreatedOnes() {
+        ManagedObject kept = f.ops.create(f.principal, f.tenant, ObjectTemplate.aes256("kept").withActivate(false));
+        ManagedObject created;
+        try (UndoLog log = f.ops.startUndoLog(f.principal)) {
+            f.ops.activate(f.principal, kept.uid());
+            f.ops.updateAttributes(f.principal, kept.uid(), List.of(new AttributeUpdate.SetNames(List.of("renamed"))));
+            created = f.ops.create(f.principal, f.tenant, ObjectTemplate.aes256("created"));
+            log.undo();
+        }
+        ObjectAttributes back = f.ops.attributes(f.principal, kept.uid()).attributes();
+        assertThat(back.state()).isEqualTo(ObjectState.PRE_ACTIVE);
+        assertThat(back.names()).containsExactly("kept");
+        assertThat(code(() -> f.ops.attributes(f.principal, created.uid()))).isEqualTo(ErrorCode.NOT_FOUND);
+        f.ops.activate(f.principal, kept.uid());
+        assertThat(f.ops.attributes(f.principal, kept.uid()).attributes().state()).isEqualTo(ObjectState.ACTIVE);
+    }
+
+    @Test
+    void anUndoLogRefusesToPutBackAKekChange() {
+        ManagedObject object = f.ops.create(f.principal, f.tenant, ObjectTemplate.aes256("with-kek").withActivate(false));
+        try (UndoLog log = f.ops.startUndoLog(f.principal)) {
+            f.ops.activate(f.principal, object.uid());
+            f.ops.createKek(f.principal, f.tenant, "undo-kek");
+            assertThat(code(log::undo)).isEqualTo(ErrorCode.ILLEGAL_STATE);
+        }
+        assertThat(f.ops.attributes(f.principal, object.uid()).attributes().state()).isEqualTo(ObjectState.ACTIVE);
+    }
+
+    @Test
+    void tripleDesKeysAreCreatedAndOtherKindsAreKeptWithoutDigest() {
+        ManagedObject des3 = f.ops.create(f.principal, f.tenant,
+                new ObjectTemplate(List.of("3des"), "3DES", 168, Set.of(KeyUsage.ENCRYPT), false, true, Map.of(), true));
+        assertThat(des3.attributes().lengthBits()).isEqualTo(168);
+        assertThat(f.ops.material(f.principal, des3.uid()).copy()).hasSize(24);
+        byte[] encoded = {0x42, 0x00, 0x13, 0x01};
+        ManagedObject certificate = f.ops.register(f.principal, f.tenant, ObjectType.CERTIFICATE, encoded.clone(),
+                new ObjectTemplate(List.of("cert"), "", 0, Set.of(), false, true, Map.of(), true));
+        assertThat(certificate.attributes().type()).isEqualTo(ObjectType.CERTIFICATE);
+        assertThat(certificate.attributes().lengthBits()).isZero();
+        assertThat(certificate.attributes().digest()).isEmpty();
+        assertThat(f.ops.material(f.principal, certificate.uid()).copy()).isEqualTo(encoded);
+        assertThat(code(() -> f.ops.create(f.principal, f.tenant, new ObjectTemplate(List.of(), "3DES", 112, Set.of(),
+                false, true, Map.of(), true)))).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
     void sensitiveOrNonExtractableObjectsAndKeksNeverLeave() {
         ManagedObject sensitive = f.ops.create(f.principal, f.tenant, ObjectTemplate.aes256("s").withSensitive(true));
         ManagedObject locked = f.ops.create(f.principal, f.tenant, ObjectTemplate.aes256("l").withExtractable(false));

@@ -14,15 +14,24 @@ import java.util.stream.Collectors;
  * Who may do what on which tenant (DESIGN.md section 8). Default deny: a principal may perform
  * an operation on a tenant only if a grant says so, or, in upstream mode, if the principal's name
  * equals the tenant id (the principal then owns the tenant and may perform every operation).
- * Immutable; {@link PolicyStore} swaps whole policies on reload.
+ * Independently of grants, {@link #unauthenticatedModes()} says whether tenant keys may be used in
+ * the AES modes without integrity (ECB, CBC, CTR; default yes, for KMIP clients that need them; L3
+ * KEK versions never can). Immutable; {@link PolicyStore} swaps whole policies on reload.
  */
 public final class Policy {
 
     private final boolean upstream;
+    private final boolean unauthenticatedModes;
     private final Map<String, List<Grant>> grants;
 
+    /** A policy that allows the unauthenticated modes. */
     public Policy(boolean upstream, List<Grant> grants) {
+        this(upstream, true, grants);
+    }
+
+    public Policy(boolean upstream, boolean unauthenticatedModes, List<Grant> grants) {
         this.upstream = upstream;
+        this.unauthenticatedModes = unauthenticatedModes;
         this.grants = grants.stream().collect(Collectors.groupingBy(Grant::principal,
                 Collectors.collectingAndThen(Collectors.toList(), List::copyOf)));
     }
@@ -39,6 +48,11 @@ public final class Policy {
 
     public boolean upstream() {
         return upstream;
+    }
+
+    /** Whether tenant keys may encrypt and decrypt in AES ECB, CBC and CTR (modes without integrity). */
+    public boolean unauthenticatedModes() {
+        return unauthenticatedModes;
     }
 
     /** Whether {@code principal} may perform {@code operation} on {@code tenant}. */

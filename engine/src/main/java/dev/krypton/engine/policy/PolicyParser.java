@@ -20,6 +20,7 @@ import java.util.Set;
  * Reads a policy document, YAML or JSON (JSON is valid YAML):
  * <pre>
  * upstream: true                # optional, default false
+ * unauthenticated_modes: false  # optional, default true: tenant keys may use AES ECB, CBC, CTR
  * grants:                       # optional, default none
  *   - principal: gateway-eu-1   # the principal name the transport derives
  *     tenants: [acme, globex]   # or ["*"] for every tenant
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class PolicyParser {
 
     private static final YAMLMapper MAPPER = new YAMLMapper();
-    private static final Set<String> TOP = Set.of("upstream", "grants");
+    private static final Set<String> TOP = Set.of("upstream", "unauthenticated_modes", "grants");
     private static final Set<String> GRANT = Set.of("principal", "tenants", "operations");
 
     private PolicyParser() {
@@ -49,14 +50,8 @@ public final class PolicyParser {
             throw invalid("the document is empty");
         }
         requireObject(root, "(top level)", TOP);
-        boolean upstream = false;
-        if (root.has("upstream")) {
-            JsonNode u = root.get("upstream");
-            if (!u.isBoolean()) {
-                throw invalid("upstream: must be true or false");
-            }
-            upstream = u.booleanValue();
-        }
+        boolean upstream = flag(root, "upstream", false);
+        boolean unauthenticatedModes = flag(root, "unauthenticated_modes", true);
         List<Grant> grants = new ArrayList<>();
         if (root.has("grants")) {
             JsonNode g = root.get("grants");
@@ -67,7 +62,18 @@ public final class PolicyParser {
                 grants.add(grant(g.get(i), "grants[" + i + "]"));
             }
         }
-        return new Policy(upstream, grants);
+        return new Policy(upstream, unauthenticatedModes, grants);
+    }
+
+    private static boolean flag(JsonNode root, String key, boolean absent) {
+        if (!root.has(key)) {
+            return absent;
+        }
+        JsonNode v = root.get(key);
+        if (!v.isBoolean()) {
+            throw invalid(key + ": must be true or false");
+        }
+        return v.booleanValue();
     }
 
     private static Grant grant(JsonNode node, String path) {

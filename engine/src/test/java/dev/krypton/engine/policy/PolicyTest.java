@@ -53,6 +53,16 @@ class PolicyTest {
     }
 
     @Test
+    void unauthenticatedModesAreAllowedUnlessThePolicySaysFalse() {
+        assertThat(PolicyParser.parse("upstream: true").unauthenticatedModes()).isTrue();
+        assertThat(Policy.denyAll().unauthenticatedModes()).isTrue();
+        assertThat(PolicyParser.parse("unauthenticated_modes: false").unauthenticatedModes()).isFalse();
+        assertThat(PolicyParser.parse("unauthenticated_modes: true").unauthenticatedModes()).isTrue();
+        assertThatThrownBy(() -> PolicyParser.parse("unauthenticated_modes: no-thanks"))
+                .hasMessageContaining("unauthenticated_modes: must be true or false");
+    }
+
+    @Test
     void unknownOperationIsRejectedWithItsPath() {
         assertThatThrownBy(() -> PolicyParser.parse("""
                 grants:

@@ -45,7 +45,8 @@ final class CaseRunner {
                 } catch (IOException | RuntimeException e) {
                     return new CaseResult.Failed(testCase, where + ": no valid response (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
                 }
-                Optional<String> mismatch = matcher.compare(exchange.expected(), actual, randomTags(request, generated));
+                Optional<String> mismatch = matcher.compare(exchange.expected(), actual,
+                        randomTags(exchange.request(), exchange.expected(), placeholders, generated));
                 if (mismatch.isPresent()) {
                     return new CaseResult.Failed(testCase, where + ": " + mismatch.get() + resultOf(actual));
                 }
@@ -62,22 +63,38 @@ final class CaseRunner {
     }
 
     /**
-     * Server randomness in the answer to {@code request}: RNG Retrieve data; and for a key the
-     * server generated in this run (Create, ReKey), the ciphertext of an Encrypt and the Digest
-     * Value, which depend on key material the case cannot know.
+     * Server randomness in the answer to {@code request} (as the case wrote it, before substitution):
+     * RNG Retrieve data; an Encrypt's IV/Counter/Nonce when the request gave none and the case
+     * expects one (Random IV), with the ciphertext and tag made under it; and for a key the server
+     * generated in this run (Create, ReKey), the ciphertext of an Encrypt, the plaintext of a Decrypt
+     * of a ciphertext the case made (not one this server returned) and the Digest Value, which
+     * depend on key material the case cannot know.
      */
-    private static Set<Tag> randomTags(Ttlv request, Set<String> generated) {
+    private static Set<Tag> randomTags(Ttlv request, Ttlv expected, Placeholders placeholders, Set<String> generated) {
         String operation = operationOf(request);
         if (operation.equals("RNGRetrieve")) {
             return Set.of(Tag.DATA);
         }
-        boolean generatedKey = firstBatchItem(request).flatMap(b -> b.find(Tag.REQUEST_PAYLOAD)).filter(Structure.class::isInstance)
-                .flatMap(p -> ((Structure) p).find(Tag.UNIQUE_IDENTIFIER))
+        Optional<Structure> payload = firstBatchItem(request).flatMap(b -> b.find(Tag.REQUEST_PAYLOAD))
+                .filter(Structure.class::isInstance).map(Structure.class::cast);
+        boolean serverIv = operation.equals("Encrypt") && payload.flatMap(p -> p.find(Tag.IV_COUNTER_NONCE)).isEmpty()
+                && firstBatchItem(expected).flatMap(b -> b.find(Tag.RESPONSE_PAYLOAD)).filter(Structure.class::isInstance)
+                        .flatMap(p -> ((Structure) p).find(Tag.IV_COUNTER_NONCE)).isPresent();
+        if (serverIv) {
+            return Set.of(Tag.DATA, Tag.IV_COUNTER_NONCE, Tag.AUTHENTICATED_ENCRYPTION_TAG);
+        }
+        boolean generatedKey = payload.flatMap(p -> p.find(Tag.UNIQUE_IDENTIFIER))
+                .map(placeholders::substitute)
                 .filter(id -> id instanceof Ttlv.TextString t && generated.contains(t.value())).isPresent();
         if (!generatedKey) {
             return Set.of();
         }
-        return operation.equals("Encrypt") ? Set.of(Tag.DATA, Tag.DIGEST_VALUE) : Set.of(Tag.DIGEST_VALUE);
+        return switch (operation) {
+            case "Encrypt" -> Set.of(Tag.DATA, Tag.DIGEST_VALUE, Tag.AUTHENTICATED_ENCRYPTION_TAG);
+            case "Decrypt" -> payload.flatMap(p -> p.find(Tag.DATA)).filter(placeholders::isServerChoice).isPresent()
+                    ? Set.of(Tag.DIGEST_VALUE) : Set.of(Tag.DATA, Tag.DIGEST_VALUE);
+            default -> Set.of(Tag.DIGEST_VALUE);
+        };
     }
 
     /** Hex of every Byte String in the case's requests: values the client chose, never server randomness. */

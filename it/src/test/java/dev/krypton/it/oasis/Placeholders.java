@@ -22,10 +22,19 @@ import java.util.regex.Pattern;
  * <p>A numbered placeholder is bound by its first appearance in a response and must then keep its
  * value; an unnumbered one (an IV, a tag, a correlation value) takes the value of its latest
  * appearance, since each Encrypt produces a fresh one.
+ *
+ * <p>Server randomness written as a literal: where a case shows a concrete value for what the
+ * server chose at random (the ciphertext under a key it generated, an IV it made under Random IV),
+ * the matcher accepts any value of that length and {@link #serverChose records} it. A later
+ * request that repeats the literal gets the server's value instead (the case feeds the ciphertext
+ * back to Decrypt), and a placeholder no response bound ({@code $DATA_0}, {@code $IV_COUNTER_NONCE}
+ * in CS-BC-M-13-14, whose response shows literals) takes the latest such value of its field.
  */
 final class Placeholders {
     private static final byte[] MAGIC = "\u0000krypton-placeholder:".getBytes(StandardCharsets.UTF_8);
     private static final Pattern TEXT = Pattern.compile("\\$[A-Z][A-Z0-9_]*");
+    private static final String ALIAS = "#literal:";
+    private static final String LATEST = "#latest:";
     private final Map<String, Ttlv> bound = new HashMap<>();
 
     /** The hex form of the sentinel Byte String that stands for placeholder {@code name}. */
@@ -63,6 +72,17 @@ final class Placeholders {
                 : Optional.of("$" + name + " was " + Values.show(known) + ", now " + Values.show(actual));
     }
 
+    /** The server chose {@code actual} where the case shows the literal {@code expected}. */
+    void serverChose(ByteString expected, ByteString actual) {
+        bound.put(ALIAS + HexFormat.of().formatHex(expected.value()), actual);
+        bound.put(LATEST + expected.tag().xmlName(), actual);
+    }
+
+    /** Whether {@code request} (a Byte String) repeats a literal that stood for a server's choice. */
+    boolean isServerChoice(Ttlv request) {
+        return request instanceof ByteString b && bound.containsKey(ALIAS + HexFormat.of().formatHex(b.value()));
+    }
+
     /** A copy of {@code request} with every bound placeholder replaced; unbound ones are reported. */
     Ttlv substitute(Ttlv request) {
         if (request instanceof Structure s) {
@@ -70,9 +90,13 @@ final class Placeholders {
         }
         Optional<String> name = nameOf(request);
         if (name.isEmpty()) {
-            return request;
+            Ttlv chosen = request instanceof ByteString b ? bound.get(ALIAS + HexFormat.of().formatHex(b.value())) : null;
+            return chosen == null ? request : new ByteString(request.tag(), ((ByteString) chosen).value());
         }
         Ttlv value = bound.get(name.get());
+        if (value == null) {
+            value = bound.get(LATEST + request.tag().xmlName());
+        }
         if (value == null) {
             throw new UnboundPlaceholder(name.get());
         }

@@ -23,8 +23,9 @@ import java.util.Set;
  * gives relative to {@code $NOW}), Result Message text (informative, KMIP 1.4 section 6.11) and the
  * Server Correlation Value (chosen by the reference server), and random output the server
  * generated (key material of a key the case did not supply, RNG Retrieve data, and the ciphertext
- * and Digest Value of a key the server generated in this run), which must have the expected type
- * and length; a generated key's ciphertext is still checked by the Decrypt that follows it.
+ * and Digest Value of a key the server generated in this run, an IV the server made under Random IV
+ * and what was encrypted with it), which must have the expected type and length; such a ciphertext
+ * is still checked by the Decrypt that follows it (see {@link Placeholders#serverChose}).
  */
 final class ResponseMatcher {
     static final long DATE_TOLERANCE_SECONDS = 120;
@@ -65,9 +66,13 @@ final class ResponseMatcher {
             case DateTime e -> Math.abs(e.epochSeconds() - ((DateTime) actual).epochSeconds()) <= DATE_TOLERANCE_SECONDS
                     ? Optional.empty()
                     : Optional.of(path + ": expected " + Values.show(e) + " (+-" + DATE_TOLERANCE_SECONDS + " s), got " + Values.show(actual));
-            case ByteString e when serverRandom(e) -> e.value().length == ((ByteString) actual).value().length
-                    ? Optional.empty()
-                    : Optional.of(path + ": expected " + e.value().length + " random bytes, got " + ((ByteString) actual).value().length);
+            case ByteString e when serverRandom(e) -> {
+                if (e.value().length != ((ByteString) actual).value().length) {
+                    yield Optional.of(path + ": expected " + e.value().length + " random bytes, got " + ((ByteString) actual).value().length);
+                }
+                placeholders.serverChose(e, (ByteString) actual);
+                yield Optional.empty();
+            }
             default -> Values.same(expected, actual) ? Optional.empty()
                     : Optional.of(path + ": expected " + Values.show(expected) + ", got " + Values.show(actual));
         };

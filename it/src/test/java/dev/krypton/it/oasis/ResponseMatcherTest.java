@@ -52,6 +52,26 @@ class ResponseMatcherTest {
     }
 
     @Test
+    void aRandomLiteralTheServerChoseIsFedBackWhereTheCaseRepeatsItAndBindsAnUnboundPlaceholder() {
+        String expected = payload("<Data type=\"ByteString\" value=\"e768\"/><IVCounterNonce type=\"ByteString\" value=\"ff02\"/>");
+        String actual = payload("<Data type=\"ByteString\" value=\"1a2b\"/><IVCounterNonce type=\"ByteString\" value=\"3c4d\"/>");
+        var random = Set.of(dev.krypton.kmip.Tag.DATA, dev.krypton.kmip.Tag.IV_COUNTER_NONCE);
+        assertThat(matcher.compare(KmipXml.decode(expected, DecodeLimits.DEFAULT), KmipXml.decode(actual, DecodeLimits.DEFAULT), random))
+                .isEmpty();
+        assertThat(matcher.compare(KmipXml.decode(expected, DecodeLimits.DEFAULT),
+                KmipXml.decode(actual.replace("1a2b", "1a2b3c"), DecodeLimits.DEFAULT), random)).isPresent();
+        assertThat(compare(payload("<Data type=\"ByteString\" value=\"e768\"/>"), actual))
+                .as("outside the random fields the literal is compared").isPresent();
+        Ttlv repeated = KmipXml.decode("<Data type=\"ByteString\" value=\"e768\"/>", DecodeLimits.DEFAULT);
+        assertThat(placeholders.substitute(repeated)).isEqualTo(new Ttlv.ByteString(repeated.tag(), new byte[] {0x1a, 0x2b}));
+        Ttlv unbound = KmipXml.decode("<IVCounterNonce type=\"ByteString\" value=\"" + Placeholders.sentinelHex("IV_COUNTER_NONCE")
+                + "\"/>", DecodeLimits.DEFAULT);
+        assertThat(placeholders.substitute(unbound)).isEqualTo(new Ttlv.ByteString(unbound.tag(), new byte[] {0x3c, 0x4d}));
+        Ttlv other = KmipXml.decode("<Data type=\"ByteString\" value=\"e769\"/>", DecodeLimits.DEFAULT);
+        assertThat(placeholders.substitute(other)).isEqualTo(other);
+    }
+
+    @Test
     void resultMessageTextIsInformativeButResultReasonIsCompared() {
         String expected = "<BatchItem><ResultStatus type=\"Enumeration\" value=\"OperationFailed\"/>"
                 + "<ResultReason type=\"Enumeration\" value=\"PermissionDenied\"/><ResultMessage type=\"TextString\" value=\"DENIED\"/></BatchItem>";

@@ -4,6 +4,7 @@ import dev.krypton.kmip.message.ResponsePayload;
 import dev.krypton.kmip.message.RequestPayload;
 import dev.krypton.engine.KeyOperations;
 import dev.krypton.engine.Principal;
+import dev.krypton.engine.UndoLog;
 import dev.krypton.kmip.BatchErrorContinuationOption;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.ResultReason;
@@ -36,9 +37,9 @@ import java.util.OptionalInt;
  * Turns one request frame into one response frame (KMIP 1.4 section 7, KMIP 2.1 section 8): reads
  * the message, runs its batch items in order through the operation handlers, honours the Batch
  * Error Continuation Option (Continue; Stop, the default, answers the items up to the first
- * failure; Undo is refused with Feature Not Supported when the batch has several items, since no
- * operation can be undone) and the Maximum Response Size. A message that cannot be read is
- * answered with one failed item carrying Invalid Message or Invalid Field.
+ * failure; Undo also stops there and puts back what the earlier items changed, answering them
+ * Operation Undone: the engine's {@link UndoLog}) and the Maximum Response Size. A message that
+ * cannot be read is answered with one failed item carrying Invalid Message or Invalid Field.
  */
 final class Dispatcher {
 
@@ -91,11 +92,15 @@ final class Dispatcher {
         }
         var option = request.header().batchErrorContinuation().orElse(BatchErrorContinuationOption.STOP);
         List<ResponseBatchItem> answers = new ArrayList<>();
+        RequestContext context = new RequestContext(principal, version, keys, clock);
         if (option == BatchErrorContinuationOption.UNDO && request.batchItems().size() > 1) {
-            request.batchItems().forEach(i -> answers.add(ResponseBatchItem.failure(i, ResultReason.FEATURE_NOT_SUPPORTED,
-                    "Batch Error Continuation Option Undo is not supported")));
+            try (UndoLog log = keys.startUndoLog(principal)) {
+                runUntilFailure(context, request.batchItems(), answers);
+                if (!answers.getLast().isSuccess()) {
+                    undo(log, answers);
+                }
+            }
         } else {
-            RequestContext context = new RequestContext(principal, version, keys, clock);
             for (RequestBatchItem item : request.batchItems()) {
                 ResponseBatchItem answer = run(context, item);
                 answers.add(answer);
@@ -117,6 +122,39 @@ final class Dispatcher {
         return response;
     }
 
+    private void runUntilFailure(RequestContext context, List<RequestBatchItem> items, List<ResponseBatchItem> answers) {
+        for (RequestBatchItem item : items) {
+            ResponseBatchItem answer = run(context, item);
+            answers.add(answer);
+            if (!answer.isSuccess()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Puts back what the successful items changed and answers them Operation Undone (payloads
+     * kept). When that is impossible (an L3 KEK changed, or another node changed an object since)
+     * they stay answered as done, and the failed item's message says so.
+     */
+    private static void undo(UndoLog log, List<ResponseBatchItem> answers) {
+        ResponseBatchItem failed = answers.getLast();
+        try {
+            log.undo();
+        } catch (RuntimeException e) {
+            Failures.Failure why = Failures.of(e);
+            answers.set(answers.size() - 1, new ResponseBatchItem(failed.operationCode(), failed.uniqueBatchItemId(),
+                    failed.resultStatus(), failed.resultReason(), Optional.of(failed.resultMessage().orElse("")
+                    + "; the earlier items could not be undone: " + why.message()), failed.payload(), failed.messageExtensions()));
+            return;
+        }
+        for (int i = 0; i < answers.size() - 1; i++) {
+            ResponseBatchItem done = answers.get(i);
+            answers.set(i, new ResponseBatchItem(done.operationCode(), done.uniqueBatchItemId(), ResultStatus.OPERATION_UNDONE,
+                    Optional.empty(), Optional.empty(), done.payload(), done.messageExtensions()));
+        }
+    }
+
     private ResponseBatchItem run(RequestContext context, RequestBatchItem item) {
         OperationHandler<?> handler = handlers.get(item.operationCode());
         if (handler == null || !handler.requestType().isInstance(item.payload())) {
@@ -125,7 +163,7 @@ final class Dispatcher {
         try {
             return ResponseBatchItem.success(item, invoke(handler, context, item));
         } catch (RuntimeException e) {
-            Failures.Failure f = Failures.of(e);
+            Failures.Failure f = Failures.of(e, context.version());
             return ResponseBatchItem.failure(item, f.reason(), f.message());
         }
     }

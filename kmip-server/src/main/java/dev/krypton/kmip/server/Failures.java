@@ -1,15 +1,24 @@
 package dev.krypton.kmip.server;
 
 import dev.krypton.engine.EngineException;
+import dev.krypton.engine.ErrorCode;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.ResultReason;
+import dev.krypton.kmip.message.ProtocolVersion;
 import java.lang.System.Logger.Level;
+import java.util.Map;
 
 /**
  * Maps a failed batch item to its KMIP Result Reason and a message safe for the wire (DESIGN.md
- * section 8): unknown object is Item Not Found; policy, tenant not ACTIVE, wrong tenant and a
+ * section 8): unknown object is Item Not Found (KMIP 1.x) or Object Not Found (KMIP 2.x, whose
+ * operations list that reason); policy, tenant not ACTIVE, wrong tenant and a
  * root key that said no are Permission Denied; a bad field is Invalid Field; a state that forbids
- * the operation is Wrong Key Lifecycle State; a failed tag is Cryptographic Failure; everything
+ * the operation is Wrong Key Lifecycle State (KMIP 2.x; KMIP 1.x has no such reason, so there it is
+ * Permission Denied, as the OASIS 1.4 SKLC cases expect); a read-only attribute is Attribute Read
+ * Only (KMIP 2.x) or Permission Denied (KMIP 1.4 section 11, Add/Modify/Delete Attribute); a
+ * second value of a single-valued attribute is Attribute Single Valued (2.x) or Illegal Operation
+ * (1.4); likewise Non Unique Name Attribute (Illegal Operation), Incompatible Cryptographic Usage
+ * Mask (Permission Denied) and Object Destroyed (Item Not Found); a failed tag is Cryptographic Failure; everything
  * else is General Failure with no detail (the detail goes to the log only).
  */
 final class Failures {
@@ -20,7 +29,28 @@ final class Failures {
     record Failure(ResultReason reason, String message) {
     }
 
+    /** KMIP 2.x reasons and what KMIP 1.4 section 11 answers for the same error. */
+    private static final Map<ResultReason, ResultReason> V1_EQUIVALENT = Map.of(
+            ResultReason.WRONG_KEY_LIFECYCLE_STATE, ResultReason.PERMISSION_DENIED,
+            ResultReason.ATTRIBUTE_READ_ONLY, ResultReason.PERMISSION_DENIED,
+            ResultReason.ATTRIBUTE_SINGLE_VALUED, ResultReason.ILLEGAL_OPERATION,
+            ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, ResultReason.ILLEGAL_OPERATION,
+            ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK, ResultReason.PERMISSION_DENIED,
+            ResultReason.OBJECT_DESTROYED, ResultReason.ITEM_NOT_FOUND);
+
     private Failures() {
+    }
+
+    /** The failure as answered in protocol {@code version}. */
+    static Failure of(RuntimeException e, ProtocolVersion version) {
+        Failure f = of(e);
+        if (!version.isV2() && V1_EQUIVALENT.containsKey(f.reason())) {
+            return new Failure(V1_EQUIVALENT.get(f.reason()), f.message());
+        }
+        if (e instanceof EngineException x && x.code() == ErrorCode.NOT_FOUND && version.isV2()) {
+            return new Failure(ResultReason.OBJECT_NOT_FOUND, f.message());
+        }
+        return f;
     }
 
     static Failure of(RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.krypton.kmip.BatchErrorContinuationOption;
 import dev.krypton.kmip.CryptographicAlgorithm;
 import dev.krypton.kmip.ObjectType;
 import dev.krypton.kmip.ResultReason;
+import dev.krypton.kmip.ResultStatus;
 import dev.krypton.kmip.State;
 import dev.krypton.kmip.Tag;
 import dev.krypton.kmip.Ttlv;
@@ -89,11 +90,37 @@ class BatchTest {
     }
 
     @Test
-    void undoOfSeveralItemsIsRefusedWithoutRunningAny() throws Exception {
-        var create = new Create.Request(ObjectType.SYMMETRIC_KEY, Attributes.of(Attribute.name("undone")));
-        ResponseMessage r = raw(batch(BatchErrorContinuationOption.UNDO, List.of(create, new RngRetrieve.Request(8))));
-        assertThat(r.batchItems()).hasSize(2).allMatch(i -> i.resultReason().equals(Optional.of(ResultReason.FEATURE_NOT_SUPPORTED)));
+    void undoPutsBackWhatTheEarlierItemsDidAndAnswersThemUndone() throws Exception {
+        var create = new Create.Request(ObjectType.SYMMETRIC_KEY, Attributes.of(Attribute.name("undone"),
+                Attribute.cryptographicAlgorithm(CryptographicAlgorithm.AES), Attribute.cryptographicLength(128)));
+        ResponseMessage r = raw(batch(BatchErrorContinuationOption.UNDO, List.of(create, new Activate.Request(Optional.empty()),
+                MISSING, new RngRetrieve.Request(8))));
+        assertThat(r.batchItems()).hasSize(3);
+        assertThat(r.batchItems().subList(0, 2)).allMatch(i -> i.resultStatus() == ResultStatus.OPERATION_UNDONE
+                && i.payload().isPresent());
+        assertThat(r.batchItems().get(2).resultReason()).contains(ResultReason.ITEM_NOT_FOUND);
         assertThat(fixture.client("acme").locate(Attributes.of(Attribute.name("undone")))).isEmpty();
+    }
+
+    @Test
+    void undoRestoresTheStateAnActivateChanged() throws Exception {
+        var acme = fixture.client("acme");
+        String uid = acme.create(ObjectType.SYMMETRIC_KEY, Attributes.of(Attribute.name("undo-activate"),
+                Attribute.cryptographicAlgorithm(CryptographicAlgorithm.AES), Attribute.cryptographicLength(128))).uniqueIdentifier();
+        ResponseMessage r = raw(batch(BatchErrorContinuationOption.UNDO, List.of(Activate.Request.of(uid), MISSING)));
+        assertThat(r.batchItems().getFirst().resultStatus()).isEqualTo(ResultStatus.OPERATION_UNDONE);
+        assertThat(acme.getAttributes(uid, List.of()).state()).contains(State.PRE_ACTIVE);
+        acme.activate(uid);
+        assertThat(acme.getAttributes(uid, List.of()).state()).contains(State.ACTIVE);
+    }
+
+    @Test
+    void aKekChangeCannotBeUndoneAndStaysAnsweredAsDone() throws Exception {
+        var kek = new Create.Request(ObjectType.SYMMETRIC_KEY, Attributes.of(Attribute.name("undo-kek"), Attribute.objectGroup("kek")));
+        ResponseMessage r = raw(batch(BatchErrorContinuationOption.UNDO, List.of(kek, MISSING)));
+        assertThat(r.batchItems().getFirst().isSuccess()).isTrue();
+        assertThat(r.batchItems().get(1).resultMessage().orElseThrow()).contains("could not be undone");
+        assertThat(fixture.client("acme").locate(Attributes.of(Attribute.name("undo-kek")))).hasSize(1);
     }
 
     @Test

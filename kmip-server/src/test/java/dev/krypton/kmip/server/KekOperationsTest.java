@@ -62,8 +62,10 @@ class KekOperationsTest {
         var r = acme.query(QueryFunction.QUERY_OPERATIONS, QueryFunction.QUERY_OBJECTS, QueryFunction.QUERY_SERVER_INFORMATION,
                 QueryFunction.QUERY_PROFILES);
         assertThat(r.operations()).contains(dev.krypton.kmip.Operation.ENCRYPT, dev.krypton.kmip.Operation.RE_KEY,
-                dev.krypton.kmip.Operation.RNG_RETRIEVE, dev.krypton.kmip.Operation.QUERY).hasSize(20);
-        assertThat(r.objectTypes()).containsExactly(ObjectType.SYMMETRIC_KEY, ObjectType.SECRET_DATA);
+                dev.krypton.kmip.Operation.RNG_RETRIEVE, dev.krypton.kmip.Operation.QUERY).hasSize(19)
+                .doesNotContain(dev.krypton.kmip.Operation.SET_ATTRIBUTE, dev.krypton.kmip.Operation.INTEROP);
+        assertThat(r.objectTypes()).containsExactly(ObjectType.SYMMETRIC_KEY, ObjectType.SECRET_DATA, ObjectType.PRIVATE_KEY,
+                ObjectType.PUBLIC_KEY, ObjectType.CERTIFICATE, ObjectType.OPAQUE_OBJECT);
         assertThat(r.vendorIdentification()).contains("Krypton");
         assertThat(r.other()).anyMatch(t -> t.tag().equals(Tag.PROFILE_INFORMATION));
     }

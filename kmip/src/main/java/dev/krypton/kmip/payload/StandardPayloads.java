@@ -12,7 +12,7 @@ public final class StandardPayloads {
             DiscoverVersions.CODEC, Query.CODEC, Locate.CODEC, Check.CODEC, Create.CODEC, Register.CODEC, Get.CODEC,
             GetAttributes.CODEC, GetAttributeList.CODEC, AddAttribute.CODEC, ModifyAttribute.CODEC, DeleteAttribute.CODEC,
             SetAttribute.CODEC, Activate.CODEC, Revoke.CODEC, Destroy.CODEC, ReKey.CODEC, Encrypt.CODEC, Decrypt.CODEC,
-            RngRetrieve.CODEC);
+            RngRetrieve.CODEC, Interop.CODEC, Log.CODEC);
 
     private StandardPayloads() {
     }

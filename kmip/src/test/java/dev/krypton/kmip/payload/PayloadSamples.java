@@ -82,7 +82,9 @@ final class PayloadSamples {
                 new Encrypt.Request(Optional.of("k1"), Optional.of(cbc), Optional.of(bytes(16, 8)), Optional.empty(),
                         Optional.of(bytes(4, 9)), Optional.of(true), Optional.of(false), Optional.empty()),
                 Decrypt.Request.of("k1", gcm, bytes(40, 5), Optional.of(bytes(12, 6)), Optional.of(bytes(20, 7)), Optional.of(bytes(16, 8))),
-                new RngRetrieve.Request(32));
+                new RngRetrieve.Request(32),
+                new Interop.Request(dev.krypton.kmip.InteropFunction.BEGIN, "BL-M-1-21"),
+                new Log.Request("Registered a symmetric key."));
     }
 
     static List<ResponsePayload> responses(ProtocolVersion v) {
@@ -111,6 +113,8 @@ final class PayloadSamples {
                 new ReKey.Response("k2", implicit),
                 new Encrypt.Response("k1", Optional.of(bytes(40, 1)), Optional.of(bytes(12, 2)), Optional.empty(), Optional.of(bytes(16, 3))),
                 new Decrypt.Response("k1", Optional.of(bytes(40, 1)), Optional.empty()),
-                new RngRetrieve.Response(bytes(32, 4)));
+                new RngRetrieve.Response(bytes(32, 4)),
+                new Interop.Response(),
+                new Log.Response());
     }
 }

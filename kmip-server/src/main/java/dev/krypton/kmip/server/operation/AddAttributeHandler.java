@@ -23,7 +23,9 @@ final class AddAttributeHandler implements OperationHandler<AddAttribute.Request
     public ResponsePayload handle(RequestContext context, AddAttribute.Request request) {
         String uid = context.uid(request.uniqueIdentifier());
         var object = context.keys().attributes(context.principal(), uid);
-        context.keys().updateAttributes(context.principal(), uid, List.of(AttributeEdits.add(object, request.attribute())));
+        AttributeEdits.requireUniqueName(context, object, request.attribute());
+        context.keys().updateAttributes(context.principal(), uid,
+                AttributeEdits.dated(AttributeEdits.add(object, request.attribute()), context.clock().instant()));
         return new AddAttribute.Response(uid, Optional.of(request.attribute()));
     }
 }

@@ -1,7 +1,9 @@
 package dev.krypton.kmip.server.operation;
 
 import dev.krypton.engine.AttributeUpdate;
+import dev.krypton.engine.LocateQuery;
 import dev.krypton.engine.ManagedObject;
+import dev.krypton.engine.ObjectState;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.Tag;
@@ -9,6 +11,7 @@ import dev.krypton.kmip.Ttlv;
 import dev.krypton.kmip.attribute.Attribute;
 import dev.krypton.kmip.attribute.AttributeDef;
 import dev.krypton.kmip.attribute.AttributeKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +34,14 @@ final class AttributeEdits {
             case AttributeKey.Vendor v -> new AttributeUpdate.SetCustom(v.v1Name(), plus(custom(object, v), Templates.text(a)));
             case AttributeKey.Standard s when s.def() == AttributeDef.NAME ->
                     new AttributeUpdate.SetNames(plus(object.attributes().names(), name(a)));
+            case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> {
+                List<String> now = stored(object, s.def());
+                if (!now.isEmpty() && !StoredAttributes.MULTI.contains(s.def())) {
+                    throw new KmipException(ResultReason.ATTRIBUTE_SINGLE_VALUED, "attribute " + s.def().specName()
+                            + " already has a value; use Modify Attribute");
+                }
+                yield new AttributeUpdate.SetCustom(s.def().specName(), plus(now, StoredAttributes.encode(a)));
+            }
             case AttributeKey.Standard s -> single(a, s.def());
         };
     }
@@ -40,18 +51,32 @@ final class AttributeEdits {
         return switch (a.key()) {
             case AttributeKey.Vendor v -> new AttributeUpdate.SetCustom(v.v1Name(), List.of(Templates.text(a)));
             case AttributeKey.Standard s when s.def() == AttributeDef.NAME -> new AttributeUpdate.SetNames(List.of(name(a)));
+            case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) ->
+                    new AttributeUpdate.SetCustom(s.def().specName(), List.of(StoredAttributes.encode(a)));
             case AttributeKey.Standard s -> single(a, s.def());
         };
     }
 
-    /** Modify Attribute: replaces {@code current} (or the value at the index, or the first) with {@code a}. */
+    /**
+     * Modify Attribute: replaces {@code current} (or the value at the index, or the first) with
+     * {@code a}. The Activation Date of an object past Pre-Active is Wrong Key Lifecycle State
+     * (KMIP 2.1 section 4.1: it may change only while Pre-Active).
+     */
     static AttributeUpdate modify(ManagedObject object, Optional<Attribute> current, Attribute a) {
+        if (a.key().equals(new AttributeKey.Standard(AttributeDef.ACTIVATION_DATE))
+                && object.attributes().state() != ObjectState.PRE_ACTIVE) {
+            throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE,
+                    "the Activation Date cannot change once the object is not Pre-Active");
+        }
         OptionalInt index = current.map(Attribute::index).orElse(a.index());
         return switch (a.key()) {
             case AttributeKey.Vendor v -> new AttributeUpdate.SetCustom(v.v1Name(),
                     replace(custom(object, v), current.map(Templates::text), index, Templates.text(a)));
             case AttributeKey.Standard s when s.def() == AttributeDef.NAME -> new AttributeUpdate.SetNames(
                     replace(object.attributes().names(), current.map(AttributeEdits::name), index, name(a)));
+            case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> new AttributeUpdate.SetCustom(
+                    s.def().specName(), replace(stored(object, s.def()), current.map(StoredAttributes::encode), index,
+                            StoredAttributes.encode(a)));
             case AttributeKey.Standard s -> single(a, s.def());
         };
     }
@@ -65,8 +90,37 @@ final class AttributeEdits {
             }
             case AttributeKey.Standard s when s.def() == AttributeDef.NAME ->
                     new AttributeUpdate.SetNames(remove(object.attributes().names(), current.map(AttributeEdits::name), index));
+            case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> {
+                List<String> left = remove(stored(object, s.def()), current.map(StoredAttributes::encode), index);
+                yield left.isEmpty() ? new AttributeUpdate.DeleteCustom(s.def().specName())
+                        : new AttributeUpdate.SetCustom(s.def().specName(), left);
+            }
             case AttributeKey.Standard s -> throw readOnly(s.def());
         };
+    }
+
+    /**
+     * Refuses a new Name value that an object of the tenant already has, this one included (KMIP
+     * 2.1 section 4.32: a Name identifies one object): Non Unique Name Attribute.
+     */
+    static void requireUniqueName(RequestContext context, ManagedObject object, Attribute a) {
+        if (!a.key().equals(new AttributeKey.Standard(AttributeDef.NAME))) {
+            return;
+        }
+        String value = name(a);
+        if (!context.keys().locate(context.principal(), LocateQuery.any().withTenant(object.tenant()).withName(value)).isEmpty()) {
+            throw new KmipException(ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, "another object already has this Name");
+        }
+    }
+
+    /** {@code update} and the Last Change Date it implies, for one Update Attributes call. */
+    static List<AttributeUpdate> dated(AttributeUpdate update, Instant now) {
+        return List.of(update, new AttributeUpdate.SetCustom(AttributeDef.LAST_CHANGE_DATE.specName(),
+                List.of(StoredAttributes.date(AttributeDef.LAST_CHANGE_DATE, now))));
+    }
+
+    private static List<String> stored(ManagedObject object, AttributeDef def) {
+        return object.attributes().custom().getOrDefault(def.specName(), List.of());
     }
 
     private static AttributeUpdate single(Attribute a, AttributeDef def) {
@@ -79,7 +133,7 @@ final class AttributeEdits {
     }
 
     private static KmipException readOnly(AttributeDef def) {
-        return new KmipException(ResultReason.INVALID_FIELD, "attribute " + def.specName() + " cannot be changed by clients");
+        return new KmipException(ResultReason.ATTRIBUTE_READ_ONLY, "attribute " + def.specName() + " cannot be changed by clients");
     }
 
     private static List<String> custom(ManagedObject object, AttributeKey.Vendor v) {

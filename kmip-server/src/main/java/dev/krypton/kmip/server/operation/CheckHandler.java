@@ -11,8 +11,9 @@ import java.util.OptionalLong;
 
 /**
  * Check (KMIP 1.4 section 4.10, KMIP 2.1 section 6.1.7): whether the object exists, may be seen by
- * the principal, and allows every usage in the given Cryptographic Usage Mask (otherwise Illegal
- * Operation). Objects here have no usage limits or leases, so those checks always pass.
+ * the principal, and allows every usage in the given Cryptographic Usage Mask (otherwise Incompatible
+ * Cryptographic Usage Mask in KMIP 2.x, Permission Denied in 1.x). Objects here have no usage
+ * limits or leases, so those checks always pass.
  */
 final class CheckHandler implements OperationHandler<Check.Request> {
 
@@ -34,7 +35,8 @@ final class CheckHandler implements OperationHandler<Check.Request> {
             int asked = request.cryptographicUsageMask().getAsInt();
             int allowed = UsageMasks.mask(object.attributes().usage());
             if ((asked & ~allowed) != 0) {
-                throw new KmipException(ResultReason.ILLEGAL_OPERATION, "the object does not allow every usage asked for");
+                throw new KmipException(ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
+                        "the object does not allow every usage asked for");
             }
         }
         return new Check.Response(uid, OptionalLong.empty(), OptionalInt.empty(), OptionalLong.empty());

@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * Decrypt (KMIP 1.4 section 4.30, KMIP 2.1 section 6.1.11): unwraps with an Active, Deactivated or
- * Compromised key. GCM needs the IV and the Authenticated Encryption Tag (and the same AAD); a wrong
- * tag is Cryptographic Failure. Key wrap modes take only the wrapped data.
+ * Compromised key, in the mode {@link CipherModes} picks. GCM and AEAD need the IV and the
+ * Authenticated Encryption Tag (and the same AAD); a wrong tag is Cryptographic Failure. CBC and CTR
+ * need the IV / counter block; a missing IV or tag is Invalid Message (as the OASIS CS-BC cases
+ * expect). Key wrap modes and ECB take only the data.
  */
 final class DecryptHandler implements OperationHandler<Decrypt.Request> {
 
@@ -31,10 +33,14 @@ final class DecryptHandler implements OperationHandler<Decrypt.Request> {
     public ResponsePayload handle(RequestContext context, Decrypt.Request request) {
         CipherModes.singlePart(request.correlationValue(), request.initIndicator(), request.finalIndicator());
         String uid = context.uid(request.uniqueIdentifier());
-        CipherMode mode = CipherModes.of(request.parameters());
         Bytes data = request.data().orElseThrow(() -> new KmipException(ResultReason.INVALID_FIELD, "Decrypt needs Data"));
-        if (mode == CipherMode.GCM && (request.ivCounterNonce().isEmpty() || request.tag().isEmpty())) {
-            throw new KmipException(ResultReason.INVALID_FIELD, "GCM Decrypt needs IV/Counter/Nonce and Authenticated Encryption Tag");
+        CipherMode mode = CipherModes.choose(context, uid, request.parameters(), dev.krypton.engine.Operation.DECRYPT).mode();
+        if (mode.needsIv() && request.ivCounterNonce().isEmpty()) {
+            throw new KmipException(ResultReason.INVALID_MESSAGE, mode + " Decrypt needs IV/Counter/Nonce");
+        }
+        boolean aead = mode == CipherMode.GCM || mode == CipherMode.CHACHA20_POLY1305;
+        if (aead && request.tag().isEmpty()) {
+            throw new KmipException(ResultReason.INVALID_MESSAGE, mode + " Decrypt needs Authenticated Encryption Tag");
         }
         byte[] plain = context.keys().decrypt(context.principal(), new DecryptRequest(uid, mode, data.toByteArray(),
                 CipherModes.bytes(request.ivCounterNonce()), CipherModes.bytes(request.additionalData()),

@@ -17,6 +17,8 @@ import dev.krypton.kmip.attribute.Attributes;
 import dev.krypton.kmip.message.ResponsePayload;
 import dev.krypton.kmip.payload.Locate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -62,7 +64,7 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
         boolean impossible = false;
         for (var t : wanted.values(new AttributeKey.Standard(AttributeDef.OBJECT_TYPE))) {
             var type = ObjectType.FAMILY.byValue(((Ttlv.Enumeration) t).value());
-            var match = type.flatMap(LocateHandler::engineType);
+            var match = type.flatMap(AttributeView::engineType);
             match.ifPresent(types::add);
             impossible |= match.isEmpty();
         }
@@ -95,17 +97,25 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
         return new Locate.Response(OptionalInt.empty(), page);
     }
 
+    /**
+     * Whether the object has every attribute value asked for; two values of one Date-Time attribute
+     * are a range, both ends included (KMIP 1.4 section 4.9, KMIP 2.1 section 6.1.28).
+     */
     private static boolean matches(RequestContext context, String uid, List<Attribute> rest) {
         Attributes have = AttributeView.of(context.keys().attributes(context.principal(), uid), context.version());
-        return rest.stream().allMatch(a -> have.values(a.key()).contains(a.value()));
-    }
-
-    private static Optional<dev.krypton.engine.ObjectType> engineType(ObjectType type) {
-        return switch (type) {
-            case SYMMETRIC_KEY -> Optional.of(dev.krypton.engine.ObjectType.SYMMETRIC_KEY);
-            case SECRET_DATA -> Optional.of(dev.krypton.engine.ObjectType.SECRET_DATA);
-            default -> Optional.empty();
-        };
+        Map<AttributeKey, List<Ttlv>> asked = new LinkedHashMap<>();
+        rest.forEach(a -> asked.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a.value()));
+        return asked.entrySet().stream().allMatch(e -> {
+            List<Ttlv> values = e.getValue();
+            List<Ttlv> actual = have.values(e.getKey());
+            if (values.size() == 2 && values.stream().allMatch(Ttlv.DateTime.class::isInstance)) {
+                long a = ((Ttlv.DateTime) values.get(0)).epochSeconds();
+                long b = ((Ttlv.DateTime) values.get(1)).epochSeconds();
+                return actual.stream().filter(Ttlv.DateTime.class::isInstance).map(t -> ((Ttlv.DateTime) t).epochSeconds())
+                        .anyMatch(t -> t >= Math.min(a, b) && t <= Math.max(a, b));
+            }
+            return actual.containsAll(values);
+        });
     }
 
     private static int nonNegative(OptionalInt value, int fallback) {

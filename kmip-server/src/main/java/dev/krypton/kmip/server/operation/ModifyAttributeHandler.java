@@ -23,8 +23,9 @@ final class ModifyAttributeHandler implements OperationHandler<ModifyAttribute.R
     public ResponsePayload handle(RequestContext context, ModifyAttribute.Request request) {
         String uid = context.uid(request.uniqueIdentifier());
         var object = context.keys().attributes(context.principal(), uid);
+        AttributeEdits.requireUniqueName(context, object, request.newAttribute());
         var update = AttributeEdits.modify(object, request.current(), request.newAttribute());
-        context.keys().updateAttributes(context.principal(), uid, List.of(update));
+        context.keys().updateAttributes(context.principal(), uid, AttributeEdits.dated(update, context.clock().instant()));
         return new ModifyAttribute.Response(uid, Optional.of(request.newAttribute()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.krypton.kmip.server.operation;
 
 import dev.krypton.kmip.ObjectType;
+import dev.krypton.kmip.SpecVersion;
 import dev.krypton.kmip.Operation;
 import dev.krypton.kmip.ProfileName;
 import dev.krypton.kmip.QueryFunction;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Query (KMIP 1.4 section 4.25, KMIP 2.1 section 6.1.40): operations, object types, server
+ * Query (KMIP 1.4 section 4.25, KMIP 2.1 section 6.1.40): operations (those of the request's
+ * protocol version: Interop and Log are KMIP 2.x), object types, server
  * information and profiles. Other query functions are answered with nothing (the specification
  * lets a server omit what it does not support).
  */
@@ -49,8 +51,11 @@ final class QueryHandler implements OperationHandler<Query.Request> {
             PROFILES.forEach(p -> other.add(Ttlv.Structure.of(Tag.PROFILE_INFORMATION, Ttlv.Enumeration.of(Tag.PROFILE_NAME, p))));
         }
         boolean info = asked.contains(QueryFunction.QUERY_SERVER_INFORMATION);
-        return new Query.Response(asked.contains(QueryFunction.QUERY_OPERATIONS) ? operations : List.of(),
-                asked.contains(QueryFunction.QUERY_OBJECTS) ? List.of(ObjectType.SYMMETRIC_KEY, ObjectType.SECRET_DATA) : List.of(),
+        return new Query.Response(asked.contains(QueryFunction.QUERY_OPERATIONS) ? operations.stream()
+                        .filter(o -> o.versions().contains(context.version().isV2() ? SpecVersion.KMIP_2 : SpecVersion.KMIP_1))
+                        .toList() : List.of(),
+                asked.contains(QueryFunction.QUERY_OBJECTS) ? java.util.Arrays.stream(dev.krypton.engine.ObjectType.values())
+                        .map(AttributeView::objectType).toList() : List.of(),
                 info ? Optional.of(VENDOR) : Optional.empty(),
                 info ? Optional.of(Ttlv.Structure.of(Tag.SERVER_INFORMATION)) : Optional.empty(), other);
     }

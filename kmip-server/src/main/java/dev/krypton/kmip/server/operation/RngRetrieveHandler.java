@@ -6,16 +6,15 @@ import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.message.Bytes;
 import dev.krypton.kmip.message.ResponsePayload;
 import dev.krypton.kmip.payload.RngRetrieve;
-import java.security.SecureRandom;
 
 /**
  * RNG Retrieve (KMIP 1.4 section 4.35, KMIP 2.1 section 6.1.48): 1 to the configured maximum
- * random bytes from the JDK's default SecureRandom (non-blocking). Any authenticated principal may
- * ask: the bytes belong to no tenant.
+ * random bytes from the crypto engine's generator (OpenSSL RAND_bytes, the DRBG that also makes
+ * Krypton's keys; the JDK's SecureRandom with the JCE engine). Any authenticated principal may ask:
+ * the bytes belong to no tenant. A Data Length outside the range is Invalid Field.
  */
 final class RngRetrieveHandler implements OperationHandler<RngRetrieve.Request> {
 
-    private final SecureRandom random = new SecureRandom();
     private final int maxBytes;
 
     RngRetrieveHandler(int maxBytes) {
@@ -38,8 +37,6 @@ final class RngRetrieveHandler implements OperationHandler<RngRetrieve.Request> 
         if (n < 1 || n > maxBytes) {
             throw new KmipException(ResultReason.INVALID_FIELD, "Data Length must be 1 to " + maxBytes);
         }
-        byte[] out = new byte[n];
-        random.nextBytes(out);
-        return new RngRetrieve.Response(Bytes.wrap(out));
+        return new RngRetrieve.Response(Bytes.wrap(context.keys().randomBytes(n)));
     }
 }

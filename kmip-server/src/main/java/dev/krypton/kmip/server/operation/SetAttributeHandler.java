@@ -21,7 +21,8 @@ final class SetAttributeHandler implements OperationHandler<SetAttribute.Request
     @Override
     public ResponsePayload handle(RequestContext context, SetAttribute.Request request) {
         String uid = context.uid(request.uniqueIdentifier());
-        context.keys().updateAttributes(context.principal(), uid, List.of(AttributeEdits.set(request.newAttribute())));
+        context.keys().updateAttributes(context.principal(), uid,
+                AttributeEdits.dated(AttributeEdits.set(request.newAttribute()), context.clock().instant()));
         return new SetAttribute.Response(uid);
     }
 }

@@ -19,7 +19,7 @@ public final class StandardHandlers {
                 new GetHandler(), new GetAttributesHandler(), new GetAttributeListHandler(), new AddAttributeHandler(),
                 new ModifyAttributeHandler(), new DeleteAttributeHandler(), new SetAttributeHandler(), new ActivateHandler(),
                 new RevokeHandler(), new DestroyHandler(), new ReKeyHandler(), new EncryptHandler(), new DecryptHandler(),
-                new RngRetrieveHandler(maxRandomBytes)));
+                new RngRetrieveHandler(maxRandomBytes), new InteropHandler(), new LogHandler()));
         List<dev.krypton.kmip.Operation> operations = new ArrayList<>();
         operations.add(dev.krypton.kmip.Operation.QUERY);
         handlers.forEach(h -> operations.add(h.operation()));

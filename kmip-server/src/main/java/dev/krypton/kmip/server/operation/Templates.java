@@ -25,14 +25,17 @@ import java.util.Set;
  * {@link ObjectTemplate}, and picks the tenant of the new object: the principal's only tenant,
  * otherwise the one named by an Object Group attribute (besides the {@code kek} marker). Accepted
  * attributes: Name, Cryptographic Algorithm, Length and Usage Mask, Activation Date (activates at
- * once when not in the future), Sensitive, Extractable, Object Group and text-valued custom
- * attributes; Cryptographic Parameters and Operation Policy Name are accepted and not stored. Any
- * other attribute is Invalid Field.
+ * once when not in the future), Sensitive, Extractable, Object Group, text-valued custom
+ * attributes and the standard attributes {@link StoredAttributes#CLIENT_SET} keeps for the server;
+ * A Deactivation Date not in the future deactivates the new object ({@link #deactivateIfDue}).
+ * Fresh is kept as given (only a Register would give it, as False). Operation Policy Name and
+ * Certificate Type (read from the certificate itself) are accepted and
+ * not stored. Any other attribute is Invalid Field.
  */
 final class Templates {
 
-    private static final Set<AttributeDef> IGNORED = EnumSet.of(AttributeDef.CRYPTOGRAPHIC_PARAMETERS,
-            AttributeDef.OPERATION_POLICY_NAME);
+    private static final Set<AttributeDef> IGNORED = EnumSet.of(AttributeDef.OPERATION_POLICY_NAME,
+            AttributeDef.CERTIFICATE_TYPE);
     private static final Set<AttributeDef> READ = EnumSet.of(AttributeDef.NAME, AttributeDef.CRYPTOGRAPHIC_ALGORITHM,
             AttributeDef.CRYPTOGRAPHIC_LENGTH, AttributeDef.CRYPTOGRAPHIC_USAGE_MASK, AttributeDef.ACTIVATION_DATE,
             AttributeDef.SENSITIVE, AttributeDef.EXTRACTABLE, AttributeDef.OBJECT_GROUP);
@@ -47,6 +50,21 @@ final class Templates {
         Map<String, List<String>> custom = new LinkedHashMap<>();
         for (Attribute a : attributes.list()) {
             switch (a.key()) {
+                case AttributeKey.Standard s when s.def() == AttributeDef.FRESH -> serverSet(custom, a);
+                case AttributeKey.Standard s when s.def() == AttributeDef.DEACTIVATION_DATE -> {
+                    if (attributes.date(AttributeDef.DEACTIVATION_DATE).orElseThrow().isAfter(now)) {
+                        throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+                                "a Deactivation Date in the future (scheduled deactivation) is not supported");
+                    }
+                }
+                case AttributeKey.Standard s when StoredAttributes.CLIENT_SET.contains(s.def()) -> {
+                    List<String> values = custom.computeIfAbsent(s.def().specName(), k -> new ArrayList<>());
+                    if (!values.isEmpty() && !StoredAttributes.MULTI.contains(s.def())) {
+                        throw new KmipException(ResultReason.INVALID_FIELD, "attribute " + s.def().specName()
+                                + " may be given once");
+                    }
+                    values.add(StoredAttributes.encode(a));
+                }
                 case AttributeKey.Standard s -> {
                     if (!READ.contains(s.def()) && !IGNORED.contains(s.def())) {
                         throw new KmipException(ResultReason.INVALID_FIELD, "attribute " + s.def().specName()
@@ -61,9 +79,36 @@ final class Templates {
         Set<KeyUsage> usage = attributes.cryptographicUsageMask().isPresent()
                 ? UsageMasks.usages(attributes.cryptographicUsageMask().getAsInt()) : DEFAULT_USAGE;
         boolean activate = attributes.date(AttributeDef.ACTIVATION_DATE).map(d -> !d.isAfter(now)).orElse(false);
-        return new ObjectTemplate(attributes.names(), alg, length, usage,
-                attributes.flag(AttributeDef.SENSITIVE).orElse(false),
-                attributes.flag(AttributeDef.EXTRACTABLE).orElse(true), custom, activate);
+        boolean sensitive = attributes.flag(AttributeDef.SENSITIVE).orElse(false);
+        boolean extractable = attributes.flag(AttributeDef.EXTRACTABLE).orElse(true);
+        serverSet(custom, Attribute.flag(AttributeDef.ALWAYS_SENSITIVE, sensitive));
+        serverSet(custom, Attribute.flag(AttributeDef.NEVER_EXTRACTABLE, !extractable));
+        serverSet(custom, Attribute.date(AttributeDef.ORIGINAL_CREATION_DATE, now));
+        custom.putIfAbsent(AttributeDef.FRESH.specName(), List.of(StoredAttributes.encode(Attribute.flag(AttributeDef.FRESH, true))));
+        return new ObjectTemplate(attributes.names(), alg, length, usage, sensitive, extractable, custom, activate);
+    }
+
+    /**
+     * A Deactivation Date given on Create or Register (never in the future, {@link #template}
+     * checked) deactivates the new object at once (KMIP 2.1 section 4.15), through the engine's
+     * Revoke with reason Cessation of Operation.
+     */
+    static void deactivateIfDue(RequestContext context, Attributes attributes, String uid) {
+        if (attributes.date(AttributeDef.DEACTIVATION_DATE).isPresent()) {
+            context.keys().revoke(context.principal(), uid, dev.krypton.engine.RevocationReason.CESSATION_OF_OPERATION);
+        }
+    }
+
+    /** {@code template} with server-set attribute {@code a} kept as a {@link StoredAttributes} value. */
+    static ObjectTemplate with(ObjectTemplate template, Attribute a) {
+        Map<String, List<String>> custom = new LinkedHashMap<>(template.custom());
+        serverSet(custom, a);
+        return new ObjectTemplate(template.names(), template.algorithm(), template.lengthBits(), template.usage(),
+                template.sensitive(), template.extractable(), custom, template.activate());
+    }
+
+    private static void serverSet(Map<String, List<String>> custom, Attribute a) {
+        custom.put(a.key().v1Name(), List.of(StoredAttributes.encode(a)));
     }
 
     /** The Object Group values, {@code kek} marker included. */
