@@ -43,6 +43,17 @@ class ResponseMatcherTest {
     }
 
     @Test
+    void theRandomNumberGeneratorIsTheServersOwnButMustNameItsAlgorithm() {
+        String expected = payload("<RandomNumberGenerator><RNGAlgorithm type=\"Enumeration\" value=\"ANSIX9_31\"/>"
+                + "<CryptographicAlgorithm type=\"Enumeration\" value=\"AES\"/><CryptographicLength type=\"Integer\" value=\"256\"/></RandomNumberGenerator>");
+        assertThat(compare(expected, payload("<RandomNumberGenerator><RNGAlgorithm type=\"Enumeration\" value=\"Unspecified\"/></RandomNumberGenerator>")))
+                .isEmpty();
+        assertThat(compare(expected, payload("<RandomNumberGenerator><CryptographicLength type=\"Integer\" value=\"256\"/></RandomNumberGenerator>")))
+                .hasValueSatisfying(m -> assertThat(m).contains("RNG Algorithm"));
+        assertThat(compare(expected, payload("<State type=\"Enumeration\" value=\"PreActive\"/>"))).isPresent();
+    }
+
+    @Test
     void serverGeneratedKeyMaterialNeedsOnlyItsLengthButSuppliedMaterialMustMatch() {
         String generated = payload("<KeyMaterial type=\"ByteString\" value=\"aaaaaaaa\"/>");
         assertThat(compare(generated, payload("<KeyMaterial type=\"ByteString\" value=\"bbbbbbbb\"/>"))).isEmpty();
