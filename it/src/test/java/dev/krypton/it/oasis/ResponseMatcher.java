@@ -65,7 +65,7 @@ final class ResponseMatcher {
         }
         return switch (expected) {
             case Structure e when describesServerRng(e) -> ((Structure) actual).items().stream()
-                    .anyMatch(i -> i.tag().equals(Tag.RNG_ALGORITHM) && i.type() == expected.items().stream()
+                    .anyMatch(i -> i.tag().equals(Tag.RNG_ALGORITHM) && i.type() == e.items().stream()
                             .filter(x -> x.tag().equals(Tag.RNG_ALGORITHM)).findFirst().orElseThrow().type())
                     ? Optional.empty()
                     : Optional.of(path + ": expected the server's RNG Parameters with an RNG Algorithm, got " + Values.show(actual));
