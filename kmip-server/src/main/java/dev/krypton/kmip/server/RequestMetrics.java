@@ -23,8 +23,10 @@ public final class RequestMetrics {
     /** Upper bounds of the latency buckets, in nanoseconds: 0.1, 0.25, 0.5, 1, 2.5, 5, 10 ms. */
     public static final long[] BUCKET_BOUNDS_NANOS = {100_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000, 10_000_000};
 
-    static final int UNKNOWN = 0;
-    static final int MIXED = 1;
+    /** The slot of messages that could not be read and of operations without a table entry. */
+    public static final int UNKNOWN = 0;
+    /** The slot of messages whose items name several operations. */
+    public static final int MIXED = 1;
     private static final Operation[] OPERATIONS = Operation.values();
     private static final ResultReason[] REASONS = ResultReason.values();
     private static final int OPERATION_SLOTS = OPERATIONS.length + 2;
@@ -57,7 +59,7 @@ public final class RequestMetrics {
     private final AtomicReferenceArray<LongAdder> outcomes = new AtomicReferenceArray<>(OPERATION_SLOTS * RESULT_SLOTS);
 
     /** The slot of an operation code: its table entry, else {@link #UNKNOWN}. */
-    static int slot(int operationCode) {
+    public static int slot(int operationCode) {
         return operationCode >= 0 && operationCode < SLOT_BY_CODE.length ? SLOT_BY_CODE[operationCode] : UNKNOWN;
     }
 
@@ -74,7 +76,7 @@ public final class RequestMetrics {
     }
 
     /** Counts one batch item that ended successfully ({@code reason} null) or with {@code reason}. */
-    void item(int operationSlot, ResultReason reason) {
+    public void item(int operationSlot, ResultReason reason) {
         int result = reason == null ? 0 : reason.ordinal() + 1;
         int i = operationSlot * RESULT_SLOTS + result;
         LongAdder a = outcomes.get(i);
@@ -86,7 +88,7 @@ public final class RequestMetrics {
     }
 
     /** Records one answered message of operation slot {@code operationSlot} that took {@code nanos}. */
-    void message(int operationSlot, long nanos) {
+    public void message(int operationSlot, long nanos) {
         Series s = latency.get(operationSlot);
         if (s == null) {
             latency.compareAndSet(operationSlot, null, Series.create());
