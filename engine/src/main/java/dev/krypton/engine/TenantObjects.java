@@ -27,6 +27,7 @@ final class TenantObjects {
     private final Registry registry;
     private final Keys keys;
     private final Clock clock;
+    private final AttributeMemo memo = new AttributeMemo();
 
     TenantObjects(Store store, Registry registry, Keys keys, Clock clock) {
         this.store = store;
@@ -111,7 +112,7 @@ final class TenantObjects {
     <T> T withKey(ObjectRef.Tenant ref, Function<ObjectAttributes, Boolean> allowed, Function<KeyHandle, T> use) {
         TenantRuntime rt = registry.active(ref.tenant());
         ManagedObjectRecord r = stored(ref);
-        ObjectAttributes a = AttributeCodec.decode(r.attributes()).attributes();
+        ObjectAttributes a = memo.decode(r.attributes()).attributes();
         if (a.type() != ObjectType.SYMMETRIC_KEY || !"AES".equals(a.algorithm())) {
             throw EngineException.invalid("object " + ref.uid() + " is not an AES key");
         }
