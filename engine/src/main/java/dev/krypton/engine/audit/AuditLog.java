@@ -3,6 +3,7 @@ package dev.krypton.engine.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.krypton.engine.EngineException;
 import dev.krypton.engine.ErrorCode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
@@ -114,7 +116,7 @@ public final class AuditLog implements AuditSink, AutoCloseable {
 
     private void run() {
         List<Entry> batch = new ArrayList<>(options.batchSize());
-        StringBuilder out = new StringBuilder(options.batchSize() * 256);
+        Lines out = new Lines(options.batchSize() * 256);
         try {
             while (running || !queue.isEmpty()) {
                 Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -162,23 +164,43 @@ public final class AuditLog implements AuditSink, AutoCloseable {
         return line;
     }
 
-    private void append(StringBuilder out, String line) {
-        out.append(line).append('\n');
-        prev = AuditLine.hash(line);
+    /** The lines of one batch as UTF-8 bytes, each encoded once (hashed and written from the same bytes). */
+    private static final class Lines extends ByteArrayOutputStream {
+        private final MessageDigest sha256 = AuditLine.sha256();
+
+        Lines(int size) {
+            super(size);
+        }
+
+        /** Appends the line and its newline; returns the hash of the line. */
+        String add(String line) {
+            byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+            writeBytes(utf8);
+            write('\n');
+            return AuditLine.hash(utf8, sha256);
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
     }
 
-    private void flush(StringBuilder out) throws IOException {
-        if (out.isEmpty()) {
+    private void append(Lines out, String line) {
+        prev = out.add(line);
+    }
+
+    private void flush(Lines out) throws IOException {
+        if (out.size() == 0) {
             return;
         }
-        ByteBuffer buf = ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8));
+        ByteBuffer buf = out.buffer();
         while (buf.hasRemaining()) {
             channel.write(buf);
         }
         if (options.fsync()) {
             channel.force(false);
         }
-        out.setLength(0);
+        out.reset();
     }
 
     private static void complete(Entry e, Throwable error) {
