@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link AttributeCodec#decode(byte[])} memoized by content, for the hot path (Decrypt and Encrypt
- * with a tenant key read the same record again and again; JSON and date parsing cost more than
- * the cipher). The exact bytes map to the immutable result, so a changed record (any byte) decodes
+ * with a tenant key read the same record again and again, for its dates and mode and for the key;
+ * JSON and date parsing cost more than the cipher). One memo per engine, shared by the tenant
+ * objects and the locator. The exact bytes map to the immutable result, so a changed record (any byte) decodes
  * afresh: the answer is always what decoding would give. At most {@link #LIMIT} entries; it starts
  * over when full. Attributes are never key material.
  */

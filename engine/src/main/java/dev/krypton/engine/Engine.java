@@ -49,8 +49,9 @@ public final class Engine implements AutoCloseable {
         KekVersions keks = new KekVersions(store, registry, hierarchy, keys, clock);
         this.lifecycle = new Lifecycle(store, registry, hierarchy, rootKeys, keys, audit, clock, options.region());
         this.commands = new Commands(lifecycle, store);
-        this.operations = new Operations(policy, audit, keks, new TenantObjects(store, registry, keys, clock),
-                new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry), registry, options);
+        AttributeMemo memo = new AttributeMemo();
+        this.operations = new Operations(policy, audit, keks, new TenantObjects(store, registry, keys, clock, memo),
+                new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry, memo), registry, options);
     }
 
     /** Starts building an engine. */

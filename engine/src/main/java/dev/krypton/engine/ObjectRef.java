@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 sealed interface ObjectRef {
 
     Pattern KEK_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    /** The grammar of a KEK version's uid; {@link #parse(String)} accepts the same without a regex. */
+    Pattern KEK_UID = Pattern.compile("([A-Za-z0-9._-]{1,128}):([A-Za-z0-9._-]{1,128}):([1-9][0-9]{0,9})");
+    /** The grammar of a tenant object's uid; {@link #parse(String)} accepts the same without a regex. */
+    Pattern OBJECT_UID = Pattern.compile("([A-Za-z0-9._-]{1,128}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     TenantId tenant();
 
@@ -31,9 +35,9 @@ sealed interface ObjectRef {
 
     /**
      * Parses a uid; anything else is NOT_FOUND (an identifier we could never have issued): at most
-     * 300 characters, either {@code <name>:<name>:<version>} (a KEK version) or
-     * {@code <name>:<lower-case UUID>} (a tenant object). Scanned by hand: this runs for every
-     * request and a regular expression cost more than the rest of the lookup.
+     * 300 characters matching {@link #KEK_UID} (version at most 2^31-1) or {@link #OBJECT_UID}.
+     * Scanned by hand: this runs for every request and a regular expression cost more than the
+     * rest of the lookup ({@code ObjectRefTest} checks both agree).
      */
     static ObjectRef parse(String uid) {
         int first = uid.indexOf(':');

@@ -7,15 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written uid parser accepts exactly what the identifier grammar's regular expressions accept. */
 class ObjectRefTest {
 
-    private static final Pattern KEK_UID = Pattern.compile("([A-Za-z0-9._-]{1,128}):([A-Za-z0-9._-]{1,128}):([1-9][0-9]{0,9})");
-    private static final Pattern OBJECT_UID = Pattern.compile(
-            "([A-Za-z0-9._-]{1,128}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
     private static final String UUID = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 
     @Test
@@ -69,11 +65,11 @@ class ObjectRefTest {
         if (uid.length() > 300) {
             return null;
         }
-        Matcher k = KEK_UID.matcher(uid);
+        Matcher k = ObjectRef.KEK_UID.matcher(uid);
         if (k.matches() && Long.parseLong(k.group(3)) <= Integer.MAX_VALUE) {
             return new ObjectRef.Kek(TenantId.of(k.group(1)), k.group(2), Integer.parseInt(k.group(3)));
         }
-        Matcher o = OBJECT_UID.matcher(uid);
+        Matcher o = ObjectRef.OBJECT_UID.matcher(uid);
         return o.matches() ? new ObjectRef.Tenant(TenantId.of(o.group(1)), o.group(2)) : null;
     }
 }
