@@ -26,6 +26,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The append-only audit log file: JSON lines in a SHA-256 hash chain with signed Ed25519
@@ -54,6 +55,7 @@ public final class AuditLog implements AuditSink, AutoCloseable {
     private final FileChannel channel;
     private final Thread writer;
     private volatile boolean running = true;
+    private volatile boolean durableWaiting;
     private volatile Throwable failure;
     private volatile long seq;
     private String prev;
@@ -92,6 +94,8 @@ public final class AuditLog implements AuditSink, AutoCloseable {
     public void recordDurably(AuditEvent event) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         enqueue(new Entry(clock.instant(), event, done));
+        durableWaiting = true;
+        LockSupport.unpark(writer);
         try {
             done.get();
         } catch (InterruptedException e) {
@@ -120,9 +124,11 @@ public final class AuditLog implements AuditSink, AutoCloseable {
         try {
             while (running || !queue.isEmpty()) {
                 Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
+                durableWaiting = false;
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, options.batchSize() - 1);
+                    lingerForMore(batch);
                 }
                 for (Entry e : batch) {
                     append(out, AuditLine.event(++seq, e.at().toString(), e.event(), prev));
@@ -150,6 +156,24 @@ public final class AuditLog implements AuditSink, AutoCloseable {
             failure = e;
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Group commit: when nobody waits for this batch to be durable and it is not full, sleeps up to
+     * the commit delay (without waking per event) and then takes what arrived meanwhile. A
+     * {@link #recordDurably} caller wakes the writer at once.
+     */
+    private void lingerForMore(List<Entry> batch) {
+        long delay = options.commitDelay().toNanos();
+        if (delay == 0 || batch.size() >= options.batchSize() || batch.stream().anyMatch(e -> e.done() != null)) {
+            return;
+        }
+        long deadline = System.nanoTime() + delay;
+        long left;
+        while (!durableWaiting && running && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, left);
+        }
+        queue.drainTo(batch, options.batchSize() - batch.size());
     }
 
     private String checkpointLine(Instant now) throws GeneralSecurityException {
