@@ -75,7 +75,10 @@ class DevCommandTest {
                     "\"coreDumpsDisabled\" : true");
             assertThat(get(admin, "/metrics")).contains("krypton_tenants{state=\"ACTIVE\"} 1",
                     "krypton_tenants{state=\"UNLINKED\"} 0", "krypton_storage_up 1",
-                    "krypton_audit_events_total{kind=\"COMMAND\",action=\"SYSTEM_LINK\",result=\"DONE\"} 1");
+                    "krypton_audit_events_total{kind=\"COMMAND\",action=\"SYSTEM_LINK\",result=\"DONE\"} 1",
+                    "krypton_kmip_operations_total{operation=\"Decrypt\",result=\"Success\"} 1",
+                    "krypton_kmip_request_duration_seconds_bucket{operation=\"Create\",le=\"+Inf\"} 1",
+                    "krypton_kmip_request_duration_seconds_count{operation=\"Encrypt\"} 1");
             String metrics = get(admin, "/metrics");
             Matcher used = Pattern.compile("krypton_[a-z_]+").matcher(Files.readString(Path.of("..", "packaging",
                     "grafana-dashboard.json")) + Files.readString(Path.of("..", "docs", "architecture.md")));

@@ -51,8 +51,9 @@ public final class Engine implements AutoCloseable {
         this.lifecycle = new Lifecycle(store, registry, hierarchy, rootKeys, keys, audit, clock, options.region());
         this.cluster = new ClusterNode(clusterOptions, store, lifecycle, registry, audit, clock);
         this.commands = new Commands(lifecycle, store, cluster);
-        this.operations = new Operations(policy, audit, keks, new TenantObjects(store, registry, keys, clock),
-                new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry), registry, options,
+        AttributeMemo memo = new AttributeMemo();
+        this.operations = new Operations(policy, audit, keks, new TenantObjects(store, registry, keys, clock, memo),
+                new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry, memo), registry, options,
                 cluster::checkServing);
     }
 

@@ -17,10 +17,12 @@ final class Locator {
 
     private final Store store;
     private final Registry registry;
+    private final AttributeMemo memo;
 
-    Locator(Store store, Registry registry) {
+    Locator(Store store, Registry registry, AttributeMemo memo) {
         this.store = store;
         this.registry = registry;
+        this.memo = memo;
     }
 
     /** Every tenant that is not destroyed. */
@@ -51,7 +53,7 @@ final class Locator {
         }
         ManagedObjectRecord r = store.object(ref.uid()).filter(x -> x.tenantId().equals(ref.tenant().value()))
                 .orElseThrow(() -> EngineException.notFound("no object " + ref.uid()));
-        return TenantObjects.view(ref, r);
+        return TenantObjects.view(ref, r, memo.decode(r.attributes()));
     }
 
     List<String> locate(Set<TenantId> tenants, LocateQuery q) {

@@ -1,6 +1,5 @@
 package dev.krypton.engine;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +10,9 @@ import java.util.regex.Pattern;
 sealed interface ObjectRef {
 
     Pattern KEK_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    /** The grammar of a KEK version's uid; {@link #parse(String)} accepts the same without a regex. */
     Pattern KEK_UID = Pattern.compile("([A-Za-z0-9._-]{1,128}):([A-Za-z0-9._-]{1,128}):([1-9][0-9]{0,9})");
+    /** The grammar of a tenant object's uid; {@link #parse(String)} accepts the same without a regex. */
     Pattern OBJECT_UID = Pattern.compile("([A-Za-z0-9._-]{1,128}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     TenantId tenant();
@@ -32,22 +33,73 @@ sealed interface ObjectRef {
         }
     }
 
-    /** Parses a uid; anything else is NOT_FOUND (an identifier we could never have issued). */
+    /**
+     * Parses a uid; anything else is NOT_FOUND (an identifier we could never have issued): at most
+     * 300 characters matching {@link #KEK_UID} (version at most 2^31-1) or {@link #OBJECT_UID}.
+     * Scanned by hand: this runs for every request and a regular expression cost more than the
+     * rest of the lookup ({@code ObjectRefTest} checks both agree).
+     */
     static ObjectRef parse(String uid) {
-        if (uid.length() <= 300) {
-            Matcher k = KEK_UID.matcher(uid);
-            if (k.matches()) {
-                long v = Long.parseLong(k.group(3));
-                if (v <= Integer.MAX_VALUE) {
-                    return new Kek(TenantId.of(k.group(1)), k.group(2), (int) v);
-                }
+        int first = uid.indexOf(':');
+        int second = first < 0 ? -1 : uid.indexOf(':', first + 1);
+        if (uid.length() <= 300 && first > 0 && isName(uid, 0, first)) {
+            if (second < 0 && isUuid(uid, first + 1)) {
+                return new Tenant(TenantId.of(uid.substring(0, first)), uid.substring(first + 1));
             }
-            Matcher o = OBJECT_UID.matcher(uid);
-            if (o.matches()) {
-                return new Tenant(TenantId.of(o.group(1)), o.group(2));
+            if (second > 0 && uid.indexOf(':', second + 1) < 0 && isName(uid, first + 1, second)) {
+                int version = version(uid, second + 1);
+                if (version > 0) {
+                    return new Kek(TenantId.of(uid.substring(0, first)), uid.substring(first + 1, second), version);
+                }
             }
         }
         throw EngineException.notFound("no object with this unique identifier");
+    }
+
+    /** Whether {@code s[from, to)} is 1-128 characters of [A-Za-z0-9._-]. */
+    static boolean isName(String s, int from, int to) {
+        if (to - from < 1 || to - from > 128) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s} from {@code from} to its end is a lower-case 8-4-4-4-12 hex UUID. */
+    private static boolean isUuid(String s, int from) {
+        if (s.length() - from != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(from + i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The version from {@code from} to the end: 1 to 2^31-1 without leading zeros, else 0. */
+    private static int version(String s, int from) {
+        int n = s.length() - from;
+        if (n < 1 || n > 10 || s.charAt(from) == '0') {
+            return 0;
+        }
+        long v = 0;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v <= Integer.MAX_VALUE ? (int) v : 0;
     }
 
     static String requireKekName(String name) {

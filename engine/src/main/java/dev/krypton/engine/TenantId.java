@@ -1,17 +1,13 @@
 package dev.krypton.engine;
 
-import java.util.regex.Pattern;
-
 /**
  * A tenant identifier: 1 to 128 characters of {@code [A-Za-z0-9._-]}. The colon is excluded
  * because it separates the parts of object identifiers (DESIGN.md section 3).
  */
 public record TenantId(String value) implements Comparable<TenantId> {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-
     public TenantId {
-        if (value == null || !VALID.matcher(value).matches()) {
+        if (value == null || !ObjectRef.isName(value, 0, value.length())) {
             throw EngineException.invalid("tenant id must be 1-128 characters of [A-Za-z0-9._-]");
         }
     }

@@ -38,12 +38,14 @@ final class TenantObjects {
     private final Registry registry;
     private final Keys keys;
     private final Clock clock;
+    private final AttributeMemo memo;
 
-    TenantObjects(Store store, Registry registry, Keys keys, Clock clock) {
+    TenantObjects(Store store, Registry registry, Keys keys, Clock clock, AttributeMemo memo) {
         this.store = store;
         this.registry = registry;
         this.keys = keys;
         this.clock = clock;
+        this.memo = memo;
     }
 
     ManagedObject create(TenantId tenant, ObjectTemplate t) {
@@ -189,7 +191,7 @@ final class TenantObjects {
                   Function<KeyHandle, T> use) {
         TenantRuntime rt = registry.active(ref.tenant());
         ManagedObjectRecord r = stored(ref);
-        ObjectAttributes a = AttributeCodec.decode(r.attributes()).attributes();
+        ObjectAttributes a = memo.decode(r.attributes()).attributes();
         if (a.type() != ObjectType.SYMMETRIC_KEY || !algorithms.contains(a.algorithm())) {
             throw EngineException.invalid("object " + ref.uid() + " is not a key of " + new java.util.TreeSet<>(algorithms));
         }
@@ -280,8 +282,12 @@ final class TenantObjects {
     }
 
     static ManagedObject view(ObjectRef ref, ManagedObjectRecord r) {
+        return view(ref, r, AttributeCodec.decode(r.attributes()));
+    }
+
+    static ManagedObject view(ObjectRef ref, ManagedObjectRecord r, AttributeCodec.Stored stored) {
         ManagedObject.Kind kind = r.kind() == ObjectKind.KEK ? ManagedObject.Kind.KEK_VERSION : ManagedObject.Kind.TENANT_OBJECT;
-        return new ManagedObject(ref.uid(), ref.tenant(), kind, AttributeCodec.decode(r.attributes()).attributes());
+        return new ManagedObject(ref.uid(), ref.tenant(), kind, stored.attributes());
     }
 
     private static ObjectKind kind(ObjectType type) {

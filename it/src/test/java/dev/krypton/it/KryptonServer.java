@@ -42,12 +42,9 @@ public final class KryptonServer implements AutoCloseable {
         this.server = server;
     }
 
+    /** A server whose audit events are discarded. */
     public static KryptonServer start(TestPki pki) throws IOException, GeneralSecurityException {
-        var kms = new FakeRootKeys();
-        kms.create("root-acme");
-        kms.create("root-globex");
-        SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
-        AuditSink discard = new AuditSink() {
+        return start(pki, new AuditSink() {
             @Override
             public void record(AuditEvent event) {
             }
@@ -55,10 +52,18 @@ public final class KryptonServer implements AutoCloseable {
             @Override
             public void recordDurably(AuditEvent event) {
             }
-        };
+        });
+    }
+
+    /** A server that sends its audit events to {@code audit} (for load runs: the real file-backed log). */
+    public static KryptonServer start(TestPki pki, AuditSink audit) throws IOException, GeneralSecurityException {
+        var kms = new FakeRootKeys();
+        kms.create("root-acme");
+        kms.create("root-globex");
+        SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
         Policy policy = new Policy(true, List.of());
         Engine engine = Engine.builder().storage(new MemoryStorage()).memory(memory).crypto(CryptoEngines.select())
-                .rootKeyProviders(List.of(new FakeRootKeyProvider(kms))).policy(() -> policy).audit(discard)
+                .rootKeyProviders(List.of(new FakeRootKeyProvider(kms))).policy(() -> policy).audit(audit)
                 .manualHealthChecks().build();
         engine.start();
         for (String tenant : List.of("acme", "globex")) {

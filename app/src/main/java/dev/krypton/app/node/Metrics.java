@@ -1,13 +1,15 @@
 package dev.krypton.app.node;
 
 import dev.krypton.crypto.SecureMemory;
+import dev.krypton.kmip.server.RequestMetrics;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
  * The node's metrics in Prometheus text exposition format 0.0.4: tenants by state, secure memory
  * in use and whether it is locked, security events by kind/action/result (from the audit stream),
- * storage reachability and listener ports.
+ * KMIP request latency and outcomes, storage reachability and listener ports.
  */
 final class Metrics {
 
@@ -35,12 +37,49 @@ final class Metrics {
         status.events().forEach((s, n) -> out.append("krypton_audit_events_total{kind=\"").append(label(s.kind()))
                 .append("\",action=\"").append(label(s.action())).append("\",result=\"").append(label(s.result()))
                 .append("\"} ").append(n).append('\n'));
+        requests(out, status.requests());
         out.append("# HELP krypton_listener_port Port of each listener\n# TYPE krypton_listener_port gauge\n");
         for (Map.Entry<String, Integer> e : status.listeners().entrySet()) {
             out.append("krypton_listener_port{listener=\"").append(e.getKey()).append("\"} ").append(e.getValue())
                     .append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The KMIP listener's request metrics: {@code krypton_kmip_request_duration_seconds} (histogram of
+     * request messages by operation, buckets 0.1 to 10 ms) and {@code krypton_kmip_operations_total}
+     * (batch items by operation and result).
+     */
+    static void requests(StringBuilder out, RequestMetrics metrics) {
+        out.append("# HELP krypton_kmip_request_duration_seconds KMIP request messages from read to response flushed,"
+                + " by operation (Mixed: items of several operations)\n")
+                .append("# TYPE krypton_kmip_request_duration_seconds histogram\n");
+        for (RequestMetrics.Latency l : metrics.latencies()) {
+            String op = label(l.operation());
+            long[] c = l.cumulative();
+            for (int b = 0; b < c.length; b++) {
+                String le = b < RequestMetrics.BUCKET_BOUNDS_NANOS.length
+                        ? seconds(RequestMetrics.BUCKET_BOUNDS_NANOS[b]) : "+Inf";
+                out.append("krypton_kmip_request_duration_seconds_bucket{operation=\"").append(op).append("\",le=\"")
+                        .append(le).append("\"} ").append(c[b]).append('\n');
+            }
+            out.append("krypton_kmip_request_duration_seconds_sum{operation=\"").append(op).append("\"} ")
+                    .append(seconds(l.sumNanos())).append('\n');
+            out.append("krypton_kmip_request_duration_seconds_count{operation=\"").append(op).append("\"} ")
+                    .append(l.count()).append('\n');
+        }
+        out.append("# HELP krypton_kmip_operations_total KMIP batch items by operation and result (Success or the"
+                + " Result Reason)\n# TYPE krypton_kmip_operations_total counter\n");
+        for (RequestMetrics.Outcome o : metrics.outcomes()) {
+            out.append("krypton_kmip_operations_total{operation=\"").append(label(o.operation())).append("\",result=\"")
+                    .append(label(o.result())).append("\"} ").append(o.count()).append('\n');
+        }
+    }
+
+    /** Nanoseconds as a decimal number of seconds, exact (no floating-point rounding). */
+    static String seconds(long nanos) {
+        return BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString();
     }
 
     /** Escapes a label value as the text format requires (backslash, quote, line feed). */

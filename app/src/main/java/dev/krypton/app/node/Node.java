@@ -62,7 +62,7 @@ public final class Node implements AutoCloseable {
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
-                    memory, counted, hardening, () -> Map.of("kmip", kmip.port(), "orbital-grpc", grpc.port()))));
+                    memory, counted, hardening, () -> Map.of("kmip", kmip.port(), "orbital-grpc", grpc.port()), kmip.metrics())));
         } catch (StorageException e) {
             close();
             throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())

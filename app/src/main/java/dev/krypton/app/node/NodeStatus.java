@@ -5,6 +5,7 @@ import dev.krypton.crypto.SecureMemory;
 import dev.krypton.engine.Engine;
 import dev.krypton.engine.TenantState;
 import dev.krypton.engine.TenantStatus;
+import dev.krypton.kmip.server.RequestMetrics;
 import dev.krypton.storage.Storage;
 
 import java.util.EnumMap;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * What the admin endpoints report about a node: tenants by state, secure memory, storage
- * reachability and the listeners' ports. Reads only; never a key, never a secret.
+ * reachability, KMIP request metrics and the listeners' ports. Reads only; never a key, never a secret.
  */
 final class NodeStatus {
 
@@ -25,10 +26,12 @@ final class NodeStatus {
     private final CountingAudit events;
     private final ProcessHardening.Status hardening;
     private final Supplier<Map<String, Integer>> listeners;
+    private final RequestMetrics requests;
 
     NodeStatus(Engine engine, Storage storage, SecureMemory memory, CountingAudit events,
-               ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners) {
+               ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners, RequestMetrics requests) {
         this.engine = engine;
+        this.requests = requests;
         this.events = events;
         this.hardening = hardening;
         this.storage = storage;
@@ -69,6 +72,11 @@ final class NodeStatus {
 
     Map<CountingAudit.Series, Long> events() {
         return events.snapshot();
+    }
+
+    /** The KMIP listener's request latency and outcome counts. */
+    RequestMetrics requests() {
+        return requests;
     }
 
     Map<String, Integer> listeners() {

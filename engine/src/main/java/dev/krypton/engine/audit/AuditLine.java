@@ -52,9 +52,17 @@ final class AuditLine {
     }
 
     static String hash(String line) {
+        return hash(line.getBytes(StandardCharsets.UTF_8), sha256());
+    }
+
+    /** The hex SHA-256 of a line's UTF-8 bytes, with a digest the caller owns (the writer keeps one). */
+    static String hash(byte[] utf8, MessageDigest sha256) {
+        return HexFormat.of().formatHex(sha256.digest(utf8));
+    }
+
+    static MessageDigest sha256() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(line.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
         }
@@ -62,6 +70,10 @@ final class AuditLine {
 
     private static void field(StringBuilder b, String name, String value) {
         b.append(",\"").append(name).append("\":\"");
+        if (plain(value)) {
+            b.append(value).append('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -80,5 +92,16 @@ final class AuditLine {
             }
         }
         b.append('"');
+    }
+
+    /** Whether the value needs no escaping (the common case: identifiers and short outcomes). */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -50,6 +50,23 @@ class AuditLogTest {
     }
 
     @Test
+    void withACommitDelayEventsStillChainAndADurableCallerFindsEveryEarlierEventOnDisk() throws IOException {
+        Path delayed = log.resolveSibling("delayed.log");
+        try (AuditLog a = AuditLog.open(delayed, keys, new AuditOptions(16, 1024, 10, Duration.ofHours(1), true,
+                Duration.ofSeconds(1)), Clock.systemUTC())) {
+            for (int i = 0; i < 40; i++) {
+                a.record(new AuditEvent(AuditKind.OPERATION, "gw-" + i, "acme", "acme:k:1", "decrypt", "ok", ""));
+            }
+            a.recordDurably(new AuditEvent(AuditKind.COMMAND, "orbital", "acme", "", "unlink", "ok", ""));
+            List<String> written = Files.readAllLines(delayed, StandardCharsets.UTF_8);
+            assertThat(written).anyMatch(l -> l.contains("\"actor\":\"gw-39\"")).anyMatch(l -> l.contains("\"unlink\""));
+        }
+        AuditVerification v = new AuditVerifier(keys.getPublic()).verify(delayed);
+        assertThat(v.sealed()).as(v.toString()).isTrue();
+        assertThat(v.lines()).isEqualTo(41 + v.checkpoints());
+    }
+
+    @Test
     void untouchedLogIsIntactAndSealedWithPeriodicCheckpoints() {
         AuditVerification v = verify();
         assertThat(v.sealed()).as(v.toString()).isTrue();

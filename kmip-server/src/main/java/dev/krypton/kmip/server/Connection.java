@@ -27,11 +27,13 @@ final class Connection {
     private final SSLSocket socket;
     private final ServerConfig config;
     private final Dispatcher dispatcher;
+    private final RequestMetrics metrics;
 
-    Connection(SSLSocket socket, ServerConfig config, Dispatcher dispatcher) {
+    Connection(SSLSocket socket, ServerConfig config, Dispatcher dispatcher, RequestMetrics metrics) {
         this.socket = socket;
         this.config = config;
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
     }
 
     void serve() {
@@ -64,15 +66,21 @@ final class Connection {
             try {
                 frame = TtlvFrames.readFrame(in, config.limits().decode());
             } catch (KmipException e) {
-                out.write(dispatcher.unreadable(e));
-                out.flush();
+                answer(dispatcher.unreadable(e), System.nanoTime(), out);
                 return;
             }
             if (frame.isEmpty()) {
                 return;
             }
-            out.write(dispatcher.handle(frame.get(), principal));
-            out.flush();
+            long start = System.nanoTime();
+            answer(dispatcher.handle(frame.get(), principal), start, out);
         }
+    }
+
+    /** Writes and flushes one response, then records how long the message took since {@code start}. */
+    private void answer(Dispatcher.Reply reply, long start, OutputStream out) throws IOException {
+        out.write(reply.frame());
+        out.flush();
+        metrics.message(reply.operationSlot(), System.nanoTime() - start);
     }
 }

@@ -43,25 +43,33 @@ import java.util.OptionalInt;
  */
 final class Dispatcher {
 
+    /** A response frame and the metrics slot of the operation it answered. */
+    record Reply(byte[] frame, int operationSlot) {
+    }
+
     private final Map<Integer, OperationHandler<?>> handlers = new HashMap<>();
     private final MessageCodec codec = StandardPayloads.messageCodec();
     private final KeyOperations keys;
     private final ServerLimits limits;
     private final Clock clock;
+    private final RequestMetrics metrics;
 
-    Dispatcher(List<OperationHandler<?>> handlers, KeyOperations keys, ServerLimits limits, Clock clock) {
+    Dispatcher(List<OperationHandler<?>> handlers, KeyOperations keys, ServerLimits limits, Clock clock,
+               RequestMetrics metrics) {
         handlers.forEach(h -> this.handlers.put(h.operation().value(), h));
         this.keys = keys;
         this.limits = limits;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
-    static Dispatcher standard(KeyOperations keys, ServerLimits limits, Clock clock) {
-        return new Dispatcher(StandardHandlers.all(limits.maxLocateItems(), limits.maxRandomBytes()), keys, limits, clock);
+    static Dispatcher standard(KeyOperations keys, ServerLimits limits, Clock clock, RequestMetrics metrics) {
+        return new Dispatcher(StandardHandlers.all(limits.maxLocateItems(), limits.maxRandomBytes()), keys, limits, clock,
+                metrics);
     }
 
-    /** The response frame for one request frame. */
-    byte[] handle(byte[] frame, Principal principal) {
+    /** The response frame for one request frame; its items are counted in the metrics. */
+    Reply handle(byte[] frame, Principal principal) {
         ProtocolVersion version = ProtocolVersion.V1_0;
         RequestMessage request;
         try {
@@ -72,14 +80,25 @@ final class Dispatcher {
             }
             request = codec.readRequest(root);
         } catch (KmipException e) {
-            return encode(error(version, e.reason(), e.getMessage()));
+            return counted(error(version, e.reason(), e.getMessage()));
         }
-        return encode(respond(request, principal));
+        return counted(respond(request, principal));
     }
 
     /** The response frame for a frame that could not even be delimited. */
-    byte[] unreadable(KmipException e) {
-        return encode(error(ProtocolVersion.V1_0, e.reason(), e.getMessage()));
+    Reply unreadable(KmipException e) {
+        return counted(error(ProtocolVersion.V1_0, e.reason(), e.getMessage()));
+    }
+
+    /** Encodes the response after counting each answered item by operation and result. */
+    private Reply counted(ResponseMessage response) {
+        int message = -1;
+        for (ResponseBatchItem item : response.batchItems()) {
+            int slot = item.operationCode().isPresent() ? RequestMetrics.slot(item.operationCode().getAsInt()) : RequestMetrics.UNKNOWN;
+            metrics.item(slot, item.isSuccess() ? null : item.resultReason().orElse(ResultReason.GENERAL_FAILURE));
+            message = message == -1 || message == slot ? slot : RequestMetrics.MIXED;
+        }
+        return new Reply(encode(response), message == -1 ? RequestMetrics.UNKNOWN : message);
     }
 
     ResponseMessage respond(RequestMessage request, Principal principal) {

@@ -25,15 +25,17 @@ public final class KmipServer implements AutoCloseable {
     private final ServerConfig config;
     private final SSLServerSocket listener;
     private final Dispatcher dispatcher;
+    private final RequestMetrics metrics;
     private final Semaphore slots;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ThreadFactory connections = Thread.ofVirtual().name("kmip-connection-", 1).factory();
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private KmipServer(ServerConfig config, Dispatcher dispatcher) {
+    private KmipServer(ServerConfig config, KeyOperations keys, Clock clock) {
         this.config = config;
-        this.dispatcher = dispatcher;
+        this.metrics = new RequestMetrics();
+        this.dispatcher = Dispatcher.standard(keys, config.limits(), clock, metrics);
         this.slots = new Semaphore(config.limits().maxConnections());
         this.listener = ServerTls.listen(config);
         this.acceptor = Thread.ofPlatform().name("kmip-accept-" + listener.getLocalPort()).daemon()
@@ -47,7 +49,7 @@ public final class KmipServer implements AutoCloseable {
 
     /** As {@link #start(ServerConfig, KeyOperations)} with the clock used for KMIP dates and time stamps. */
     public static KmipServer start(ServerConfig config, KeyOperations keys, Clock clock) {
-        KmipServer server = new KmipServer(config, Dispatcher.standard(keys, config.limits(), clock));
+        KmipServer server = new KmipServer(config, keys, clock);
         server.acceptor.start();
         LOG.log(Level.INFO, "KMIP server listening on {0}:{1}", config.host(), String.valueOf(server.port()));
         return server;
@@ -56,6 +58,11 @@ public final class KmipServer implements AutoCloseable {
     /** The bound port (useful when configured with port 0). */
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** Request latency and outcome counts since start (DESIGN.md section 9). */
+    public RequestMetrics metrics() {
+        return metrics;
     }
 
     /** Connections being served now. */
@@ -83,7 +90,7 @@ public final class KmipServer implements AutoCloseable {
             open.add(socket);
             connections.newThread(() -> {
                 try {
-                    new Connection((SSLSocket) socket, config, dispatcher).serve();
+                    new Connection((SSLSocket) socket, config, dispatcher, metrics).serve();
                 } finally {
                     open.remove(socket);
                     quietly(socket);
