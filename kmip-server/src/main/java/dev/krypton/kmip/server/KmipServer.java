@@ -29,6 +29,7 @@ public final class KmipServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ThreadFactory connections = Thread.ofVirtual().name("kmip-connection-", 1).factory();
     private final Thread acceptor;
+    private volatile KmipHttps https;
     private volatile boolean closed;
 
     private KmipServer(ServerConfig config, Dispatcher dispatcher) {
@@ -56,6 +57,28 @@ public final class KmipServer implements AutoCloseable {
     /** The bound port (useful when configured with port 0). */
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /**
+     * Also serves {@code POST /kmip} over HTTPS on {@code host:port} (0: any free port), with this
+     * listener's TLS setup, identity rule, limits and dispatcher ({@link KmipHttps}); closed with
+     * this server. At most one HTTPS endpoint per server.
+     */
+    public synchronized KmipHttps serveHttps(String host, int port) {
+        if (https != null) {
+            throw new KmipServerException("the HTTPS endpoint is already started");
+        }
+        if (port < 0 || port > 65535) {
+            throw new KmipServerException("HTTPS port must be 0-65535");
+        }
+        https = KmipHttps.start(host, port, config, dispatcher);
+        return https;
+    }
+
+    /** The bound HTTPS port, when {@link #serveHttps} was called. */
+    public java.util.OptionalInt httpsPort() {
+        KmipHttps h = https;
+        return h == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(h.port());
     }
 
     /** Connections being served now. */
@@ -106,6 +129,9 @@ public final class KmipServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (https != null) {
+            https.close();
+        }
         quietly(listener);
         open.forEach(KmipServer::quietly);
         try {

@@ -4,6 +4,7 @@ import dev.krypton.kmip.ObjectType;
 import dev.krypton.kmip.Operation;
 import dev.krypton.kmip.ProfileName;
 import dev.krypton.kmip.QueryFunction;
+import dev.krypton.kmip.SpecVersion;
 import dev.krypton.kmip.Tag;
 import dev.krypton.kmip.Ttlv;
 import dev.krypton.kmip.message.ResponsePayload;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Query (KMIP 1.4 section 4.25, KMIP 2.1 section 6.1.40): operations, object types, server
- * information and profiles. Other query functions are answered with nothing (the specification
+ * information and profiles. Operations are those the request's protocol version defines (Set
+ * Attribute is not named to a KMIP 1.x client). Other query functions are answered with nothing (the specification
  * lets a server omit what it does not support).
  */
 final class QueryHandler implements OperationHandler<Query.Request> {
@@ -49,7 +51,9 @@ final class QueryHandler implements OperationHandler<Query.Request> {
             PROFILES.forEach(p -> other.add(Ttlv.Structure.of(Tag.PROFILE_INFORMATION, Ttlv.Enumeration.of(Tag.PROFILE_NAME, p))));
         }
         boolean info = asked.contains(QueryFunction.QUERY_SERVER_INFORMATION);
-        return new Query.Response(asked.contains(QueryFunction.QUERY_OPERATIONS) ? operations : List.of(),
+        SpecVersion line = context.version().major() >= 2 ? SpecVersion.KMIP_2 : SpecVersion.KMIP_1;
+        List<Operation> inVersion = operations.stream().filter(o -> o.versions().contains(line)).toList();
+        return new Query.Response(asked.contains(QueryFunction.QUERY_OPERATIONS) ? inVersion : List.of(),
                 asked.contains(QueryFunction.QUERY_OBJECTS) ? List.of(ObjectType.SYMMETRIC_KEY, ObjectType.SECRET_DATA) : List.of(),
                 info ? Optional.of(VENDOR) : Optional.empty(),
                 info ? Optional.of(Ttlv.Structure.of(Tag.SERVER_INFORMATION)) : Optional.empty(), other);
