@@ -7,7 +7,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.krypton.kmip.client.TlsSettings;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -31,15 +43,20 @@ class KmipCommandTest {
     private static Child dev;
     private static Path data;
     private static int kmipPort;
+    private static int httpsPort;
 
     @BeforeAll
     static void startNode() throws Exception {
         data = dir.resolve("node");
-        dev = Child.start(dir, "dev", "--data-dir", data.toString(), "--kmip-port", "0", "--grpc-port", "0", "--admin-port", "0");
+        dev = Child.start(dir, "dev", "--data-dir", data.toString(), "--kmip-port", "0", "--grpc-port", "0", "--admin-port", "0",
+                "--kmip-https-port", "0", "--log-format", "json");
         dev.await("Krypton development node is ready.", 60);
         Matcher m = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(dev.await("KMIP", 5));
         assertThat(m.find()).isTrue();
         kmipPort = Integer.parseInt(m.group(1));
+        Matcher h = Pattern.compile("127\\.0\\.0\\.1:(\\d+)/kmip").matcher(dev.await("KMIP HTTPS", 5));
+        assertThat(h.find()).isTrue();
+        httpsPort = Integer.parseInt(h.group(1));
         Matcher g = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(dev.await("Orbital gRPC", 5));
         assertThat(g.find()).isTrue();
         Run linked = krypton("task", "link", "--tenant", "acme", "--key-id", "acme-root", "--data-dir", data.toString(),
@@ -145,6 +162,87 @@ class KmipCommandTest {
         Run noPki = krypton("kmip", "query", "--data-dir", dir.resolve("nowhere").toString());
         assertThat(noPki.code).isEqualTo(Main.USAGE);
         assertThat(noPki.err).contains("run krypton dev");
+    }
+
+    @Test
+    void devNodeServesKmipOverHttpsInJson() throws Exception {
+        Path pki = data.resolve("pki");
+        SSLContext tls = TlsSettings.fromPem(pki.resolve("krypton-gateway.pem"), pki.resolve("krypton-gateway.key"),
+                pki.resolve("ca.pem")).context();
+        String query = """
+                {"tag": "RequestMessage", "value": [
+                  {"tag": "RequestHeader", "value": [
+                    {"tag": "ProtocolVersion", "value": [
+                      {"tag": "ProtocolVersionMajor", "type": "Integer", "value": 1},
+                      {"tag": "ProtocolVersionMinor", "type": "Integer", "value": 4}]},
+                    {"tag": "BatchCount", "type": "Integer", "value": 1}]},
+                  {"tag": "BatchItem", "value": [
+                    {"tag": "Operation", "type": "Enumeration", "value": "Query"},
+                    {"tag": "RequestPayload", "value": [
+                      {"tag": "QueryFunction", "type": "Enumeration", "value": "QueryOperations"}]}]}]}
+                """;
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).build()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + "/kmip"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("\"ResponseMessage\"", "\"Success\"", "\"ReKey\"");
+        }
+    }
+
+    @Test
+    void logIsJsonLinesAndARefusedHandshakeIsASecurityEventWithFields() throws Exception {
+        SSLContext anonymous = SSLContext.getInstance("TLS");
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (var in = Files.newInputStream(data.resolve("pki/ca.pem"))) {
+            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        anonymous.init(null, tmf.getTrustManagers(), null);
+        try (SSLSocket socket = (SSLSocket) anonymous.getSocketFactory().createSocket("127.0.0.1", kmipPort)) {
+            socket.setSoTimeout(5_000);
+            socket.startHandshake();
+            socket.getOutputStream().write(new byte[8]);
+            socket.getInputStream().read();
+        } catch (IOException expected) {
+            // refused without a client certificate
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode event = null;
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (event == null && System.nanoTime() < end) {
+            for (String line : stderrLines()) {
+                JsonNode doc = json.readTree(line);
+                if (doc.path("event").asText().equals("kmip-tls-refused")) {
+                    event = doc;
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertThat(event).as("security event in %s", stderrLines()).isNotNull();
+        assertThat(event.get("level").asText()).isEqualTo("WARNING");
+        assertThat(event.get("logger").asText()).isEqualTo("dev.krypton.kmip.server.Connection");
+        assertThat(event.get("peer").asText()).contains("127.0.0.1");
+        assertThat(event.has("reason")).isTrue();
+        List<String> lines = stderrLines();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"message\":\"KMIP server listening on 127.0.0.1:"));
+        for (String line : lines) {
+            JsonNode doc = json.readTree(line);
+            assertThat(doc.isObject()).as(line).isTrue();
+            assertThat(doc.fieldNames()).toIterable().as(line).contains("time", "level", "logger", "message");
+        }
+    }
+
+    private static List<String> stderrLines() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("stderr-")).toList()) {
+                Files.readAllLines(f).stream().filter(l -> !l.isBlank()).forEach(out::add);
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> fields(String text) {

@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -42,13 +43,15 @@ final class Connection {
             X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
             Optional<Principal> principal = config.identity().principal(leaf);
             if (principal.isEmpty()) {
-                LOG.log(Level.WARNING, "client certificate {0} names no principal under {1}; closing",
-                        leaf.getSubjectX500Principal().getName(), config.identity());
+                LOG.log(Level.WARNING, "security event=kmip-identity-refused subject={0} rule={1} peer={2}: the client"
+                        + " certificate names no principal; closing", leaf.getSubjectX500Principal().getName(), config.identity(), peer());
                 return;
             }
             socket.setSoTimeout((int) config.limits().idleTimeout().toMillis());
             exchange(principal.get(), new BufferedInputStream(socket.getInputStream(), 16 * 1024),
                     new BufferedOutputStream(socket.getOutputStream(), 16 * 1024));
+        } catch (SSLHandshakeException e) {
+            LOG.log(Level.WARNING, "security event=kmip-tls-refused peer={0} reason={1}", peer(), e.getMessage());
         } catch (SocketTimeoutException e) {
             LOG.log(Level.DEBUG, "connection timed out");
         } catch (IOException e) {
@@ -56,6 +59,10 @@ final class Connection {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "connection handler failed", e);
         }
+    }
+
+    private String peer() {
+        return String.valueOf(socket.getRemoteSocketAddress());
     }
 
     private void exchange(Principal principal, InputStream in, OutputStream out) throws IOException {

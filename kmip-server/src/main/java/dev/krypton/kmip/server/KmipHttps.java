@@ -116,6 +116,8 @@ public final class KmipHttps implements AutoCloseable {
         }
         Optional<Principal> principal = principal((HttpsExchange) exchange);
         if (principal.isEmpty()) {
+            LOG.log(Level.WARNING, "security event=kmip-https-identity-refused peer={0}: the client certificate names no principal",
+                    String.valueOf(exchange.getRemoteAddress()));
             reply(exchange, 403, "the client certificate names no principal");
             return;
         }

@@ -99,7 +99,8 @@ public final class KmipServer implements AutoCloseable {
                 continue;
             }
             if (!slots.tryAcquire()) {
-                LOG.log(Level.WARNING, "connection limit {0} reached; closing a new connection", config.limits().maxConnections());
+                LOG.log(Level.WARNING, "security event=kmip-connection-limit limit={0} peer={1}: closing a new connection",
+                        config.limits().maxConnections(), String.valueOf(socket.getRemoteSocketAddress()));
                 quietly(socket);
                 continue;
             }
