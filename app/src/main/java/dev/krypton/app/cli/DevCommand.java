@@ -51,6 +51,10 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--amqp", paramLabel = "URL", description = "Also consume Orbital tasks from this AMQP 1.0 broker, e.g. amqp://guest:guest@127.0.0.1:5672.")
     private String amqp;
 
+    @Option(names = "--amqp-queues", defaultValue = "krypton", paramLabel = "NAME",
+            description = "With --amqp: consume /queue/NAME-tasks and /queue/NAME-critical-tasks, answer on /queue/NAME-responses (default: ${DEFAULT-VALUE}).")
+    private String amqpQueues;
+
     @Spec
     private CommandSpec spec;
 
@@ -59,7 +63,7 @@ public final class DevCommand implements Callable<Integer> {
         Logging.configure(LogFormat.parse(logFormat));
         DevSettings settings = new DevSettings(dataDir, host, kmipPort, grpcPort, adminPort,
                 kmipHttpsPort == null ? OptionalInt.empty() : OptionalInt.of(kmipHttpsPort),
-                Optional.ofNullable(amqp).map(AmqpUrl::parse));
+                Optional.ofNullable(amqp).map(AmqpUrl::parse), amqpQueues);
         Shutdown shutdown = Shutdown.onSignals();
         try (DevNode node = DevNode.start(settings)) {
             describe(node, spec.commandLine().getOut());
@@ -92,7 +96,7 @@ public final class DevCommand implements Callable<Integer> {
                 """, dev.dataDir(), host, node.kmipPort(),
                 node.kmipHttpsPort().isPresent() ? "https://" + host + ":" + node.kmipHttpsPort().getAsInt() + "/kmip  (POST, TTLV or TTLV-JSON)"
                         : "off (--kmip-https-port PORT)", host, node.grpcPort(), pki.cert(DevPki.ORBITAL), host, node.adminPort(),
-                node.amqpConnected() ? "consuming /queue/krypton-tasks and /queue/krypton-critical-tasks" : "off (--amqp URL)",
+                node.amqpConnected() ? "consuming /queue/" + amqpQueues + "-tasks and /queue/" + amqpQueues + "-critical-tasks" : "off (--amqp URL)",
                 pki.ca(), pki.cert(DevPki.GATEWAY), dev.dataDir(), node.grpcPort(), dev.dataDir(), node.kmipPort(), host, node.adminPort());
         out.flush();
     }

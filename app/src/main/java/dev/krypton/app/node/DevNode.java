@@ -50,7 +50,8 @@ public record DevNode(Node node, DevPki pki, Path dataDir) implements AutoClosea
                 s.kmipHttpsPort().stream().mapToObj(p -> new NodePlan.Listen(s.host(), p)).findFirst(), grpc,
                 s.amqp().map(url -> new AmqpConfig(url.host(), url.port(),
                         new AmqpConfig.Auth.Plain(url.user(), url.password(), new AmqpConfig.Tls.Off()),
-                        "/queue/krypton-tasks", "/queue/krypton-critical-tasks", "/queue/krypton-responses",
+                        "/queue/" + s.amqpQueues() + "-tasks", "/queue/" + s.amqpQueues() + "-critical-tasks",
+                        "/queue/" + s.amqpQueues() + "-responses",
                         16, 4, Duration.ofSeconds(1))),
                 s.host(), s.adminPort(), true);
         return new DevNode(Node.start(plan), pki, dir);
