@@ -5,6 +5,7 @@ import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.TtlvFrames;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +52,9 @@ final class Connection {
             exchange(principal.get(), new BufferedInputStream(socket.getInputStream(), 16 * 1024),
                     new BufferedOutputStream(socket.getOutputStream(), 16 * 1024));
         } catch (SSLHandshakeException e) {
-            LOG.log(Level.WARNING, "security event=kmip-tls-refused peer={0} reason={1}", peer(), e.getMessage());
+            // A peer that closes before saying anything (a TCP health check, a port scan) is not worth a warning.
+            LOG.log(e.getCause() instanceof EOFException ? Level.DEBUG : Level.WARNING,
+                    "security event=kmip-tls-refused peer={0} reason={1}", peer(), e.getMessage());
         } catch (SocketTimeoutException e) {
             LOG.log(Level.DEBUG, "connection timed out");
         } catch (IOException e) {

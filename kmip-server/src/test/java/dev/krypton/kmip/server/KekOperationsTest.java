@@ -62,10 +62,19 @@ class KekOperationsTest {
         var r = acme.query(QueryFunction.QUERY_OPERATIONS, QueryFunction.QUERY_OBJECTS, QueryFunction.QUERY_SERVER_INFORMATION,
                 QueryFunction.QUERY_PROFILES);
         assertThat(r.operations()).contains(dev.krypton.kmip.Operation.ENCRYPT, dev.krypton.kmip.Operation.RE_KEY,
-                dev.krypton.kmip.Operation.RNG_RETRIEVE, dev.krypton.kmip.Operation.QUERY).hasSize(20);
+                dev.krypton.kmip.Operation.RNG_RETRIEVE, dev.krypton.kmip.Operation.QUERY)
+                .doesNotContain(dev.krypton.kmip.Operation.SET_ATTRIBUTE).hasSize(19);
         assertThat(r.objectTypes()).containsExactly(ObjectType.SYMMETRIC_KEY, ObjectType.SECRET_DATA);
         assertThat(r.vendorIdentification()).contains("Krypton");
         assertThat(r.other()).anyMatch(t -> t.tag().equals(Tag.PROFILE_INFORMATION));
+    }
+
+    @Test
+    void queryNamesTheOperationsOfTheRequestsKmipLine() {
+        var v21 = fixture.client(fixture.pki.client("acme"), ProtocolVersion.V2_1).query(QueryFunction.QUERY_OPERATIONS);
+        assertThat(v21.operations()).contains(dev.krypton.kmip.Operation.SET_ATTRIBUTE).hasSize(20);
+        var v14 = acme.query(QueryFunction.QUERY_OPERATIONS);
+        assertThat(v14.operations()).allMatch(o -> o.versions().contains(dev.krypton.kmip.SpecVersion.KMIP_1));
     }
 
     @Test
