@@ -3,6 +3,7 @@ package dev.krypton.app;
 import dev.krypton.app.cli.AuditCommand;
 import dev.krypton.app.cli.DemoCommand;
 import dev.krypton.app.cli.DevCommand;
+import dev.krypton.app.cli.KmipCommand;
 import dev.krypton.app.cli.PkiCommand;
 import dev.krypton.app.cli.ServeCommand;
 import dev.krypton.app.cli.StatusCommand;
@@ -14,11 +15,12 @@ import java.io.PrintWriter;
 
 /**
  * Entry point of the {@code krypton} command. Exit codes scripts can rely on: 0 success, 1 the
- * command failed, 2 a usage or configuration mistake.
+ * command failed, 2 a usage or configuration mistake, 3 a KMIP server answered with a failure,
+ * 4 a server could not be reached (connection, TLS handshake, unreadable answer).
  */
 @Command(name = "krypton", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Krypton, the sovereign crypto core: tenants' keys in locked memory, KMIP southbound, Orbital northbound.",
-        subcommands = {DevCommand.class, DemoCommand.class, ServeCommand.class, PkiCommand.class, TaskCommand.class, StatusCommand.class, AuditCommand.class,
+        subcommands = {DevCommand.class, DemoCommand.class, ServeCommand.class, PkiCommand.class, TaskCommand.class, KmipCommand.class, StatusCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -26,6 +28,10 @@ public final class Main implements Runnable {
     public static final int FAILED = 1;
     /** Exit code of a usage or configuration mistake. */
     public static final int USAGE = 2;
+    /** Exit code of a KMIP operation the server answered with Operation Failed. */
+    public static final int KMIP_ERROR = 3;
+    /** Exit code of a server that could not be reached or answered unreadably. */
+    public static final int UNREACHABLE = 4;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -40,13 +46,19 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
-                || e instanceof AppException a && a.usage() ? USAGE : FAILED);
+        cli.setExitCodeExceptionMapper(Main::exitCode);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("krypton: " + e.getMessage());
-            return e instanceof AppException a && a.usage() ? USAGE : FAILED;
+            return exitCode(e);
         });
         return cli.execute(args);
+    }
+
+    private static int exitCode(Throwable e) {
+        if (e instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        return e instanceof AppException a ? a.exitCode() : FAILED;
     }
 
     @Override

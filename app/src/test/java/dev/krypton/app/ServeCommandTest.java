@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,14 +88,22 @@ class ServeCommandTest {
         write(dir, "policy.yaml", "upstream: true\n");
         String base = config(dir, pki, "").replace("tls:\n", "tls:\n  allow-development-certificates: true\n");
         Path refused = write(dir, "refused.yaml", base);
-        Path allowed = write(dir, "allowed.yaml", base + "root-keys:\n  allow-local: true\n  local-folder: " + dir + "\n");
-        assertThat(link(dir, pki, refused)).isEqualTo(TaskStatus.FAILED);
-        assertThat(link(dir, pki, allowed)).isEqualTo(TaskStatus.DONE);
+        Path allowed = write(dir, "allowed.yaml", base.replace("kmip:\n  port: 0\n", "kmip:\n  port: 0\n  https:\n    enabled: true\n    port: 0\n")
+                + "root-keys:\n  allow-local: true\n  local-folder: " + dir + "\nlogging:\n  format: json\n");
+        assertThat(link(dir, pki, refused, "Krypton node is ready: KMIP on 127.0.0.1:")).isEqualTo(TaskStatus.FAILED);
+        assertThat(link(dir, pki, allowed, ", KMIP HTTPS on 127.0.0.1:")).isEqualTo(TaskStatus.DONE);
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<Path> logs = files.filter(f -> f.getFileName().toString().startsWith("stderr-")).sorted().toList();
+            String jsonRun = java.nio.file.Files.readString(logs.getLast());
+            assertThat(jsonRun).contains("{\"time\":", "\"message\":\"KMIP HTTPS endpoint listening on https://127.0.0.1:");
+        }
     }
 
-    private static TaskStatus link(Path dir, DevPki pki, Path config) throws Exception {
+    private static TaskStatus link(Path dir, DevPki pki, Path config, String expectedInReadyLine) throws Exception {
         try (Child serve = Child.start(dir, "serve", "--config", config.toString())) {
-            Matcher m = Pattern.compile("Orbital gRPC on 127\\.0\\.0\\.1:(\\d+)").matcher(serve.await("Krypton node is ready", 60));
+            String ready = serve.await("Krypton node is ready", 60);
+            assertThat(ready).contains(expectedInReadyLine);
+            Matcher m = Pattern.compile("Orbital gRPC on 127\\.0\\.0\\.1:(\\d+)").matcher(ready);
             assertThat(m.find()).isTrue();
             TaskStatus status = TaskClient.run(new String[] {"grpc", "--host", "127.0.0.1", "--port", m.group(1),
                     "--ca", pki.ca().toString(), "--cert", pki.cert(DevPki.ORBITAL).toString(),

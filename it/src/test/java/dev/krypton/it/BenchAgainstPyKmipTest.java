@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.krypton.bench.BenchOptions;
 import dev.krypton.bench.Main;
+import dev.krypton.testsupport.PyKmipServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class BenchAgainstPyKmipTest {
         PyKmipServer.assumePyKmipInstalled();
         TestPki pki = TestPki.create(dir, List.of("bench"));
         var printed = new ByteArrayOutputStream();
-        try (var server = PyKmipServer.start(pki, dir)) {
+        try (var server = PyKmipServer.start(pki.cert("server"), pki.key("server"), pki.caCert(), dir)) {
             var options = BenchOptions.parse("--port=" + server.port(), "--cert=" + pki.cert("bench"), "--key=" + pki.key("bench"),
                     "--ca=" + pki.caCert(), "--workload=cbc-decrypt", "--connections=2", "--batch=2", "--kmip=1.2",
                     "--tls12-only=true", "--warmup=0", "--duration=2");

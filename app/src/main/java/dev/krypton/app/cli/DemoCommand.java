@@ -42,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = tempDir();
         Narrator narrator = new Narrator(out);
         out.println("Starting a development node in " + dir + " ...");
-        try (DevNode node = DevNode.start(new DevSettings(dir, "127.0.0.1", 0, 0, 0, Optional.empty()))) {
+        try (DevNode node = DevNode.start(new DevSettings(dir, "127.0.0.1", 0, 0, 0, java.util.OptionalInt.empty(), Optional.empty(), "krypton"))) {
             out.println("Node up: KMIP on 127.0.0.1:" + node.node().kmipPort() + ", Orbital gRPC on 127.0.0.1:"
                     + node.node().grpcPort() + ", admin HTTP on 127.0.0.1:"
                     + node.node().adminPort());

@@ -1,5 +1,7 @@
 package dev.krypton.app.cli;
 
+import dev.krypton.app.logging.LogFormat;
+import dev.krypton.app.logging.Logging;
 import dev.krypton.app.node.AmqpUrl;
 import dev.krypton.app.node.DevPki;
 import dev.krypton.app.node.DevSettings;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,16 +40,30 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--admin-port", defaultValue = "9696", description = "Admin HTTP port, 0 for any (default: ${DEFAULT-VALUE}).")
     private int adminPort;
 
+    @Option(names = "--kmip-https-port", paramLabel = "PORT",
+            description = "Also serve KMIP over HTTPS (POST /kmip, TTLV or TTLV-JSON) on this port, 0 for any (default: off).")
+    private Integer kmipHttpsPort;
+
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "Log lines on standard error: text or json, one object per line (default: ${DEFAULT-VALUE}).")
+    private String logFormat;
+
     @Option(names = "--amqp", paramLabel = "URL", description = "Also consume Orbital tasks from this AMQP 1.0 broker, e.g. amqp://guest:guest@127.0.0.1:5672.")
     private String amqp;
+
+    @Option(names = "--amqp-queues", defaultValue = "krypton", paramLabel = "NAME",
+            description = "With --amqp: consume /queue/NAME-tasks and /queue/NAME-critical-tasks, answer on /queue/NAME-responses (default: ${DEFAULT-VALUE}).")
+    private String amqpQueues;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
+        Logging.configure(LogFormat.parse(logFormat));
         DevSettings settings = new DevSettings(dataDir, host, kmipPort, grpcPort, adminPort,
-                Optional.ofNullable(amqp).map(AmqpUrl::parse));
+                kmipHttpsPort == null ? OptionalInt.empty() : OptionalInt.of(kmipHttpsPort),
+                Optional.ofNullable(amqp).map(AmqpUrl::parse), amqpQueues);
         Shutdown shutdown = Shutdown.onSignals();
         try (DevNode node = DevNode.start(settings)) {
             describe(node, spec.commandLine().getOut());
@@ -64,6 +81,7 @@ public final class DevCommand implements Callable<Integer> {
                 Krypton development node is ready.
                   data folder     %s (SQLite store krypton.db, root keys in root-keys/, audit.log)
                   KMIP            %s:%d  (TTLV over mTLS; principal = certificate CN)
+                  KMIP HTTPS      %s
                   Orbital gRPC    %s:%d  (mTLS; client certificate %s)
                   admin HTTP      http://%s:%d/  (/healthz /readyz /metrics /status)
                   AMQP intake     %s
@@ -71,12 +89,15 @@ public final class DevCommand implements Callable<Integer> {
                                   gateway certificate %s (allowed on every tenant)
                 Try it:
                   ./krypton task link --tenant acme --key-id acme-root --data-dir %s --port %d
+                  ./krypton kmip create-kek orders --tenant acme --data-dir %s --port %d
                   curl -s http://%s:%d/status
                   ./krypton demo
                 Stop with Ctrl-C (SIGINT) or SIGTERM.
-                """, dev.dataDir(), host, node.kmipPort(), host, node.grpcPort(), pki.cert(DevPki.ORBITAL), host, node.adminPort(),
-                node.amqpConnected() ? "consuming /queue/krypton-tasks and /queue/krypton-critical-tasks" : "off (--amqp URL)",
-                pki.ca(), pki.cert(DevPki.GATEWAY), dev.dataDir(), node.grpcPort(), host, node.adminPort());
+                """, dev.dataDir(), host, node.kmipPort(),
+                node.kmipHttpsPort().isPresent() ? "https://" + host + ":" + node.kmipHttpsPort().getAsInt() + "/kmip  (POST, TTLV or TTLV-JSON)"
+                        : "off (--kmip-https-port PORT)", host, node.grpcPort(), pki.cert(DevPki.ORBITAL), host, node.adminPort(),
+                node.amqpConnected() ? "consuming /queue/" + amqpQueues + "-tasks and /queue/" + amqpQueues + "-critical-tasks" : "off (--amqp URL)",
+                pki.ca(), pki.cert(DevPki.GATEWAY), dev.dataDir(), node.grpcPort(), dev.dataDir(), node.kmipPort(), host, node.adminPort());
         out.flush();
     }
 }

@@ -26,7 +26,7 @@ record OrbitalTarget(String host, int port, Path ca, Path cert, Path key) {
     TaskResponse send(TaskAction action, String tenant, List<String> extra) {
         List<String> args = new ArrayList<>(List.of("grpc", "--host", host, "--port", String.valueOf(port),
                 "--ca", ca.toString(), "--cert", cert.toString(), "--key", key.toString(),
-                "--type", action.taskType(), "--tenant", tenant, "--timeout-ms", "30000"));
+                "--type", action.taskType(), "--tenant", tenant));
         args.addAll(extra);
         try {
             return TaskClient.run(args.toArray(String[]::new));

@@ -1,6 +1,9 @@
 package dev.krypton.app.cli;
 
 import dev.krypton.app.config.ConfigReader;
+import dev.krypton.app.config.ConfigValues;
+import dev.krypton.app.logging.LogFormat;
+import dev.krypton.app.logging.Logging;
 import dev.krypton.app.config.ServePlan;
 import dev.krypton.app.node.Node;
 import dev.krypton.app.node.NodePlan;
@@ -33,14 +36,20 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        NodePlan plan = ServePlan.from(ConfigReader.read(config, System.getenv()));
+        ConfigValues values = ConfigReader.read(config, System.getenv());
+        NodePlan plan = ServePlan.from(values);
+        LogFormat format = LogFormat.parse(values.string("logging.format"));
         if (check) {
             out.println("configuration " + config + " is valid");
             return 0;
         }
+        Logging.configure(format);
         Shutdown shutdown = Shutdown.onSignals();
         try (Node node = Node.start(plan)) {
-            out.println("Krypton node is ready: Orbital gRPC on " + plan.grpc().host() + ":" + node.grpcPort()
+            out.println("Krypton node is ready: KMIP on " + plan.kmip().host() + ":" + node.kmipPort()
+                    + node.kmipHttpsPort().stream().mapToObj(p -> ", KMIP HTTPS on " + plan.kmipHttps().orElseThrow().host() + ":" + p)
+                            .findFirst().orElse("")
+                    + ", Orbital gRPC on " + plan.grpc().host() + ":" + node.grpcPort()
                     + ", admin HTTP on " + plan.adminHost() + ":" + node.adminPort());
             out.flush();
             shutdown.await();

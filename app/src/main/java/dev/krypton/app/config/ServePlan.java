@@ -81,7 +81,9 @@ public final class ServePlan {
                     : Optional.empty();
             return new NodePlan(new StorageConfig(c.string("storage.backend"), storage), providers,
                     policy(c.path("policy.file")), c.string("node.region"), c.path("audit.file"),
-                    c.path("audit.key-folder"), kmip(c), grpc, amqp, c.string("admin.host"), c.integer("admin.port"),
+                    c.path("audit.key-folder"), kmip(c),
+                    c.bool("kmip.https.enabled") ? Optional.of(new NodePlan.Listen(c.string("kmip.https.host"),
+                            c.integer("kmip.https.port"))) : Optional.empty(), grpc, amqp, c.string("admin.host"), c.integer("admin.port"),
                     c.bool("node.disable-core-dumps"), cluster(c));
         } catch (OrbitalException e) {
             throw AppException.usage("orbital: " + e.getMessage());

@@ -33,6 +33,9 @@ public final class Settings {
             Setting.oneOf("kmip.identity", "subject-cn", List.of("subject-cn", "san-uri", "san-dns"), "Which field of a client certificate names the principal (DESIGN.md section 8)."),
             Setting.of("kmip.san-uri-prefix", STRING, "spiffe://", "With `kmip.identity: san-uri`, the prefix the URI must start with."),
             Setting.of("kmip.pykmip-compatible", BOOL, "false", "Also offer TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 on TLS 1.2 (PyKMIP clients need it)."),
+            Setting.of("kmip.https.enabled", BOOL, "false", "Also serve KMIP over HTTPS: `POST /kmip` with a TTLV (`application/octet-stream`) or TTLV-JSON (`application/json`) body, same TLS identity, client-certificate rule and limits as the TTLV listener."),
+            Setting.of("kmip.https.host", STRING, "127.0.0.1", "Listen address of the KMIP HTTPS endpoint."),
+            Setting.listenPort("kmip.https.port", 5698, "Listen port of the KMIP HTTPS endpoint (0: any free port)."),
             Setting.of("orbital.grpc.host", STRING, "127.0.0.1", "Listen address of the Orbital gRPC intake."),
             Setting.listenPort("orbital.grpc.port", 5697, "Listen port of the Orbital gRPC intake (0: any free port)."),
             new Setting("orbital.grpc.allowed-principals", LIST, Optional.of("[krypton-orbital]"), List.of(), Optional.empty(), "Client certificate common names allowed to send tasks."),
@@ -49,7 +52,8 @@ public final class Settings {
             Setting.duration("cluster.revocation-staleness", "5s", "The proven revocation bound: a node that cannot confirm the current tenant generations from storage for longer than this refuses every KMIP operation (retryable) until it can again. `0` turns the bound off: the node then serves through any storage outage (see docs/operations.md)."),
             Setting.duration("cluster.propagation-timeout", "10s", "Longest time an unlink-class Orbital task (unlink, disable, delete) waits for every live node to apply the change before it answers PROCESSING so that Orbital retries."),
             Setting.of("admin.host", STRING, "127.0.0.1", "Listen address of the admin HTTP listener (/healthz, /readyz, /metrics, /status)."),
-            Setting.listenPort("admin.port", 9696, "Listen port of the admin HTTP listener (0: any free port)."));
+            Setting.listenPort("admin.port", 9696, "Listen port of the admin HTTP listener (0: any free port)."),
+            Setting.oneOf("logging.format", "text", List.of("text", "json"), "Log lines on standard error: the JDK's text format, or one JSON object per line (`time`, `level`, `logger`, `message`, `thread`, `error`, plus the fields of security events such as `event`, `subject`, `peer`); see docs/operations.md."));
 
     private Settings() {
     }

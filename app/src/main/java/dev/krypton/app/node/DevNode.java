@@ -47,10 +47,12 @@ public record DevNode(Node node, DevPki pki, Path dataDir) implements AutoClosea
                 pki.ca(), Set.of(DevPki.ORBITAL));
         NodePlan plan = new NodePlan(new StorageConfig("sqlite", Map.of("path", dir.resolve("krypton.db").toString())),
                 List.of(new DevRootKeys(dir.resolve("root-keys"))), PolicyParser.parse(DEV_POLICY), "",
-                dir.resolve("audit.log"), dir.resolve("audit"), kmip(s, pki), grpc,
+                dir.resolve("audit.log"), dir.resolve("audit"), kmip(s, pki),
+                s.kmipHttpsPort().stream().mapToObj(p -> new NodePlan.Listen(s.host(), p)).findFirst(), grpc,
                 s.amqp().map(url -> new AmqpConfig(url.host(), url.port(),
                         new AmqpConfig.Auth.Plain(url.user(), url.password(), new AmqpConfig.Tls.Off()),
-                        "/queue/krypton-tasks", "/queue/krypton-critical-tasks", "/queue/krypton-responses",
+                        "/queue/" + s.amqpQueues() + "-tasks", "/queue/" + s.amqpQueues() + "-critical-tasks",
+                        "/queue/" + s.amqpQueues() + "-responses",
                         16, 4, Duration.ofSeconds(1))),
                 s.host(), s.adminPort(), true, ClusterOptions.of(NodeIdentity.resolve("", dir)));
         return new DevNode(Node.start(plan), pki, dir);

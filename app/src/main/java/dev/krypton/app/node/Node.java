@@ -23,8 +23,10 @@ import dev.krypton.storage.StorageProviders;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One running Krypton node, wired in this one visible place (STYLE.md 10) from a {@link NodePlan}:
@@ -59,10 +61,11 @@ public final class Node implements AutoCloseable {
             TaskProcessor processor = new TaskProcessor(engine.commands(), storage.taskLog(), SignatureCheck.off(),
                     intakeAudit, TaskProcessor.DEFAULT_RECONCILE_AFTER_SEC, Clock.systemUTC());
             this.kmip = keep(KmipServer.start(plan.kmip(), engine.operations()));
+            plan.kmipHttps().ifPresent(h -> kmip.serveHttps(h.host(), h.port()));
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
-                    memory, counted, hardening, () -> Map.of("kmip", kmip.port(), "orbital-grpc", grpc.port()), kmip.metrics())));
+                    memory, counted, hardening, this::listeners, kmip.metrics())));
         } catch (StorageException e) {
             close();
             throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())
@@ -84,6 +87,19 @@ public final class Node implements AutoCloseable {
 
     public int kmipPort() {
         return kmip.port();
+    }
+
+    /** The KMIP HTTPS port, when enabled. */
+    public OptionalInt kmipHttpsPort() {
+        return kmip.httpsPort();
+    }
+
+    private Map<String, Integer> listeners() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        out.put("kmip", kmip.port());
+        kmip.httpsPort().ifPresent(p -> out.put("kmip-https", p));
+        out.put("orbital-grpc", grpc.port());
+        return out;
     }
 
     public int grpcPort() {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param auditFile      the hash-chained audit log
  * @param auditKeyFolder folder of the audit signing key
  * @param kmip           the KMIP listener
+ * @param kmipHttps      where to serve KMIP over HTTPS ({@code POST /kmip}) too, when enabled
  * @param grpc           the Orbital gRPC listener
  * @param amqp           the AMQP intake, when enabled
  * @param adminHost      admin HTTP listen address
@@ -32,7 +33,7 @@ import java.util.Optional;
  * @param cluster        node id, heartbeats, polling and the revocation-staleness bound
  */
 public record NodePlan(StorageConfig storage, List<RootKeyProvider> rootKeys, Policy policy, String region,
-                       Path auditFile, Path auditKeyFolder, ServerConfig kmip, GrpcConfig grpc, Optional<AmqpConfig> amqp,
+                       Path auditFile, Path auditKeyFolder, ServerConfig kmip, Optional<Listen> kmipHttps, GrpcConfig grpc, Optional<AmqpConfig> amqp,
                        String adminHost, int adminPort, boolean disableCoreDumps,
                        ClusterOptions cluster) {
 
@@ -44,9 +45,17 @@ public record NodePlan(StorageConfig storage, List<RootKeyProvider> rootKeys, Po
         Objects.requireNonNull(auditFile, "auditFile");
         Objects.requireNonNull(auditKeyFolder, "auditKeyFolder");
         Objects.requireNonNull(kmip, "kmip");
+        Objects.requireNonNull(kmipHttps, "kmipHttps");
         Objects.requireNonNull(grpc, "grpc");
         Objects.requireNonNull(amqp, "amqp");
         Objects.requireNonNull(adminHost, "adminHost");
         Objects.requireNonNull(cluster, "cluster");
+    }
+
+    /** A listen address and port (0: any free port). */
+    public record Listen(String host, int port) {
+        public Listen {
+            Objects.requireNonNull(host, "host");
+        }
     }
 }

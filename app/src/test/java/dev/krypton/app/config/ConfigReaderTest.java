@@ -48,7 +48,7 @@ class ConfigReaderTest {
 
     @Test
     void unknownSectionIsAnError() {
-        assertThat(mistakes(REQUIRED + "logging: {}\n")).contains("krypton.yaml:7: unknown key 'logging'");
+        assertThat(mistakes(REQUIRED + "telemetry: {}\n")).contains("krypton.yaml:7: unknown key 'telemetry'");
     }
 
     @Test

@@ -52,7 +52,7 @@ class ClusterNodesTest {
                 PemIdentity.PASSWORD, PemIdentity.certificates(pki.ca()));
         return new NodePlan(storage, List.of(new DevRootKeys(dir.resolve("root-keys"))),
                 PolicyParser.parse("upstream: true\n"), "", dir.resolve(nodeId).resolve("audit.log"),
-                dir.resolve(nodeId).resolve("audit"), ServerConfig.of("127.0.0.1", 0, tls, new IdentityRule.SubjectCn()),
+                dir.resolve(nodeId).resolve("audit"), ServerConfig.of("127.0.0.1", 0, tls, new IdentityRule.SubjectCn()), Optional.empty(),
                 new GrpcConfig("127.0.0.1", 0, pki.cert(DevPki.SERVER), pki.key(DevPki.SERVER), pki.ca(),
                         Set.of(DevPki.ORBITAL)), Optional.empty(), "127.0.0.1", 0, false,
                 ClusterOptions.of(NodeIdentity.resolve(nodeId, dir)).withPollInterval(Duration.ofMillis(200))

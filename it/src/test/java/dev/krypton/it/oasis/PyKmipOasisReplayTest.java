@@ -2,8 +2,8 @@ package dev.krypton.it.oasis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.krypton.it.PyKmipServer;
 import dev.krypton.it.TestPki;
+import dev.krypton.testsupport.PyKmipServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,7 @@ class PyKmipOasisReplayTest {
         PyKmipServer.assumePyKmipInstalled();
         TestPki pki = TestPki.create(dir, List.of("client"));
         OasisReplay.Results results;
-        try (var server = PyKmipServer.start(pki, dir)) {
+        try (var server = PyKmipServer.start(pki.cert("server"), pki.key("server"), pki.caCert(), dir)) {
             var runner = new CaseRunner("127.0.0.1", server.port(), pki.clientTls("client").withProtocols(List.of("TLSv1.2")));
             results = OasisReplay.run(runner, PyKmipOasisReplayTest::skip);
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.krypton.it.KryptonServer;
-import dev.krypton.it.PyKmipServer;
 import dev.krypton.it.TestPki;
+import dev.krypton.testsupport.PyKmipServer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.krypton.it.pykmip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.krypton.it.PyKmipServer;
 import dev.krypton.it.TestPki;
+import dev.krypton.testsupport.PyKmipServer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class PyKmipClientAgainstPyKmipServerTest {
         var gateway = new PyKmipGateway(dir, pki);
         JsonNode owner;
         JsonNode intruder;
-        try (var server = PyKmipServer.start(pki, dir)) {
+        try (var server = PyKmipServer.start(pki.cert("server"), pki.key("server"), pki.caCert(), dir)) {
             owner = gateway.run(server.port(), "gateway-a", "cbc");
             intruder = gateway.run(server.port(), "gateway-b", "intruder", owner.path("victim_uid").asText());
         }

@@ -2,8 +2,8 @@ package dev.krypton.it.pykmip;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.krypton.it.PyKmipServer;
 import dev.krypton.it.TestPki;
+import dev.krypton.testsupport.PyKmipServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

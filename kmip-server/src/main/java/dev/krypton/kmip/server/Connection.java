@@ -5,6 +5,7 @@ import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.TtlvFrames;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -44,13 +46,17 @@ final class Connection {
             X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
             Optional<Principal> principal = config.identity().principal(leaf);
             if (principal.isEmpty()) {
-                LOG.log(Level.WARNING, "client certificate {0} names no principal under {1}; closing",
-                        leaf.getSubjectX500Principal().getName(), config.identity());
+                LOG.log(Level.WARNING, "security event=kmip-identity-refused subject={0} rule={1} peer={2}: the client"
+                        + " certificate names no principal; closing", leaf.getSubjectX500Principal().getName(), config.identity(), peer());
                 return;
             }
             socket.setSoTimeout((int) config.limits().idleTimeout().toMillis());
             exchange(principal.get(), new BufferedInputStream(socket.getInputStream(), 16 * 1024),
                     new BufferedOutputStream(socket.getOutputStream(), 16 * 1024));
+        } catch (SSLHandshakeException e) {
+            // A peer that closes before saying anything (a TCP health check, a port scan) is not worth a warning.
+            LOG.log(e.getCause() instanceof EOFException ? Level.DEBUG : Level.WARNING,
+                    "security event=kmip-tls-refused peer={0} reason={1}", peer(), e.getMessage());
         } catch (SocketTimeoutException e) {
             LOG.log(Level.DEBUG, "connection timed out");
         } catch (IOException e) {
@@ -58,6 +64,10 @@ final class Connection {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "connection handler failed", e);
         }
+    }
+
+    private String peer() {
+        return String.valueOf(socket.getRemoteSocketAddress());
     }
 
     private void exchange(Principal principal, InputStream in, OutputStream out) throws IOException {

@@ -30,6 +30,7 @@ public final class KmipServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ThreadFactory connections = Thread.ofVirtual().name("kmip-connection-", 1).factory();
     private final Thread acceptor;
+    private volatile KmipHttps https;
     private volatile boolean closed;
 
     private KmipServer(ServerConfig config, KeyOperations keys, Clock clock) {
@@ -65,6 +66,28 @@ public final class KmipServer implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * Also serves {@code POST /kmip} over HTTPS on {@code host:port} (0: any free port), with this
+     * listener's TLS setup, identity rule, limits and dispatcher ({@link KmipHttps}); closed with
+     * this server. At most one HTTPS endpoint per server.
+     */
+    public synchronized KmipHttps serveHttps(String host, int port) {
+        if (https != null) {
+            throw new KmipServerException("the HTTPS endpoint is already started");
+        }
+        if (port < 0 || port > 65535) {
+            throw new KmipServerException("HTTPS port must be 0-65535");
+        }
+        https = KmipHttps.start(host, port, config, dispatcher);
+        return https;
+    }
+
+    /** The bound HTTPS port, when {@link #serveHttps} was called. */
+    public java.util.OptionalInt httpsPort() {
+        KmipHttps h = https;
+        return h == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(h.port());
+    }
+
     /** Connections being served now. */
     public int openConnections() {
         return open.size();
@@ -83,7 +106,8 @@ public final class KmipServer implements AutoCloseable {
                 continue;
             }
             if (!slots.tryAcquire()) {
-                LOG.log(Level.WARNING, "connection limit {0} reached; closing a new connection", config.limits().maxConnections());
+                LOG.log(Level.WARNING, "security event=kmip-connection-limit limit={0} peer={1}: closing a new connection",
+                        config.limits().maxConnections(), String.valueOf(socket.getRemoteSocketAddress()));
                 quietly(socket);
                 continue;
             }
@@ -113,6 +137,9 @@ public final class KmipServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (https != null) {
+            https.close();
+        }
         quietly(listener);
         open.forEach(KmipServer::quietly);
         try {

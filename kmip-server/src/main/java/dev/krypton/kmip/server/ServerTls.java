@@ -34,7 +34,19 @@ final class ServerTls {
     }
 
     static SSLServerSocket listen(ServerConfig config) {
-        TlsConfig tls = config.tls();
+        SSLContext context = context(config.tls());
+        try {
+            SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
+                    .createServerSocket(config.port(), 256, InetAddress.getByName(config.host()));
+            socket.setSSLParameters(parameters(config.tls(), socket.getSSLParameters(), socket.getSupportedCipherSuites()));
+            return socket;
+        } catch (IOException e) {
+            throw new KmipServerException("cannot listen on " + config.host() + ":" + config.port(), e);
+        }
+    }
+
+    /** The server TLS context: this node's identity, client certificates checked by {@link ClientCertificateTrust}. */
+    static SSLContext context(TlsConfig tls) {
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             char[] password = tls.keyPassword();
@@ -43,20 +55,19 @@ final class ServerTls {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), new TrustManager[] {new ClientCertificateTrust(tls.clientCas(), tls.crls())},
                     new SecureRandom());
-            SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
-                    .createServerSocket(config.port(), 256, InetAddress.getByName(config.host()));
-            SSLParameters params = socket.getSSLParameters();
-            params.setProtocols(PROTOCOLS.toArray(String[]::new));
-            params.setCipherSuites(suites(tls, Set.of(socket.getSupportedCipherSuites())).toArray(String[]::new));
-            params.setUseCipherSuitesOrder(true);
-            params.setNeedClientAuth(true);
-            socket.setSSLParameters(params);
-            return socket;
+            return context;
         } catch (GeneralSecurityException e) {
             throw new KmipServerException("unusable TLS configuration: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new KmipServerException("cannot listen on " + config.host() + ":" + config.port(), e);
         }
+    }
+
+    /** {@code base} restricted to our protocols and suites, in server order, with a client certificate required. */
+    static SSLParameters parameters(TlsConfig tls, SSLParameters base, String[] supportedSuites) {
+        base.setProtocols(PROTOCOLS.toArray(String[]::new));
+        base.setCipherSuites(suites(tls, Set.of(supportedSuites)).toArray(String[]::new));
+        base.setUseCipherSuitesOrder(true);
+        base.setNeedClientAuth(true);
+        return base;
     }
 
     static List<String> suites(TlsConfig tls, Set<String> supported) {

@@ -27,6 +27,7 @@ import dev.krypton.kmip.object.ManagedObject;
 import dev.krypton.kmip.payload.Activate;
 import dev.krypton.kmip.payload.GetAttributes;
 import dev.krypton.kmip.payload.Query;
+import dev.krypton.testsupport.PyKmipServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +52,7 @@ class PyKmipInteropTest {
     @BeforeAll
     static void start() throws Exception {
         TestPki pki = TestPki.create(dir);
-        server = PyKmipServer.start(pki, dir);
+        server = PyKmipServer.start(pki.cert("server"), pki.key("server"), pki.caCert(), dir);
         client = KmipClient.open(ClientConfig.of("127.0.0.1", server.port(), pki.clientTls()).withVersion(ProtocolVersion.V1_2));
         ops = new KmipOperations(client);
     }

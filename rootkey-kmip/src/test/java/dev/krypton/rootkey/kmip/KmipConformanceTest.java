@@ -2,6 +2,7 @@ package dev.krypton.rootkey.kmip;
 
 import dev.krypton.rootkey.RootKey;
 import dev.krypton.rootkey.tck.RootKeyConformance;
+import dev.krypton.testsupport.PyKmipServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import dev.krypton.kmip.client.KmipOperations;
 import dev.krypton.kmip.client.TlsSettings;
 import dev.krypton.kmip.message.ProtocolVersion;
 import dev.krypton.rootkey.RootKeyRef;
+import dev.krypton.testsupport.PyKmipServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class KmipFixture implements AutoCloseable {
 
     static KmipFixture start(Path dir) throws IOException, InterruptedException {
         TestPki pki = TestPki.create(dir);
-        PyKmipServer server = PyKmipServer.start(pki, dir);
+        PyKmipServer server = PyKmipServer.start(pki.cert("server"), pki.key("server"), pki.caCert(), dir);
         try {
             TlsSettings tls = TlsSettings.fromPem(pki.cert("client"), pki.key("client"), pki.caCert())
                     .withProtocols(List.of("TLSv1.2")).withCipherSuites(List.of(PYKMIP_SUITE));

@@ -4,6 +4,7 @@ import dev.krypton.kmip.State;
 import dev.krypton.rootkey.RootKey;
 import dev.krypton.rootkey.RootKeyRef;
 import dev.krypton.rootkey.tck.RootKeyConformance;
+import dev.krypton.testsupport.PyKmipServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import dev.krypton.kmip.SpecVersion;
 import dev.krypton.kmip.Operation;
 import dev.krypton.kmip.ProfileName;
 import dev.krypton.kmip.QueryFunction;
+import dev.krypton.kmip.SpecVersion;
 import dev.krypton.kmip.Tag;
 import dev.krypton.kmip.Ttlv;
 import dev.krypton.kmip.message.ResponsePayload;

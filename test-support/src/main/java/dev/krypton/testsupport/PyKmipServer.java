@@ -1,4 +1,4 @@
-package dev.krypton.it;
+package dev.krypton.testsupport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,11 +18,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The real PyKMIP server (Debian python3-pykmip, run by /usr/bin/python3) on a fresh local port,
- * TLS 1.2 with client certificates. Always killed with SIGKILL on close: after SIGTERM it lingers
- * until its 10 s accept timeout.
+ * TLS 1.2 with client certificates (PEERS.md), its own SQLite database in the folder given. Always
+ * killed with SIGKILL on close, with every process it forked: after SIGTERM it lingers until its
+ * 10 s accept timeout, and its forked workers would outlive it.
  */
 public final class PyKmipServer implements AutoCloseable {
+    /** The interpreter PyKMIP is installed for. */
     public static final String PYTHON = "/usr/bin/python3";
+    /** The server script of the Debian package. */
+    public static final Path EXECUTABLE = Path.of("/usr/bin/pykmip-server");
     private static final int ATTEMPTS = 3;
     private final Process process;
     private final int port;
@@ -46,13 +50,18 @@ public final class PyKmipServer implements AutoCloseable {
         assumeTrue(present, "PyKMIP is not installed for /usr/bin/python3 (apt-get install python3-pykmip); PyKMIP tests skipped");
     }
 
-    /** Starts a server with its own database in {@code dir}; retries on a new port if one was taken meanwhile. */
-    public static PyKmipServer start(TestPki pki, Path dir) throws IOException, InterruptedException {
+    /**
+     * Starts a server presenting {@code certificate} (PEM) with {@code privateKey} (PEM) and trusting
+     * client certificates of {@code caCertificate}, with its files in {@code dir}; retries on a new
+     * port if the one picked was taken meanwhile.
+     */
+    public static PyKmipServer start(Path certificate, Path privateKey, Path caCertificate, Path dir)
+            throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Path run = Files.createDirectories(dir.resolve("pykmip-" + attempt));
             int port = freePort();
-            Process p = launch(pki, run, port);
+            Process p = launch(certificate, privateKey, caCertificate, run, port);
             var server = new PyKmipServer(p, port, run.resolve("pykmip.log"));
             try {
                 server.awaitListening(Duration.ofSeconds(40));
@@ -60,12 +69,15 @@ public final class PyKmipServer implements AutoCloseable {
             } catch (IOException e) {
                 server.close();
                 last = e;
+            } catch (InterruptedException e) {
+                server.close();
+                throw e;
             }
         }
         throw last;
     }
 
-    private static Process launch(TestPki pki, Path run, int port) throws IOException {
+    private static Process launch(Path certificate, Path privateKey, Path ca, Path run, int port) throws IOException {
         Files.createDirectories(run.resolve("policies"));
         Path conf = run.resolve("server.conf");
         Files.writeString(conf, """
@@ -80,16 +92,17 @@ public final class PyKmipServer implements AutoCloseable {
                 policy_path=%s
                 database_path=%s
                 logging_level=INFO
-                """.formatted(port, pki.cert("server"), pki.key("server"), pki.caCert(),
-                run.resolve("policies"), run.resolve("pykmip.db")));
-        return new ProcessBuilder(PYTHON, "/usr/bin/pykmip-server", "-f", conf.toString(), "-l", run.resolve("pykmip.log").toString())
+                """.formatted(port, certificate, privateKey, ca, run.resolve("policies"), run.resolve("pykmip.db")));
+        return new ProcessBuilder(PYTHON, EXECUTABLE.toString(), "-f", conf.toString(), "-l", run.resolve("pykmip.log").toString())
                 .redirectErrorStream(true).redirectOutput(run.resolve("pykmip.out").toFile()).start();
     }
 
+    /** The port it listens on (127.0.0.1). */
     public int port() {
         return port;
     }
 
+    /** The last 4,000 characters of the server's log, for failure messages. */
     public String logTail() throws IOException {
         if (!Files.exists(log)) {
             return "(no log)";
@@ -114,16 +127,14 @@ public final class PyKmipServer implements AutoCloseable {
         throw new IOException("PyKMIP server did not listen within " + limit + ":\n" + logTail());
     }
 
-    private static int freePort() throws IOException {
+    /** A port that was free a moment ago (for tests that need an address nothing listens on). */
+    public static int freePort() throws IOException {
         try (var s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    /**
-     * SIGKILL (destroyForcibly) to the server and every process it forked (its worker processes
-     * would otherwise outlive it, orphaned), then waits until all are gone.
-     */
+    /** SIGKILL to the server and every process it forked, then waits until all are gone. */
     @Override
     public void close() throws InterruptedException {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
