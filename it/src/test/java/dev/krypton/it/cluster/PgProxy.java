@@ -78,6 +78,11 @@ public final class PgProxy implements AutoCloseable {
         return h;
     }
 
+    /** Disarms the hold (a request already held stays held). */
+    public void disarm() {
+        hold = null;
+    }
+
     /** An armed hold. */
     public static final class Hold {
         private final List<byte[]> steps;
