@@ -8,15 +8,19 @@ final class Commands implements TenantCommands {
 
     private final Lifecycle lifecycle;
     private final Store store;
+    private final ClusterNode cluster;
 
-    Commands(Lifecycle lifecycle, Store store) {
+    Commands(Lifecycle lifecycle, Store store, ClusterNode cluster) {
         this.lifecycle = lifecycle;
         this.store = store;
+        this.cluster = cluster;
     }
 
     @Override
     public CommandResult execute(TenantCommand command) {
-        return lifecycle.execute(command);
+        CommandResult result = lifecycle.execute(command);
+        cluster.markApplied(command.tenant().value(), result.status().generation());
+        return result;
     }
 
     @Override
@@ -27,5 +31,10 @@ final class Commands implements TenantCommands {
     @Override
     public List<TenantStatus> tenants() {
         return store.tenants().stream().map(Lifecycle::status).toList();
+    }
+
+    @Override
+    public Propagation awaitPropagation(TenantId tenant, long generation) {
+        return cluster.awaitPropagation(tenant, generation);
     }
 }

@@ -32,13 +32,14 @@ public final class Engine implements AutoCloseable {
     private final RootKeys rootKeys;
     private final RootKeyHealth health;
     private final Optional<Duration> healthTick;
+    private final ClusterNode cluster;
     private volatile ScheduledExecutorService scheduler;
     private volatile Optional<ChangeFeed.Subscription> feed = Optional.empty();
     private final ExecutorService syncs = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("krypton-tenant-sync").factory());
 
     Engine(Store store, Keys keys, RootKeys rootKeys, RootKeyHealth health, Optional<Duration> healthTick,
-           Supplier<Policy> policy, AuditSink audit, Clock clock, EngineOptions options) {
+           Supplier<Policy> policy, AuditSink audit, Clock clock, EngineOptions options, ClusterOptions clusterOptions) {
         this.store = store;
         this.audit = audit;
         this.rootKeys = rootKeys;
@@ -48,9 +49,11 @@ public final class Engine implements AutoCloseable {
         Hierarchy hierarchy = new Hierarchy(store, keys, clock, options);
         KekVersions keks = new KekVersions(store, registry, hierarchy, keys, clock);
         this.lifecycle = new Lifecycle(store, registry, hierarchy, rootKeys, keys, audit, clock, options.region());
-        this.commands = new Commands(lifecycle, store);
+        this.cluster = new ClusterNode(clusterOptions, store, lifecycle, registry, audit, clock);
+        this.commands = new Commands(lifecycle, store, cluster);
         this.operations = new Operations(policy, audit, keks, new TenantObjects(store, registry, keys, clock),
-                new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry), registry, options);
+                new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry), registry, options,
+                cluster::checkServing);
     }
 
     /** Starts building an engine. */
@@ -91,7 +94,7 @@ public final class Engine implements AutoCloseable {
             }
         });
         feed = store.changeFeed().map(f -> f.subscribe(ChangeFeed.listener(
-                change -> syncs.execute(() -> lifecycle.sync(TenantId.of(change.tenantId()))),
+                change -> syncs.execute(() -> cluster.syncNow(TenantId.of(change.tenantId()), change.generation())),
                 () -> syncs.execute(this::syncAll))));
         for (TenantRecord r : store.tenants()) {
             if (r.state() != dev.krypton.storage.TenantState.ACTIVE) {
@@ -106,6 +109,7 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
+        cluster.start();
         healthTick.ifPresent(tick -> {
             scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                     .name("krypton-rootkey-health").factory());
@@ -116,8 +120,21 @@ public final class Engine implements AutoCloseable {
     /** Re-reads every tenant and aligns memory with storage (after the feed may have lost notices). */
     public void syncAll() {
         for (TenantRecord r : store.tenants()) {
-            lifecycle.sync(TenantId.of(r.tenantId()));
+            cluster.syncNow(TenantId.of(r.tenantId()), 0);
         }
+    }
+
+    /** This node's id in the cluster's heartbeat table. */
+    public String nodeId() {
+        return cluster.nodeId();
+    }
+
+    /**
+     * Whether this node serves KMIP now: false while it cannot confirm the tenant generations from
+     * storage for longer than the revocation staleness (issue 10).
+     */
+    public boolean serving() {
+        return cluster.serving();
     }
 
     /**
@@ -131,6 +148,7 @@ public final class Engine implements AutoCloseable {
     /** Stops monitoring and wipes every key in memory. Storage and audit stay open (owned by the caller). */
     @Override
     public void close() {
+        cluster.close();
         feed.ifPresent(ChangeFeed.Subscription::close);
         syncs.shutdownNow();
         ScheduledExecutorService s = scheduler;

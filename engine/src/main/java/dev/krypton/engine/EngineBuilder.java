@@ -35,6 +35,7 @@ public final class EngineBuilder {
     private AuditSink audit;
     private Clock clock = Clock.systemUTC();
     private EngineOptions options = EngineOptions.defaults();
+    private ClusterOptions cluster = ClusterOptions.defaults();
     private HealthPolicy healthPolicy = HealthPolicy.DEFAULT;
     private Optional<Duration> healthTick = Optional.of(Duration.ofSeconds(1));
     private Executor probes = Executors.newVirtualThreadPerTaskExecutor();
@@ -83,6 +84,12 @@ public final class EngineBuilder {
         return this;
     }
 
+    /** Node id, heartbeats, polling and the revocation-staleness bound (issue 10). */
+    public EngineBuilder cluster(ClusterOptions value) {
+        this.cluster = Objects.requireNonNull(value);
+        return this;
+    }
+
     /** Probe interval, jitter and max-autonomy of the fail-closed rules (DESIGN.md section 6). */
     public EngineBuilder healthPolicy(HealthPolicy value) {
         this.healthPolicy = Objects.requireNonNull(value);
@@ -103,6 +110,6 @@ public final class EngineBuilder {
         RootKeys rootKeys = new RootKeys(providers, new KeyServices(memory, crypto), audit, options.region());
         RootKeyHealth health = new RootKeyHealth(healthPolicy, clock, RandomGenerator.getDefault(), probes, rootKeys::onEvent);
         return new Engine(new Store(storage), new Keys(memory, crypto), rootKeys, health, healthTick, policy, audit,
-                clock, options);
+                clock, options, cluster);
     }
 }

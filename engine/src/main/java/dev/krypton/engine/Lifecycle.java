@@ -103,14 +103,49 @@ final class Lifecycle {
 
     /**
      * Brings this node's memory in line with storage after another node changed the tenant (change
-     * feed): wipes keys of a tenant that is no longer ACTIVE, loads one that became ACTIVE, and
+     * feed, poll): wipes keys of a tenant that is no longer ACTIVE, loads one that became ACTIVE, and
      * reloads one whose L2 was replaced. Never writes storage.
+     *
+     * @return the generation memory now agrees with (0: no record): keys are never held beyond what
+     *     that record allows; a load that failed leaves the tenant unloaded, which is stricter
+     * @throws EngineException UNAVAILABLE or INTERNAL when the record cannot be read
      */
-    void sync(TenantId id) {
+    long sync(TenantId id) {
         ReentrantLock lock = registry.lock(id);
         lock.lock();
         try {
-            Optional<TenantRecord> rec = store.tenant(id);
+            return syncLocked(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@link #sync} unless a command holds the tenant's lock for longer than {@code waitNanos}.
+     *
+     * @return the generation applied, or -1 when the lock stayed busy (nothing done)
+     */
+    long trySync(TenantId id, long waitNanos) {
+        ReentrantLock lock = registry.lock(id);
+        try {
+            if (!lock.tryLock(waitNanos, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                return -1;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+        try {
+            return syncLocked(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long syncLocked(TenantId id) {
+        Optional<TenantRecord> rec = store.tenant(id);
+        long generation = rec.map(TenantRecord::generation).orElse(0L);
+        try {
             boolean active = rec.isPresent() && rec.get().state() == dev.krypton.storage.TenantState.ACTIVE;
             if (!active) {
                 if (registry.zeroize(id)) {
@@ -118,22 +153,24 @@ final class Lifecycle {
                     audit.recordDurably(new AuditEvent(AuditKind.ZEROIZE, "system", id.value(), "", "sync", "ok",
                             "tenant is " + rec.map(r -> r.state().name()).orElse("gone") + " in storage (another node)"));
                 }
-                return;
+                return generation;
             }
             long revision = L2Envelope.decode(rec.get().wrappedL2()).revision();
             if (registry.isLive(id) && registry.active(id).l2Revision == revision) {
                 hierarchy.refresh(registry.active(id));
-                return;
+                return generation;
             }
             TenantRuntime fresh = unwrapAll(rec.get());
             registry.replace(fresh);
             audit.record(new AuditEvent(AuditKind.COMMAND, "system", id.value(), "", "sync", "ok",
                     "loaded: ACTIVE in storage (another node)"));
         } catch (EngineException e) {
+            if (e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.INTERNAL) {
+                throw e;
+            }
             audit.record(new AuditEvent(AuditKind.COMMAND, "system", id.value(), "", "sync", e.code().name(), e.getMessage()));
-        } finally {
-            lock.unlock();
         }
+        return generation;
     }
 
     private CommandResult run(TenantCommand command) {

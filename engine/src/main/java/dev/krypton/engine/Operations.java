@@ -24,9 +24,10 @@ final class Operations implements KeyOperations {
     private final Locator locator;
     private final Registry registry;
     private final EngineOptions options;
+    private final Runnable servingCheck;
 
     Operations(Supplier<Policy> policy, AuditSink audit, KekVersions keks, TenantObjects objects, Ciphers ciphers,
-               Locator locator, Registry registry, EngineOptions options) {
+               Locator locator, Registry registry, EngineOptions options, Runnable servingCheck) {
         this.policy = policy;
         this.audit = audit;
         this.keks = keks;
@@ -35,6 +36,7 @@ final class Operations implements KeyOperations {
         this.locator = locator;
         this.registry = registry;
         this.options = options;
+        this.servingCheck = servingCheck;
     }
 
     @Override
@@ -93,6 +95,7 @@ final class Operations implements KeyOperations {
 
     @Override
     public List<String> locate(Principal p, LocateQuery query) {
+        servingCheck.run();
         Policy current = policy.get();
         Set<TenantId> allowed = current.tenantsFor(p, Operation.LOCATE,
                 query.tenants().isEmpty() ? locator.tenantIds() : query.tenants());
@@ -175,6 +178,7 @@ final class Operations implements KeyOperations {
             throw EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
         }
         try {
+            servingCheck.run();
             T result = action.get();
             audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), tenant.value(), object, op.name(), "ok", ""));
             return result;

@@ -2,6 +2,7 @@ package dev.krypton.engine;
 
 import dev.krypton.storage.ChangeFeed;
 import dev.krypton.storage.ManagedObjectRecord;
+import dev.krypton.storage.NodeHeartbeat;
 import dev.krypton.storage.ObjectQuery;
 import dev.krypton.storage.Page;
 import dev.krypton.storage.PageRequest;
@@ -11,6 +12,7 @@ import dev.krypton.storage.TenantRecord;
 import dev.krypton.storage.Write;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -70,6 +72,28 @@ final class Store {
 
     void write(Write change) {
         write(List.of(change));
+    }
+
+    void beat(NodeHeartbeat heartbeat) {
+        call(() -> {
+            storage.heartbeats().beat(heartbeat);
+            return null;
+        });
+    }
+
+    List<NodeHeartbeat> heartbeats() {
+        return call(() -> storage.heartbeats().list());
+    }
+
+    void applied(String nodeId, Map<String, Long> generations) {
+        call(() -> {
+            storage.heartbeats().applied(nodeId, generations);
+            return null;
+        });
+    }
+
+    Map<String, Long> appliedBy(TenantId tenant) {
+        return call(() -> storage.heartbeats().appliedBy(tenant.value()));
     }
 
     Optional<ChangeFeed> changeFeed() {

@@ -1,8 +1,16 @@
 package dev.krypton.storage;
 
 import java.util.List;
+import java.util.Map;
 
-/** Node heartbeats: which nodes are alive and how far each has applied tenant changes. */
+/**
+ * Node heartbeats: which nodes are alive and how far each has applied tenant changes.
+ *
+ * <p>"Applied" is kept per node and tenant: node N has applied generation g of tenant T once N's
+ * memory is no more permissive than T's record at generation g (keys wiped for a tenant that is no
+ * longer ACTIVE, or loaded for an ACTIVE one). A node that processed an unlink of T at generation g
+ * knows the change has reached every node whose {@link #appliedBy(String)} entry is at least g.
+ */
 public interface Heartbeats {
 
     /** Stores the node's heartbeat, replacing its previous one. */
@@ -10,4 +18,13 @@ public interface Heartbeats {
 
     /** Every node's latest heartbeat, ordered by node id. */
     List<NodeHeartbeat> list();
+
+    /**
+     * Records that {@code nodeId} has applied these tenant generations (tenant id to generation),
+     * atomically. A watermark never goes down: a lower generation than the one stored is ignored.
+     */
+    void applied(String nodeId, Map<String, Long> generations);
+
+    /** The generation of {@code tenantId} each node has applied, by node id (nodes that never reported it are absent). */
+    Map<String, Long> appliedBy(String tenantId);
 }

@@ -128,7 +128,7 @@ public final class ConfigReader {
                 }
                 values.put(s.key(), seq.getValue().stream().map(n -> ((ScalarNode) n).getValue()).toList());
             }
-            case STRING, PATH, INT, BOOL, ENUM -> {
+            case STRING, PATH, INT, BOOL, ENUM, DURATION -> {
                 if (!(node instanceof ScalarNode scalar)) {
                     problem(node, "'" + s.key() + "' must be a single value");
                     return;
@@ -177,6 +177,8 @@ public final class ConfigReader {
                     values.put(s.key(), v);
                 }
             }
+            case DURATION -> Durations.parse(v).ifPresentOrElse(d -> values.put(s.key(), d), () -> problem(node,
+                    "'" + s.key() + "' must be a length of time such as 0, 500ms, 5s or 2m, not '" + v + "'"));
             case STRING, LIST, MAP -> values.put(s.key(), v);
         }
     }

@@ -29,6 +29,7 @@ public final class ConfigValues {
             case LIST -> List.of(d.substring(1, d.length() - 1).split(",\\s*"));
             case MAP -> Map.of();
             case STRING, PATH, ENUM -> d;
+            case DURATION -> Durations.parse(d).orElseThrow();
         };
     }
 
@@ -42,6 +43,10 @@ public final class ConfigValues {
 
     public int integer(String key) {
         return (Integer) raw(key);
+    }
+
+    public java.time.Duration duration(String key) {
+        return (java.time.Duration) raw(key);
     }
 
     public boolean bool(String key) {

@@ -3,11 +3,13 @@ package dev.krypton.app.config;
 import dev.krypton.app.AppException;
 import dev.krypton.app.node.DevPki;
 import dev.krypton.app.node.DevRootKeys;
+import dev.krypton.app.node.NodeIdentity;
 import dev.krypton.app.node.NodePlan;
 import dev.krypton.app.node.PemIdentity;
 import dev.krypton.kmip.server.IdentityRule;
 import dev.krypton.kmip.server.ServerConfig;
 import dev.krypton.kmip.server.TlsConfig;
+import dev.krypton.engine.ClusterOptions;
 import dev.krypton.engine.EngineException;
 import dev.krypton.engine.policy.Policy;
 import dev.krypton.engine.policy.PolicyParser;
@@ -80,9 +82,19 @@ public final class ServePlan {
             return new NodePlan(new StorageConfig(c.string("storage.backend"), storage), providers,
                     policy(c.path("policy.file")), c.string("node.region"), c.path("audit.file"),
                     c.path("audit.key-folder"), kmip(c), grpc, amqp, c.string("admin.host"), c.integer("admin.port"),
-                    c.bool("node.disable-core-dumps"));
+                    c.bool("node.disable-core-dumps"), cluster(c));
         } catch (OrbitalException e) {
             throw AppException.usage("orbital: " + e.getMessage());
+        }
+    }
+
+    private static ClusterOptions cluster(ConfigValues c) {
+        Path stateFolder = c.path("audit.file").toAbsolutePath().getParent();
+        try {
+            return new ClusterOptions(NodeIdentity.resolve(c.string("cluster.node-id"), stateFolder),
+                    c.duration("cluster.poll-interval"), c.duration("cluster.revocation-staleness"), c.duration("cluster.propagation-timeout"));
+        } catch (EngineException e) {
+            throw AppException.usage("cluster: " + e.getMessage());
         }
     }
 

@@ -19,7 +19,7 @@ public record Setting(String key, Kind kind, Optional<String> defaultValue, List
                       String description) {
 
     /** Value types. */
-    public enum Kind { STRING, INT, BOOL, PATH, ENUM, LIST, MAP }
+    public enum Kind { STRING, INT, BOOL, PATH, ENUM, LIST, MAP, DURATION }
 
     public Setting {
         allowed = List.copyOf(allowed);
@@ -27,6 +27,11 @@ public record Setting(String key, Kind kind, Optional<String> defaultValue, List
 
     static Setting of(String key, Kind kind, String defaultValue, String description) {
         return new Setting(key, kind, Optional.of(defaultValue), List.of(), Optional.empty(), description);
+    }
+
+    /** A length of time written as {@code 500ms}, {@code 5s}, {@code 2m} or {@code 0}. */
+    static Setting duration(String key, String defaultValue, String description) {
+        return new Setting(key, Kind.DURATION, Optional.of(defaultValue), List.of(), Optional.empty(), description);
     }
 
     static Setting required(String key, Kind kind, String description) {

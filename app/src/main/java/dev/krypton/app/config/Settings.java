@@ -44,6 +44,10 @@ public final class Settings {
             Setting.of("orbital.amqp.task-address", STRING, "/queue/krypton-tasks", "Address of routine tasks."),
             Setting.of("orbital.amqp.critical-address", STRING, "/queue/krypton-critical-tasks", "Address of unlink-class tasks (own receiver and worker)."),
             Setting.of("orbital.amqp.response-address", STRING, "/queue/krypton-responses", "Address the task responses are sent to."),
+            Setting.of("cluster.node-id", STRING, "", "This node's id in the cluster's heartbeat table. Empty: the host name plus a random suffix, created once and kept in the file `node-id` in the folder of `audit.file`, so a restarted node keeps its id."),
+            Setting.duration("cluster.poll-interval", "500ms", "How often the node re-reads every tenant's generation from storage (the fallback behind the PostgreSQL change feed), applies what moved and writes its heartbeat (node id, time, applied generations): the confirmation behind `cluster.revocation-staleness`. Must be shorter than a quarter of the staleness."),
+            Setting.duration("cluster.revocation-staleness", "5s", "The proven revocation bound: a node that cannot confirm the current tenant generations from storage for longer than this refuses every KMIP operation (retryable) until it can again. `0` turns the bound off: the node then serves through any storage outage (see docs/operations.md)."),
+            Setting.duration("cluster.propagation-timeout", "10s", "Longest time an unlink-class Orbital task (unlink, disable, delete) waits for every live node to apply the change before it answers PROCESSING so that Orbital retries."),
             Setting.of("admin.host", STRING, "127.0.0.1", "Listen address of the admin HTTP listener (/healthz, /readyz, /metrics, /status)."),
             Setting.listenPort("admin.port", 9696, "Listen port of the admin HTTP listener (0: any free port)."));
 
@@ -64,6 +68,7 @@ public final class Settings {
                 case ENUM -> String.join(", ", s.allowed());
                 case INT -> s.allowed().get(0) + "-" + s.allowed().get(1);
                 case BOOL -> "true, false";
+                case DURATION -> "`0`, `500ms`, `5s`, `2m`";
                 case STRING, PATH, LIST, MAP -> "";
             };
             out.append("| `").append(s.key()).append("` | ").append(s.kind().name().toLowerCase(java.util.Locale.ROOT))

@@ -103,4 +103,31 @@ class ConfigReaderTest {
                 .hasMessageContaining("'orbital.amqp.password' must be a single value")
                 .hasMessageNotContaining("[a]");
     }
+
+    @Test
+    void clusterDurationsTakeUnitsAndZero() {
+        ConfigValues defaults = ConfigReader.parse(REQUIRED, "krypton.yaml", Map.of());
+        assertThat(defaults.duration("cluster.revocation-staleness")).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(defaults.duration("cluster.poll-interval")).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(defaults.string("cluster.node-id")).isEmpty();
+        ConfigValues c = ConfigReader.parse(REQUIRED + """
+                cluster:
+                  node-id: eu-1a
+                  poll-interval: 250ms
+                  revocation-staleness: 0
+                  propagation-timeout: 2m
+                """, "krypton.yaml", Map.of());
+        assertThat(c.string("cluster.node-id")).isEqualTo("eu-1a");
+        assertThat(c.duration("cluster.poll-interval")).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(c.duration("cluster.revocation-staleness")).isZero();
+        assertThat(c.duration("cluster.propagation-timeout")).isEqualTo(java.time.Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aDurationWithoutUnitOrWithAWrongOneIsRefused() {
+        assertThat(mistakes(REQUIRED + "cluster:\n  poll-interval: 5\n"))
+                .contains("'cluster.poll-interval' must be a length of time such as 0, 500ms, 5s or 2m, not '5'");
+        assertThat(mistakes(REQUIRED + "cluster:\n  revocation-staleness: 5 days\n"))
+                .contains("'cluster.revocation-staleness' must be a length of time");
+    }
 }

@@ -38,7 +38,11 @@ final class PostgresDialect implements SqlDialect {
             "CREATE TABLE tasks (task_id " + ID + ", etag TEXT COLLATE \"C\" NOT NULL, response BYTEA NOT NULL, "
                     + "processed_s BIGINT NOT NULL, processed_n INTEGER NOT NULL, PRIMARY KEY (task_id, etag))",
             "CREATE TABLE heartbeats (node_id " + ID + " PRIMARY KEY, last_seen_s BIGINT NOT NULL, "
-                    + "last_seen_n INTEGER NOT NULL, highest_generation BIGINT NOT NULL)"));
+                    + "last_seen_n INTEGER NOT NULL, highest_generation BIGINT NOT NULL)"),
+            List.of("ALTER TABLE heartbeats ADD COLUMN staleness_ms BIGINT NOT NULL DEFAULT 0",
+                    "CREATE TABLE applied_generations (node_id " + ID + ", tenant_id " + ID + ", "
+                            + "generation BIGINT NOT NULL, PRIMARY KEY (node_id, tenant_id))",
+                    "CREATE INDEX applied_by_tenant ON applied_generations (tenant_id, node_id)"));
     private static final Set<String> TRANSIENT = Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01", "55P03");
     private static final long MIGRATION_LOCK = 0x4B72_7970_746FL;
 

@@ -93,7 +93,29 @@ class PostgresConfigurationTest {
              ResultSet r = s.executeQuery("SELECT string_agg(version::text, ',') FROM " + config.settings().get("schema")
                      + ".krypton_schema")) {
             r.next();
-            assertThat(r.getString(1)).isEqualTo("1");
+            assertThat(r.getString(1)).isEqualTo("1,2");
+        }
+    }
+
+    /** A store made by the first release (schema 1, no watermarks) keeps its heartbeats: unbounded staleness. */
+    @Test
+    void aVersionOneStoreGainsAppliedWatermarks() throws Exception {
+        StorageConfig config = TestDatabase.newStore();
+        StorageProviders.open(config).close();
+        String schema = config.settings().get("schema");
+        try (Connection c = DriverManager.getConnection(config.settings().get("url"), "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP TABLE " + schema + ".applied_generations");
+            s.execute("ALTER TABLE " + schema + ".heartbeats DROP COLUMN staleness_ms");
+            s.execute("DELETE FROM " + schema + ".krypton_schema WHERE version = 2");
+            s.execute("INSERT INTO " + schema + ".heartbeats (node_id, last_seen_s, last_seen_n, highest_generation) "
+                    + "VALUES ('old', 5, 0, 9)");
+        }
+        try (Storage store = StorageProviders.open(config)) {
+            assertThat(store.heartbeats().list()).containsExactly(new dev.krypton.storage.NodeHeartbeat("old",
+                    java.time.Instant.ofEpochSecond(5), 9, java.time.Duration.ZERO));
+            store.heartbeats().applied("old", Map.of("acme", 9L));
+            assertThat(store.heartbeats().appliedBy("acme")).isEqualTo(Map.of("old", 9L));
         }
     }
 }

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
@@ -178,6 +179,27 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
     @Override
     public List<NodeHeartbeat> list() {
         return read("list heartbeats", TaskQueries::heartbeats);
+    }
+
+    @Override
+    public void applied(String nodeId, Map<String, Long> generations) {
+        Ids.require(nodeId, "Node id");
+        Map<String, Long> copy = Map.copyOf(generations);
+        copy.forEach((tenant, generation) -> {
+            Ids.require(tenant, "Tenant id");
+            if (generation < 1) {
+                throw StorageException.invalid("An applied tenant generation must be positive.");
+            }
+        });
+        if (!copy.isEmpty()) {
+            retrying("record applied generations", () -> connections.transaction(c -> TaskQueries.applied(c, nodeId, copy)));
+        }
+    }
+
+    @Override
+    public Map<String, Long> appliedBy(String tenantId) {
+        Ids.require(tenantId, "Tenant id");
+        return read("read applied generations", c -> TaskQueries.appliedBy(c, tenantId));
     }
 
     @Override

@@ -22,7 +22,7 @@ final class Rows {
     static final String OBJECT_COLUMNS = "uid, tenant_id, kind, name, state, version, revision, created_at_nanos, "
             + "wrapped_blob, aad, attributes, generation";
     static final String TASK_COLUMNS = "task_id, etag, response, processed_s, processed_n";
-    static final String HEARTBEAT_COLUMNS = "node_id, last_seen_s, last_seen_n, highest_generation";
+    static final String HEARTBEAT_COLUMNS = "node_id, last_seen_s, last_seen_n, highest_generation, staleness_ms";
 
     private Rows() {
     }
@@ -80,7 +80,8 @@ final class Rows {
     }
 
     static NodeHeartbeat heartbeat(ResultSet r) throws SQLException {
-        return new NodeHeartbeat(r.getString(1), Instant.ofEpochSecond(r.getLong(2), r.getInt(3)), r.getLong(4));
+        return new NodeHeartbeat(r.getString(1), Instant.ofEpochSecond(r.getLong(2), r.getInt(3)), r.getLong(4),
+                java.time.Duration.ofMillis(r.getLong(5)));
     }
 
     /** A byte column; some drivers return null for a zero-length value. */

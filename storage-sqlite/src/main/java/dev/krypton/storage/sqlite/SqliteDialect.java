@@ -39,7 +39,11 @@ final class SqliteDialect implements SqlDialect {
             "CREATE TABLE tasks (task_id TEXT NOT NULL, etag TEXT NOT NULL, response BLOB NOT NULL, "
                     + "processed_s INTEGER NOT NULL, processed_n INTEGER NOT NULL, PRIMARY KEY (task_id, etag))",
             "CREATE TABLE heartbeats (node_id TEXT PRIMARY KEY NOT NULL, last_seen_s INTEGER NOT NULL, "
-                    + "last_seen_n INTEGER NOT NULL, highest_generation INTEGER NOT NULL)"));
+                    + "last_seen_n INTEGER NOT NULL, highest_generation INTEGER NOT NULL)"),
+            List.of("ALTER TABLE heartbeats ADD COLUMN staleness_ms INTEGER NOT NULL DEFAULT 0",
+                    "CREATE TABLE applied_generations (node_id TEXT NOT NULL, tenant_id TEXT NOT NULL, "
+                            + "generation INTEGER NOT NULL, PRIMARY KEY (node_id, tenant_id))",
+                    "CREATE INDEX applied_by_tenant ON applied_generations (tenant_id, node_id)"));
 
     private final Path file;
     private final int busyMillis;

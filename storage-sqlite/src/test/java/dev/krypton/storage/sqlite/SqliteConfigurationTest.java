@@ -110,7 +110,7 @@ class SqliteConfigurationTest {
         StorageProviders.open(sqlite(Map.of("path", file.toString()))).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             assertThat(single(s, "PRAGMA journal_mode")).isEqualTo("wal");
-            assertThat(single(s, "SELECT group_concat(version) FROM krypton_schema")).isEqualTo("1");
+            assertThat(single(s, "SELECT group_concat(version) FROM krypton_schema")).isEqualTo("1,2");
         }
         SqliteConnections connections = SqliteConnections.open(file, 100, 1, new SqliteDialect(file, 100));
         try {
@@ -133,6 +133,25 @@ class SqliteConfigurationTest {
         }
     }
 
+    /** A store made by the first release (schema 1, no watermarks) keeps its heartbeats: unbounded staleness. */
+    @Test
+    void aVersionOneStoreGainsAppliedWatermarks() throws Exception {
+        Path file = dir.resolve("v1.db");
+        StorageProviders.open(sqlite(Map.of("path", file.toString()))).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE applied_generations");
+            s.execute("ALTER TABLE heartbeats DROP COLUMN staleness_ms");
+            s.execute("DELETE FROM krypton_schema WHERE version = 2");
+            s.execute("INSERT INTO heartbeats (node_id, last_seen_s, last_seen_n, highest_generation) VALUES ('old', 5, 0, 9)");
+        }
+        try (Storage store = StorageProviders.open(sqlite(Map.of("path", file.toString())))) {
+            assertThat(store.heartbeats().list()).containsExactly(new dev.krypton.storage.NodeHeartbeat("old",
+                    java.time.Instant.ofEpochSecond(5), 9, java.time.Duration.ZERO));
+            store.heartbeats().applied("old", Map.of("acme", 9L));
+            assertThat(store.heartbeats().appliedBy("acme")).isEqualTo(Map.of("old", 9L));
+        }
+    }
+
     @Test
     void aNewerSchemaIsRefused() throws Exception {
         Path file = dir.resolve("future.db");
@@ -142,6 +161,6 @@ class SqliteConfigurationTest {
         }
         StorageException e = Failures.expect(StorageException.Kind.CORRUPT,
                 () -> StorageProviders.open(sqlite(Map.of("path", file.toString()))));
-        assertThat(e.getMessage()).isEqualTo("The storage schema is at version 99, newer than the 1 this Krypton knows; upgrade Krypton.");
+        assertThat(e.getMessage()).isEqualTo("The storage schema is at version 99, newer than the 2 this Krypton knows; upgrade Krypton.");
     }
 }

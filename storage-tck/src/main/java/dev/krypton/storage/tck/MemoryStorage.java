@@ -35,6 +35,7 @@ public final class MemoryStorage implements Storage, TaskLog, Heartbeats, Change
     private final NavigableMap<String, ManagedObjectRecord> objects = new TreeMap<>(Ids.ORDER);
     private final Map<List<String>, ProcessedTask> tasks = new java.util.HashMap<>();
     private final NavigableMap<String, NodeHeartbeat> beats = new TreeMap<>(Ids.ORDER);
+    private final Map<String, Map<String, Long>> applied = new java.util.HashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
@@ -148,6 +149,32 @@ public final class MemoryStorage implements Storage, TaskLog, Heartbeats, Change
         synchronized (lock) {
             open();
             return List.copyOf(beats.values());
+        }
+    }
+
+    @Override
+    public void applied(String nodeId, Map<String, Long> generations) {
+        Ids.require(nodeId, "Node id");
+        Map<String, Long> copy = Map.copyOf(generations);
+        copy.forEach((tenant, generation) -> {
+            Ids.require(tenant, "Tenant id");
+            if (generation < 1) {
+                throw StorageException.invalid("An applied tenant generation must be positive.");
+            }
+        });
+        synchronized (lock) {
+            open();
+            copy.forEach((tenant, generation) -> applied.computeIfAbsent(tenant, t -> new TreeMap<>(Ids.ORDER))
+                    .merge(nodeId, generation, Math::max));
+        }
+    }
+
+    @Override
+    public Map<String, Long> appliedBy(String tenantId) {
+        Ids.require(tenantId, "Tenant id");
+        synchronized (lock) {
+            open();
+            return Map.copyOf(applied.getOrDefault(tenantId, new TreeMap<>()));
         }
     }
 

@@ -9,7 +9,9 @@ import dev.krypton.storage.ProcessedTask;
 import dev.krypton.storage.Storage;
 import dev.krypton.storage.TenantState;
 import dev.krypton.storage.Write;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Close and reopen: everything acknowledged is still there. */
@@ -25,13 +27,15 @@ public interface RestartContract extends StorageContext {
         store().write(List.of(new Write.PutTenant(Fixtures.tenant("acme-😀", 2, TenantState.DISABLED, 1 << 20), 1),
                 new Write.DeleteObject("acme-😀:k:1", 1)));
         store().taskLog().putIfAbsent(task);
-        store().heartbeats().beat(new NodeHeartbeat("n1", Fixtures.T0, 2));
+        store().heartbeats().beat(new NodeHeartbeat("n1", Fixtures.T0, 2, Duration.ofSeconds(5)));
+        store().heartbeats().applied("n1", Map.of("t1", 2L));
         Storage again = reopen();
         assertThat(again.tenant("acme-😀")).contains(Fixtures.tenant("acme-😀", 2, TenantState.DISABLED, 1 << 20));
         assertThat(again.object("acme-😀:k:1")).isEmpty();
         assertThat(again.object("acme-😀:k:2")).contains(Fixtures.kek("acme-😀", "k", 2, 1));
         assertThat(again.taskLog().get("task-ü", "e")).contains(task);
-        assertThat(again.heartbeats().list()).containsExactly(new NodeHeartbeat("n1", Fixtures.T0, 2));
+        assertThat(again.heartbeats().list()).containsExactly(new NodeHeartbeat("n1", Fixtures.T0, 2, Duration.ofSeconds(5)));
+        assertThat(again.heartbeats().appliedBy("t1")).isEqualTo(Map.of("n1", 2L));
     }
 
     @Test
