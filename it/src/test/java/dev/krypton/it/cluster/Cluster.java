@@ -1,6 +1,7 @@
 package dev.krypton.it.cluster;
 
 import dev.krypton.it.TestPki;
+import dev.krypton.orbital.client.GrpcTaskSender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ public final class Cluster implements AutoCloseable {
 
     /** Common name of the gateway client certificate. */
     public static final String GATEWAY = "it-gateway";
+    /** Common name of the Orbital client certificate (the nodes' default allowed gRPC principal). */
+    public static final String ORBITAL = "krypton-orbital";
 
     private final Path dir;
     private final TestPki pki;
@@ -83,7 +86,7 @@ public final class Cluster implements AutoCloseable {
         /** Writes the configurations, starts every node in parallel and waits until all are ready. */
         public Cluster start() throws IOException, InterruptedException {
             String run = "krypton-it-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-            TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")), List.of(GATEWAY));
+            TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")), List.of(GATEWAY, ORBITAL));
             Path policy = Files.writeString(dir.resolve("policy.yaml"), """
                     upstream: false
                     grants:
@@ -107,6 +110,7 @@ public final class Cluster implements AutoCloseable {
                     int pgPort = proxy.map(PgProxy::port).orElse(ClusterDatabase.PORT);
                     NodeConfig config = new NodeConfig()
                             .set("node.region", "it")
+                            .set("cluster.node-id", name)
                             .set("storage.backend", "postgres")
                             .set("storage.settings.url", database.url(ClusterDatabase.HOST, pgPort))
                             .set("storage.settings.user", "postgres")
@@ -193,6 +197,11 @@ public final class Cluster implements AutoCloseable {
     /** A gateway connection to node {@code index}. */
     public Gateway gateway(int index) {
         return new Gateway(pki, nodes.get(index).kmipPort());
+    }
+
+    /** Orbital's gRPC connection to node {@code index} (to send a task through that node only). */
+    public GrpcTaskSender grpc(int index) {
+        return new GrpcTaskSender("127.0.0.1", nodes.get(index).grpcPort(), pki.caCert(), pki.cert(ORBITAL), pki.key(ORBITAL));
     }
 
     /** An Orbital publisher and response reader on this cluster's addresses. */
