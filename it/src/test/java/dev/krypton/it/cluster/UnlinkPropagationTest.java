@@ -34,6 +34,8 @@ class UnlinkPropagationTest {
 
     private static final int TRIALS = Integer.getInteger("krypton.it.unlinkTrials", 50);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Pause between two Decrypts of one poller, in microseconds; 0 (the default) is a tight loop. */
+    private static final long PAUSE_MICROS = Long.getLong("krypton.it.pollPauseMicros", 0);
 
     /** What one poller saw. */
     private record Refusal(long atNanos, ResultReason reason, int served) {}
@@ -54,6 +56,7 @@ class UnlinkPropagationTest {
 
             double[] propagation = new double[TRIALS];
             double[] answered = new double[TRIALS];
+            Instant[] publishedAt = new Instant[TRIALS];
             TreeMap<String, Integer> lastNode = new TreeMap<>();
             for (int trial = 0; trial < TRIALS; trial++) {
                 List<Refusal> refusals = new ArrayList<>();
@@ -72,6 +75,7 @@ class UnlinkPropagationTest {
                 }
                 assertThat(serving.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("every node unwraps before the unlink").isTrue();
                 TaskRequest unlink = ClusterTasks.unlink(tenant);
+                publishedAt[trial] = Instant.now();
                 long published = System.nanoTime();
                 orbital.publishCritical(unlink);
                 for (Thread t : pollers) {
@@ -104,7 +108,7 @@ class UnlinkPropagationTest {
                 awaitEveryNodeServes(gateways, dek);
             }
             gateways.forEach(Gateway::close);
-            report(Stats.of(propagation), Stats.of(answered), lastNode);
+            report(Stats.of(propagation), Stats.of(answered), lastNode, breakdown(cluster, tenant, publishedAt));
         }
     }
 
@@ -124,6 +128,9 @@ class UnlinkPropagationTest {
                 }
                 if (served++ == 0) {
                     serving.countDown();
+                }
+                if (PAUSE_MICROS > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(PAUSE_MICROS * 1_000);
                 }
             } catch (KmipException e) {
                 long at = System.nanoTime();
@@ -161,12 +168,34 @@ class UnlinkPropagationTest {
         }
     }
 
-    private static void report(Stats propagation, Stats answered, TreeMap<String, Integer> lastNode) throws Exception {
+    /**
+     * From the audit logs: per trial, publish to the processing node's wipe (intake) and that wipe to
+     * the last follower's wipe (store write, change feed, follower's read).
+     */
+    private static Stats[] breakdown(Cluster cluster, String tenant, Instant[] publishedAt) throws Exception {
+        List<AuditTimeline.Wipe> wipes = AuditTimeline.wipes(cluster, tenant);
+        double[] intake = new double[publishedAt.length];
+        double[] follow = new double[publishedAt.length];
+        for (int t = 0; t < publishedAt.length; t++) {
+            Instant from = publishedAt[t];
+            Instant to = t + 1 < publishedAt.length ? publishedAt[t + 1] : Instant.MAX;
+            List<AuditTimeline.Wipe> trial = wipes.stream().filter(w -> !w.at().isBefore(from) && w.at().isBefore(to)).toList();
+            Instant own = trial.stream().filter(w -> w.action().equals("zeroize")).map(AuditTimeline.Wipe::at).findFirst()
+                    .orElseThrow(() -> new AssertionError("no wipe by the processing node in the audit logs"));
+            Instant last = trial.stream().map(AuditTimeline.Wipe::at).max(Instant::compareTo).orElseThrow();
+            intake[t] = java.time.Duration.between(from, own).toNanos() / 1e6;
+            follow[t] = java.time.Duration.between(own, last).toNanos() / 1e6;
+        }
+        return new Stats[] {Stats.of(intake), Stats.of(follow)};
+    }
+
+    private static void report(Stats propagation, Stats answered, TreeMap<String, Integer> lastNode, Stats[] parts)
+            throws Exception {
         String text = String.format(Locale.ROOT, """
                 # Unlink propagation across 3 nodes (UnlinkPropagationTest)
 
                 %s, %d trials. 3 `krypton serve` JVMs on one PostgreSQL database, one AMQP address (RabbitMQ, AMQP 1.0),
-                each node polled with KMIP Decrypt (AES-256-GCM) in a tight loop on its own TLS connection.
+                each node polled with KMIP Decrypt (AES-256-GCM) on its own TLS connection, %s.
                 Propagation: publish of SYSTEM_UNLINK to the answer of the first refused Decrypt of the last node.
                 DONE: publish to the arrival of the DONE response on the response queue.
 
@@ -174,12 +203,18 @@ class UnlinkPropagationTest {
                 | --- | --- | --- | --- | --- | --- |
                 | propagation to the last node (ms) | %d | %.1f | %.1f | %.1f | %.1f |
                 | DONE response (ms) | %d | %.1f | %.1f | %.1f | %.1f |
+                | audit: publish to the processing node's wipe (ms) | %d | %.1f | %.1f | %.1f | %.1f |
+                | audit: processing node's wipe to the last follower's wipe (ms) | %d | %.1f | %.1f | %.1f | %.1f |
 
+                The audit rows use the wall-clock times the nodes write into their audit logs (same machine clock).
                 Last node to refuse, per node: %s. With %d trials the nearest-rank p99 is the %s value.
                 Goal p99 < 100 ms (not asserted).
                 """, Instant.now(), propagation.count(),
+                PAUSE_MICROS == 0 ? "in a tight loop" : "pausing " + PAUSE_MICROS + " µs between Decrypts",
                 propagation.count(), propagation.min(), propagation.percentile(50), propagation.percentile(99), propagation.max(),
                 answered.count(), answered.min(), answered.percentile(50), answered.percentile(99), answered.max(),
+                parts[0].count(), parts[0].min(), parts[0].percentile(50), parts[0].percentile(99), parts[0].max(),
+                parts[1].count(), parts[1].min(), parts[1].percentile(50), parts[1].percentile(99), parts[1].max(),
                 lastNode, propagation.count(), propagation.count() < 100 ? "largest" : "99th-ranked");
         Path out = Path.of(System.getProperty("user.dir"), "target", "cluster-unlink.md");
         Files.createDirectories(out.getParent());
