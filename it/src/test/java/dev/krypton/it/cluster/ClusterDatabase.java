@@ -20,6 +20,7 @@ public final class ClusterDatabase implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
     public static final int PORT = 5432;
     public static final String SCHEMA = "krypton";
+    private static final java.time.Duration RECONNECT = java.time.Duration.ofSeconds(30);
 
     private final String name;
 
@@ -63,15 +64,35 @@ public final class ClusterDatabase implements AutoCloseable {
         return single("SELECT count(*) FROM " + SCHEMA + ".tasks WHERE task_id=?", taskId).map(Long::parseLong).orElse(0L);
     }
 
+    /**
+     * Runs a one-value query. A refused connection is retried for up to 30 s: other builds on this
+     * machine restart the shared PostgreSQL server now and then (storage-postgres PostgresRestartTest).
+     */
     private Optional<String> single(String sql, String arg) {
-        try (Connection c = DriverManager.getConnection(url(HOST, PORT), "postgres", "");
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+        long end = System.nanoTime() + RECONNECT.toNanos();
+        while (true) {
+            try (Connection c = DriverManager.getConnection(url(HOST, PORT), "postgres", "");
+                 PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, arg);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                boolean connection = e.getSQLState() != null && e.getSQLState().startsWith("08");
+                if (!connection || System.nanoTime() > end) {
+                    throw new IllegalStateException("query on " + name + " failed: " + sql, e);
+                }
+                pause();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("query on " + name + " failed: " + sql, e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
         }
     }
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * knows which node to kill and that it is mid-task. The broker then redelivers the task to another
  * node. Each case checks: exactly one answer, DONE; exactly one task-log entry; the store changed
  * once (generation); every node, including the killed one after restart, agrees with the store and
- * serves or refuses the tenant's DEKs accordingly: no tenant half linked.
+ * serves or refuses the tenant's DEKs accordingly: no tenant half linked. A short
+ * {@code cluster.revocation-staleness} (2 s) keeps the unlink's wait for the killed node short.
  */
 @Tag("cluster")
 class KillMidTaskTest {
@@ -34,7 +35,8 @@ class KillMidTaskTest {
 
     @Test
     void aTaskWhoseNodeIsKilledCompletesExactlyOnceElsewhere(@TempDir Path dir) throws Exception {
-        try (Cluster cluster = Cluster.in(dir).nodes(3).proxied().start(); OrbitalBus orbital = cluster.orbital()) {
+        try (Cluster cluster = Cluster.in(dir).nodes(3).proxied()
+                .setting("cluster.revocation-staleness", "2s").setting("cluster.poll-interval", "200ms").start(); OrbitalBus orbital = cluster.orbital()) {
             for (Point point : Point.values()) {
                 linkKilledMidTask(cluster, orbital, point);
                 unlinkKilledMidTask(cluster, orbital, point);

@@ -81,7 +81,10 @@ public final class NodeProcess implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         process = p;
         Thread.ofVirtual().name(name + "-stdout").start(() -> follow(p));
+        long began = System.nanoTime();
         awaitReady(p, timeout);
+        System.out.printf(java.util.Locale.ROOT, "%s ready in %d ms: pid %d, kmip %d, grpc %d, admin %d%n", name,
+                (System.nanoTime() - began) / 1_000_000, p.pid(), kmipPort, grpcPort, adminPort);
         return this;
     }
 

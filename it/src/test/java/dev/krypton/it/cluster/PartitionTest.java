@@ -141,7 +141,9 @@ class PartitionTest {
                 | heal to node 3 serving tenant B again | %.1f |
 
                 Node 3 refused with %s while cut off (every tenant), and with PERMISSION_DENIED for A after healing.
-                """, Instant.now(), STALENESS.toMillis(), unlinkDone, refusedAfterCut, refusedAfterDone, resumed, reason);
+                Load average at the end of the run: %s.
+                """, Instant.now(), STALENESS.toMillis(), unlinkDone, refusedAfterCut, refusedAfterDone, resumed, reason,
+                Stats.loadAverage());
         Path out = Path.of(System.getProperty("user.dir"), "target", "cluster-partition.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text);

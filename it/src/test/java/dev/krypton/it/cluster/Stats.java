@@ -30,6 +30,17 @@ public record Stats(double[] sortedMillis) {
         return sortedMillis[0];
     }
 
+    /** The machine's load averages now ({@code /proc/loadavg}), to read the figures against. */
+    public static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " / " + f[1] + " / " + f[2] + " (1 / 5 / 15 min) on " + Runtime.getRuntime().availableProcessors()
+                    + " cores";
+        } catch (java.io.IOException e) {
+            return "(unknown)";
+        }
+    }
+
     /** {@code n=50 min=.. p50=.. p99=.. max=.. ms}. */
     public String summary() {
         return String.format(Locale.ROOT, "n=%d min=%.1f p50=%.1f p99=%.1f max=%.1f ms", count(), min(), percentile(50),

@@ -209,13 +209,14 @@ class UnlinkPropagationTest {
                 The audit rows use the wall-clock times the nodes write into their audit logs (same machine clock).
                 Last node to refuse, per node: %s. With %d trials the nearest-rank p99 is the %s value.
                 Goal p99 < 100 ms (not asserted).
+                Load average at the end of the run: %s.
                 """, Instant.now(), propagation.count(),
                 PAUSE_MICROS == 0 ? "in a tight loop" : "pausing " + PAUSE_MICROS + " µs between Decrypts",
                 propagation.count(), propagation.min(), propagation.percentile(50), propagation.percentile(99), propagation.max(),
                 answered.count(), answered.min(), answered.percentile(50), answered.percentile(99), answered.max(),
                 parts[0].count(), parts[0].min(), parts[0].percentile(50), parts[0].percentile(99), parts[0].max(),
                 parts[1].count(), parts[1].min(), parts[1].percentile(50), parts[1].percentile(99), parts[1].max(),
-                lastNode, propagation.count(), propagation.count() < 100 ? "largest" : "99th-ranked");
+                lastNode, propagation.count(), propagation.count() < 100 ? "largest" : "99th-ranked", Stats.loadAverage());
         Path out = Path.of(System.getProperty("user.dir"), "target", "cluster-unlink.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text);
