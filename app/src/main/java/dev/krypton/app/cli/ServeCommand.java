@@ -40,7 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Shutdown shutdown = Shutdown.onSignals();
         try (Node node = Node.start(plan)) {
-            out.println("Krypton node is ready: Orbital gRPC on " + plan.grpc().host() + ":" + node.grpcPort()
+            out.println("Krypton node is ready: KMIP on " + plan.kmip().host() + ":" + node.kmipPort()
+                    + ", Orbital gRPC on " + plan.grpc().host() + ":" + node.grpcPort()
                     + ", admin HTTP on " + plan.adminHost() + ":" + node.adminPort());
             out.flush();
             shutdown.await();

@@ -9,6 +9,7 @@ import dev.krypton.kmip.server.IdentityRule;
 import dev.krypton.kmip.server.ServerConfig;
 import dev.krypton.kmip.server.TlsConfig;
 import dev.krypton.engine.EngineException;
+import dev.krypton.engine.StartupOptions;
 import dev.krypton.engine.policy.Policy;
 import dev.krypton.engine.policy.PolicyParser;
 import dev.krypton.orbital.OrbitalException;
@@ -80,9 +81,26 @@ public final class ServePlan {
             return new NodePlan(new StorageConfig(c.string("storage.backend"), storage), providers,
                     policy(c.path("policy.file")), c.string("node.region"), c.path("audit.file"),
                     c.path("audit.key-folder"), kmip(c), grpc, amqp, c.string("admin.host"), c.integer("admin.port"),
-                    c.bool("node.disable-core-dumps"));
+                    c.bool("node.disable-core-dumps"), startup(c));
         } catch (OrbitalException e) {
             throw AppException.usage("orbital: " + e.getMessage());
+        }
+    }
+
+    private static StartupOptions startup(ConfigValues c) {
+        Map<String, Double> rates = new HashMap<>();
+        c.map("startup.unseal-rate-limits").forEach((provider, value) -> {
+            try {
+                rates.put(provider, Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                throw AppException.usage("startup.unseal-rate-limits: '" + provider + "' must be a number of calls per"
+                        + " second, not '" + value + "'");
+            }
+        });
+        try {
+            return StartupOptions.defaults().withParallelism(c.integer("startup.unseal-parallelism")).withRateLimits(rates);
+        } catch (EngineException e) {
+            throw AppException.usage("startup: " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.krypton.app.config.Setting.Kind.BOOL;
+import static dev.krypton.app.config.Setting.Kind.INT;
 import static dev.krypton.app.config.Setting.Kind.LIST;
 import static dev.krypton.app.config.Setting.Kind.MAP;
 import static dev.krypton.app.config.Setting.Kind.PATH;
@@ -44,6 +45,8 @@ public final class Settings {
             Setting.of("orbital.amqp.task-address", STRING, "/queue/krypton-tasks", "Address of routine tasks."),
             Setting.of("orbital.amqp.critical-address", STRING, "/queue/krypton-critical-tasks", "Address of unlink-class tasks (own receiver and worker)."),
             Setting.of("orbital.amqp.response-address", STRING, "/queue/krypton-responses", "Address the task responses are sent to."),
+            new Setting("startup.unseal-parallelism", INT, Optional.of("32"), List.of("1", "1024"), Optional.empty(), "At start-up, how many tenants the node re-unseals at once (root-key unwraps in flight). The node serves while it re-unseals; a tenant not unsealed yet is refused as retryable (see docs/operations.md)."),
+            new Setting("startup.unseal-rate-limits", MAP, Optional.of("{}"), List.of(), Optional.empty(), "At start-up, the most root-key unwraps per second per provider name, such as `{aws-kms: 50}` (a provider's API quota). A provider without an entry is not limited."),
             Setting.of("admin.host", STRING, "127.0.0.1", "Listen address of the admin HTTP listener (/healthz, /readyz, /metrics, /status)."),
             Setting.listenPort("admin.port", 9696, "Listen port of the admin HTTP listener (0: any free port)."));
 

@@ -1,6 +1,7 @@
 package dev.krypton.app.node;
 
 import dev.krypton.app.AppException;
+import dev.krypton.engine.StartupOptions;
 import dev.krypton.engine.policy.PolicyParser;
 import dev.krypton.kmip.server.IdentityRule;
 import dev.krypton.kmip.server.ServerConfig;
@@ -51,7 +52,7 @@ public record DevNode(Node node, DevPki pki, Path dataDir) implements AutoClosea
                         new AmqpConfig.Auth.Plain(url.user(), url.password(), new AmqpConfig.Tls.Off()),
                         "/queue/krypton-tasks", "/queue/krypton-critical-tasks", "/queue/krypton-responses",
                         16, 4, Duration.ofSeconds(1))),
-                s.host(), s.adminPort(), true);
+                s.host(), s.adminPort(), true, StartupOptions.defaults());
         return new DevNode(Node.start(plan), pki, dir);
     }
 

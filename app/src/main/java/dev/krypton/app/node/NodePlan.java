@@ -1,5 +1,6 @@
 package dev.krypton.app.node;
 
+import dev.krypton.engine.StartupOptions;
 import dev.krypton.engine.policy.Policy;
 import dev.krypton.kmip.server.ServerConfig;
 import dev.krypton.orbital.amqp.AmqpConfig;
@@ -28,10 +29,11 @@ import java.util.Optional;
  * @param adminHost      admin HTTP listen address
  * @param adminPort      admin HTTP port, 0 for any
  * @param disableCoreDumps whether to make the process non-dumpable with a zero core limit at start
+ * @param startup        parallelism, rate limits and backoff of the start-up re-unseal
  */
 public record NodePlan(StorageConfig storage, List<RootKeyProvider> rootKeys, Policy policy, String region,
                        Path auditFile, Path auditKeyFolder, ServerConfig kmip, GrpcConfig grpc, Optional<AmqpConfig> amqp,
-                       String adminHost, int adminPort, boolean disableCoreDumps) {
+                       String adminHost, int adminPort, boolean disableCoreDumps, StartupOptions startup) {
 
     public NodePlan {
         Objects.requireNonNull(storage, "storage");
@@ -44,5 +46,6 @@ public record NodePlan(StorageConfig storage, List<RootKeyProvider> rootKeys, Po
         Objects.requireNonNull(grpc, "grpc");
         Objects.requireNonNull(amqp, "amqp");
         Objects.requireNonNull(adminHost, "adminHost");
+        Objects.requireNonNull(startup, "startup");
     }
 }

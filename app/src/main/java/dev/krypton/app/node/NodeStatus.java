@@ -3,6 +3,7 @@ package dev.krypton.app.node;
 import dev.krypton.crypto.ProcessHardening;
 import dev.krypton.crypto.SecureMemory;
 import dev.krypton.engine.Engine;
+import dev.krypton.engine.StartupProgress;
 import dev.krypton.engine.TenantState;
 import dev.krypton.engine.TenantStatus;
 import dev.krypton.storage.Storage;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What the admin endpoints report about a node: tenants by state, secure memory, storage
- * reachability and the listeners' ports. Reads only; never a key, never a secret.
+ * What the admin endpoints report about a node: the start-up re-unseal's progress, tenants by
+ * state, secure memory, storage reachability and the listeners' ports. Reads only; never a key, never a secret.
  */
 final class NodeStatus {
 
@@ -70,9 +71,25 @@ final class NodeStatus {
         return listeners.get();
     }
 
+    StartupProgress startup() {
+        return engine.startupProgress();
+    }
+
     /** The document served at {@code /status}. */
     Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
+        StartupProgress p = engine.startupProgress();
+        Map<String, Object> startup = new LinkedHashMap<>();
+        startup.put("complete", p.complete());
+        startup.put("total", p.total());
+        startup.put("unsealed", p.unsealed());
+        startup.put("pending", p.pending());
+        startup.put("failed", p.failed());
+        startup.put("retrying", p.retrying());
+        startup.put("skipped", p.skipped());
+        startup.put("denied", p.denied());
+        startup.put("elapsedMillis", p.elapsed().toMillis());
+        doc.put("startup", startup);
         boolean reachable = storageReachable();
         doc.put("storage", Map.of("reachable", reachable));
         if (reachable) {
