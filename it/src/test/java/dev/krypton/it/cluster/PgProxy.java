@@ -1,0 +1,234 @@
+package dev.krypton.it.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A TCP relay between one node and PostgreSQL that a test can cut like a network partition, or
+ * that holds the one request that matches a sequence of byte patterns (to kill the node exactly at
+ * that point of a task).
+ *
+ * <p>{@link #cut()} is a blackhole: relayed bytes stop in both directions and new connections are
+ * accepted but never reach the server, so the node's queries hang as they would behind a dead
+ * network. {@link #heal()} closes every connection that lived through the cut (their streams lost
+ * bytes) and relays new connections again.
+ *
+ * <p>{@link #holdAt} watches the client-to-server bytes of every connection: each pattern of the
+ * sequence must appear in order (across connections: the node's pool uses any of them), and the
+ * read that contains the last one is not forwarded; the connection then stalls until it is closed.
+ */
+public final class PgProxy implements AutoCloseable {
+
+    private final String host;
+    private final int port;
+    private final ServerSocket server;
+    private final Set<Relay> relays = ConcurrentHashMap.newKeySet();
+    private volatile boolean cut;
+    private volatile Hold hold;
+
+    public PgProxy(String host, int port) throws IOException {
+        this.host = host;
+        this.port = port;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().name("pg-proxy-accept").start(this::accept);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Partitions the node from PostgreSQL. */
+    public void cut() {
+        cut = true;
+        relays.forEach(r -> r.cutOff = true);
+    }
+
+    /** Ends the partition: connections that lived through it are closed, new ones are relayed. */
+    public void heal() {
+        for (Relay r : relays) {
+            if (r.cutOff) {
+                r.close();
+            }
+        }
+        cut = false;
+    }
+
+    public boolean isCut() {
+        return cut;
+    }
+
+    /**
+     * Arms a hold: the client-to-server read that completes {@code steps} (each a pattern that
+     * must be seen in a later read than the previous one) is held back.
+     */
+    public Hold holdAt(List<String> steps) {
+        Hold h = new Hold(steps.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
+        hold = h;
+        return h;
+    }
+
+    /** An armed hold. */
+    public static final class Hold {
+        private final List<byte[]> steps;
+        private final int longest;
+        private int next;
+        private final CountDownLatch held = new CountDownLatch(1);
+        private volatile Relay relay;
+
+        private Hold(List<byte[]> steps) {
+            this.steps = steps;
+            this.longest = steps.stream().mapToInt(b -> b.length).max().orElse(1);
+        }
+
+        /** Waits until a request was held. */
+        public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+            return held.await(timeout, unit);
+        }
+
+        public boolean held() {
+            return held.getCount() == 0;
+        }
+
+        /** Drops the held request and closes its connection (the server rolls back whatever it had open). */
+        public void drop() {
+            Relay r = relay;
+            if (r != null) {
+                r.close();
+            }
+        }
+
+        /**
+     * True when this read completes the sequence (and is to be held). Only matches that end in the
+     * new bytes (at or after {@code fresh}) count, so the kept tail never counts twice.
+     */
+        private synchronized boolean step(byte[] window, int fresh, Relay from) {
+            if (held() || next >= steps.size()) {
+                return false;
+            }
+            byte[] pattern = steps.get(next);
+            if (indexOf(window, pattern, Math.max(0, fresh - pattern.length + 1)) < 0) {
+                return false;
+            }
+            next++;
+            if (next < steps.size()) {
+                return false;
+            }
+            relay = from;
+            held.countDown();
+            return true;
+        }
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Relay r = new Relay(client);
+                relays.add(r);
+                if (cut) {
+                    r.cutOff = true;
+                    continue;
+                }
+                r.server = new Socket(host, port);
+                Thread.ofVirtual().name("pg-proxy-up").start(() -> r.pump(client, r.server, true));
+                Thread.ofVirtual().name("pg-proxy-down").start(() -> r.pump(r.server, client, false));
+            } catch (IOException e) {
+                if (server.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private final class Relay {
+        private final Socket client;
+        private volatile Socket server;
+        private volatile boolean cutOff;
+        private volatile boolean stalled;
+
+        Relay(Socket client) {
+            this.client = client;
+        }
+
+        void pump(Socket from, Socket to, boolean upstream) {
+            byte[] buffer = new byte[64 * 1024];
+            byte[] tail = new byte[0];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    Hold h = hold;
+                    if (upstream && h != null) {
+                        byte[] window = concat(tail, buffer, n);
+                        int fresh = tail.length;
+                        tail = Arrays.copyOfRange(window, Math.max(0, window.length - h.longest + 1), window.length);
+                        if (!stalled && h.step(window, fresh, this)) {
+                            stalled = true;
+                        }
+                    }
+                    if (cutOff || stalled) {
+                        continue;
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // the other side closed, or the test closed this relay
+            } finally {
+                close();
+            }
+        }
+
+        void close() {
+            relays.remove(this);
+            quietly(client);
+            Socket s = server;
+            if (s != null) {
+                quietly(s);
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] tail, byte[] buffer, int n) {
+        byte[] out = Arrays.copyOf(tail, tail.length + n);
+        System.arraycopy(buffer, 0, out, tail.length, n);
+        return out;
+    }
+
+    /** First index at or after {@code from} where {@code pattern} starts, or -1. */
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static void quietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        relays.forEach(Relay::close);
+    }
+}
