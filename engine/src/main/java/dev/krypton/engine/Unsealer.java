@@ -136,6 +136,9 @@ final class Unsealer implements AutoCloseable {
             }
             registry.doneLoading(p.tenant());
             done.countDown();
+            if (done.getCount() == 0 && endNanos == 0) {
+                endNanos = System.nanoTime();
+            }
         }
     }
 
@@ -173,7 +176,9 @@ final class Unsealer implements AutoCloseable {
             return;
         }
         if (!closed) {
-            endNanos = System.nanoTime();
+            if (endNanos == 0) {
+                endNanos = System.nanoTime();
+            }
             LOG.log(Level.INFO, progress().summary() + " (complete)");
         }
     }

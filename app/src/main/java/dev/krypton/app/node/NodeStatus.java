@@ -49,11 +49,15 @@ final class NodeStatus {
 
     /** Counts of known tenants per state, every state present. */
     Map<TenantState, Integer> tenantsByState() {
+        return byState(engine.commands().tenants());
+    }
+
+    private static Map<TenantState, Integer> byState(List<TenantStatus> tenants) {
         Map<TenantState, Integer> counts = new EnumMap<>(TenantState.class);
         for (TenantState s : TenantState.values()) {
             counts.put(s, 0);
         }
-        for (TenantStatus t : engine.commands().tenants()) {
+        for (TenantStatus t : tenants) {
             counts.merge(t.state(), 1, Integer::sum);
         }
         return counts;
@@ -75,9 +79,8 @@ final class NodeStatus {
         return engine.startupProgress();
     }
 
-    /** The document served at {@code /status}. */
-    Map<String, Object> document() {
-        Map<String, Object> doc = new LinkedHashMap<>();
+    /** The start-up re-unseal's progress: the {@code startup} section of {@code /status}. */
+    Map<String, Object> startupSection() {
         StartupProgress p = engine.startupProgress();
         Map<String, Object> startup = new LinkedHashMap<>();
         startup.put("complete", p.complete());
@@ -89,14 +92,21 @@ final class NodeStatus {
         startup.put("skipped", p.skipped());
         startup.put("denied", p.denied());
         startup.put("elapsedMillis", p.elapsed().toMillis());
-        doc.put("startup", startup);
+        return startup;
+    }
+
+    /** The document served at {@code /status}. */
+    Map<String, Object> document() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("startup", startupSection());
         boolean reachable = storageReachable();
         doc.put("storage", Map.of("reachable", reachable));
         if (reachable) {
+            List<TenantStatus> all = engine.commands().tenants();
             Map<String, Integer> byState = new LinkedHashMap<>();
-            tenantsByState().forEach((k, v) -> byState.put(k.name(), v));
+            byState(all).forEach((k, v) -> byState.put(k.name(), v));
             doc.put("tenantsByState", byState);
-            List<Map<String, Object>> tenants = engine.commands().tenants().stream()
+            List<Map<String, Object>> tenants = all.stream()
                     .map(t -> Map.<String, Object>of("tenant", t.tenant().value(), "state", t.state().name(),
                             "generation", t.generation()))
                     .toList();

@@ -3,16 +3,23 @@ package dev.krypton.it.restart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.krypton.app.node.DevPki;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.krypton.it.TestPki;
+import dev.krypton.it.cluster.ClusterDatabase;
+import dev.krypton.it.cluster.NodeConfig;
+import dev.krypton.it.cluster.NodeProcess;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.attribute.CryptographicParameters;
 import dev.krypton.kmip.client.ClientConfig;
 import dev.krypton.kmip.client.KmipClient;
 import dev.krypton.kmip.client.KmipOperations;
-import dev.krypton.kmip.client.TlsSettings;
 import dev.krypton.kmip.message.Bytes;
 import dev.krypton.kmip.message.ProtocolVersion;
 import dev.krypton.storage.StorageConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +46,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code slow-local} (local plus 50 ms per call); the second run kills the nodes while they are
  * still unsealing. Numbers go to {@code target/restart.md}. The node count is fixed at two (a
  * 2-core machine); the tenant count can be lowered with {@code -Dkrypton.it.restart.tenants=N}.
+ * Nodes, database and PKI come from the {@code dev.krypton.it.cluster} harness.
  */
 class ClusterRestartTest {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String GATEWAY = "restart-gateway";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TENANTS = Integer.getInteger("krypton.it.restart.tenants", 10_000);
     private static final int SAMPLE_EVERY = Math.max(1, TENANTS / 100);
     private static final int NODES = 2;
@@ -55,34 +68,33 @@ class ClusterRestartTest {
 
     @Test
     void everyTenantServesAgainAfterAllNodesAreKilled(@TempDir Path dir) throws Exception {
-        DevPki pki = DevPki.init(dir.resolve("pki"));
-        Files.writeString(dir.resolve("policy.yaml"), "grants:\n  - principal: " + DevPki.GATEWAY
+        TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")), List.of(GATEWAY));
+        Files.writeString(dir.resolve("policy.yaml"), "grants:\n  - principal: " + GATEWAY
                 + "\n    tenants: ['*']\n    operations: [decrypt]\n");
         Path keys = Files.createDirectories(dir.resolve("root-keys"));
-        String db = "krypton_it_restart_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-        String slowDb = db + "_slow";
-        admin("CREATE DATABASE " + db);
-        try {
-            long seedStart = System.nanoTime();
-            List<TenantSeeder.Sample> samples = TenantSeeder.seed(store(db), keys, KEY_ID, TENANTS, SAMPLE_EVERY, 16);
-            long seedMillis = millisSince(seedStart);
+        try (ClusterDatabase db = ClusterDatabase.create()) {
+            String slowDb = db.name() + "_slow";
+            try {
+                long seedStart = System.nanoTime();
+                List<TenantSeeder.Sample> samples = TenantSeeder.seed(store(db.name()), keys, KEY_ID, TENANTS,
+                        SAMPLE_EVERY, 16);
+                long seedMillis = millisSince(seedStart);
 
-            Result local = scenario("local", dir, pki, db, Map.of(), samples, TENANTS);
+                Result local = scenario("local", dir, pki, db.name(), samples, TENANTS);
 
-            admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
-            admin("CREATE DATABASE " + slowDb + " TEMPLATE " + db);
-            sql(slowDb, "UPDATE krypton.tenants SET root_provider = '" + SlowLocalRootKeyProvider.NAME + "'");
-            Result slow = scenario("slow-local (+50 ms per call)", dir, pki, slowDb,
-                    Map.of(SlowLocalRootKeyProvider.FOLDER, keys.toString(), SlowLocalRootKeyProvider.LATENCY, "50"),
-                    samples, TENANTS / 4);
+                admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() + "'");
+                admin("CREATE DATABASE " + slowDb + " TEMPLATE " + db.name());
+                sql(slowDb, "UPDATE " + ClusterDatabase.SCHEMA + ".tenants SET root_provider = '"
+                        + SlowLocalRootKeyProvider.NAME + "'");
+                Result slow = scenario("slow-local (+50 ms per call)", dir, pki, slowDb, samples, TENANTS / 4);
 
-            report(seedMillis, samples.size(), List.of(local, slow));
-            for (Result r : List.of(local, slow)) {
-                assertThat(r.failed()).as(r.label() + ": tenants that failed to unseal").isZero();
+                report(seedMillis, samples.size(), List.of(local, slow));
+                for (Result r : List.of(local, slow)) {
+                    assertThat(r.failed()).as(r.label() + ": tenants that failed to unseal").isZero();
+                }
+            } finally {
+                admin("DROP DATABASE IF EXISTS " + slowDb + " WITH (FORCE)");
             }
-        } finally {
-            admin("DROP DATABASE IF EXISTS " + slowDb + " WITH (FORCE)");
-            admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
     }
 
@@ -90,34 +102,28 @@ class ClusterRestartTest {
      * Starts the nodes, waits until {@code killAfter} tenants are unsealed on each, kills them all
      * with SIGKILL, starts them again and measures until every tenant serves on every node.
      */
-    private Result scenario(String label, Path dir, DevPki pki, String db, Map<String, String> props,
-                            List<TenantSeeder.Sample> samples, int killAfter) throws Exception {
-        List<Path> configs = new ArrayList<>();
+    private Result scenario(String label, Path dir, TestPki pki, String db, List<TenantSeeder.Sample> samples,
+                            int killAfter) throws Exception {
+        List<NodeProcess> nodes = new ArrayList<>();
         for (int n = 1; n <= NODES; n++) {
-            configs.add(config(dir, pki, db, "node-" + n));
+            nodes.add(node(dir, pki, db, "node-" + n));
         }
-        List<NodeProcess> before = startAll(dir, configs, props);
         try {
-            for (NodeProcess node : before) {
-                node.awaitReady(60);
-            }
-            for (NodeProcess node : before) {
+            startAll(nodes, new ArrayList<>(), System.nanoTime());
+            for (NodeProcess node : nodes) {
                 awaitUnsealed(node, killAfter);
             }
         } finally {
-            for (NodeProcess node : before) {
+            for (NodeProcess node : nodes) {
                 node.kill();
             }
         }
 
         long restart = System.nanoTime();
-        List<NodeProcess> after = startAll(dir, configs, props);
+        List<NodeProcess> after = nodes;
         try {
             List<Long> ready = new ArrayList<>();
-            for (NodeProcess node : after) {
-                node.awaitReady(60);
-                ready.add(millisSince(restart));
-            }
+            startAll(nodes, ready, restart);
             String firstDecrypt = attempt(pki, after.get(0), samples.get(samples.size() - 1));
             List<Long> unsealed = new ArrayList<>();
             List<Long> nodeElapsed = new ArrayList<>();
@@ -145,12 +151,20 @@ class ClusterRestartTest {
         }
     }
 
-    private static List<NodeProcess> startAll(Path dir, List<Path> configs, Map<String, String> props) throws Exception {
-        List<NodeProcess> nodes = new ArrayList<>();
-        for (int n = 0; n < configs.size(); n++) {
-            nodes.add(NodeProcess.start(dir, "node-" + (n + 1), configs.get(n), props));
+    /** Starts the nodes in parallel; each one's time to ready (from {@code since}) is added to {@code ready}. */
+    private static void startAll(List<NodeProcess> nodes, List<Long> ready, long since) throws Exception {
+        try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> started = new ArrayList<>();
+            for (NodeProcess n : nodes) {
+                started.add(starters.submit(() -> {
+                    n.start(java.time.Duration.ofSeconds(120));
+                    return millisSince(since);
+                }));
+            }
+            for (Future<Long> f : started) {
+                ready.add(f.get());
+            }
         }
-        return nodes;
     }
 
     /** Polls {@code /status} until {@code count} tenants are unsealed or nothing is pending any more. */
@@ -158,18 +172,27 @@ class ClusterRestartTest {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS);
         JsonNode last = null;
         while (System.nanoTime() < end) {
-            last = node.startup();
+            last = startup(node);
             assertThat(last.get("total").asInt()).as(node + " counts every ACTIVE tenant").isEqualTo(TENANTS);
             if (last.get("unsealed").asInt() >= count || last.get("complete").asBoolean()) {
                 return last;
             }
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
         throw new AssertionError(node + " did not unseal " + count + " tenants within " + GIVE_UP_SECONDS + " s: " + last);
     }
 
+    /** The node's {@code /status/startup} (cheap: no storage read, unlike the full {@code /status}). */
+    private static JsonNode startup(NodeProcess node) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.adminPort()
+                + "/status/startup")).timeout(java.time.Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(node + " /status/startup").isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
     /** One decrypt right after the listener came up: what a gateway sees during the re-unseal. */
-    private static String attempt(DevPki pki, NodeProcess node, TenantSeeder.Sample sample) {
+    private static String attempt(TestPki pki, NodeProcess node, TenantSeeder.Sample sample) {
         try (KmipClient client = client(pki, node)) {
             byte[] out = decrypt(new KmipOperations(client), sample).toByteArray();
             return java.util.Arrays.equals(out, sample.dek()) ? "served" : "WRONG PLAINTEXT";
@@ -183,46 +206,33 @@ class ClusterRestartTest {
                 Optional.of(Bytes.of(s.sealed().iv())), Optional.empty(), Optional.of(Bytes.of(s.sealed().tag())));
     }
 
-    private static KmipClient client(DevPki pki, NodeProcess node) {
-        TlsSettings tls = TlsSettings.fromPem(pki.cert(DevPki.GATEWAY), pki.key(DevPki.GATEWAY), pki.ca());
-        return KmipClient.open(ClientConfig.of("localhost", node.kmipPort(), tls).withVersion(ProtocolVersion.V1_4));
+    private static KmipClient client(TestPki pki, NodeProcess node) {
+        return KmipClient.open(ClientConfig.of("localhost", node.kmipPort(), pki.clientTls(GATEWAY))
+                .withVersion(ProtocolVersion.V1_4));
     }
 
-    private static Path config(Path dir, DevPki pki, String db, String node) throws Exception {
-        Path home = Files.createDirectories(dir.resolve(node));
-        return Files.writeString(dir.resolve(node + "-" + db + ".yaml"), """
-                storage:
-                  backend: postgres
-                  settings:
-                    url: %s
-                    user: postgres
-                    sslmode: disable
-                    schema: krypton
-                    pool-size: 8
-                root-keys:
-                  allow-local: true
-                  local-folder: %s
-                policy:
-                  file: %s
-                tls:
-                  certificate: %s
-                  private-key: %s
-                  client-ca: %s
-                  allow-development-certificates: true
-                audit:
-                  file: %s
-                  key-folder: %s
-                kmip:
-                  port: 0
-                orbital:
-                  grpc:
-                    port: 0
-                admin:
-                  port: 0
-                startup:
-                  unseal-parallelism: 32
-                """.formatted(SERVER + db, dir.resolve("root-keys"), dir.resolve("policy.yaml"), pki.cert(DevPki.SERVER),
-                pki.key(DevPki.SERVER), pki.ca(), home.resolve("audit-" + db + ".log"), home.resolve("audit")));
+    private static NodeProcess node(Path dir, TestPki pki, String db, String name) throws Exception {
+        Path home = Files.createDirectories(dir.resolve(name));
+        NodeConfig config = new NodeConfig()
+                .set("storage.backend", "postgres")
+                .set("storage.settings.url", SERVER + db)
+                .set("storage.settings.user", "postgres")
+                .set("storage.settings.sslmode", "disable")
+                .set("storage.settings.schema", ClusterDatabase.SCHEMA)
+                .set("storage.settings.pool-size", "8")
+                .set("policy.file", dir.resolve("policy.yaml"))
+                .set("root-keys.allow-local", "true")
+                .set("root-keys.local-folder", dir.resolve("root-keys"))
+                .set("audit.file", home.resolve("audit-" + db + ".log"))
+                .set("audit.key-folder", home.resolve("audit"))
+                .set("tls.certificate", pki.cert("server"))
+                .set("tls.private-key", pki.key("server"))
+                .set("tls.client-ca", pki.caCert())
+                .set("kmip.port", "0")
+                .set("orbital.grpc.port", "0")
+                .set("admin.port", "0")
+                .set("startup.unseal-parallelism", "32");
+        return new NodeProcess(name, home, Files.writeString(home.resolve("krypton-" + db + ".yaml"), config.yaml()));
     }
 
     private static StorageConfig store(String db) {

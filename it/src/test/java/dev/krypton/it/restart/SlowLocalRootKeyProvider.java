@@ -17,9 +17,11 @@ import java.util.Map;
  * Test-only root-key provider {@code slow-local}, found by {@link java.util.ServiceLoader} on the
  * it test class path: the {@code local} provider (key file {@code <folder>/<key-id>.key}, the
  * layout of {@code root-keys.local-folder}) plus a fixed latency before every call, standing in
- * for a cloud KMS about 50 ms away. The folder and latency come from the system properties
- * {@value #FOLDER} and {@value #LATENCY} of the node process. Blobs are the local provider's, so a
- * tenant linked with {@code local} unwraps with {@code slow-local} from the same folder.
+ * for a cloud KMS about 50 ms away. The folder is the system property {@value #FOLDER} of the
+ * node process, else {@code ../root-keys} from its working folder (the layout of the
+ * {@code dev.krypton.it.cluster} harness: node homes and {@code root-keys} side by side); the
+ * latency is {@value #LATENCY} (milliseconds), else 50. Blobs are the local provider's, so a tenant
+ * linked with {@code local} unwraps with {@code slow-local} from the same folder.
  */
 public final class SlowLocalRootKeyProvider implements RootKeyProvider {
 
@@ -36,12 +38,12 @@ public final class SlowLocalRootKeyProvider implements RootKeyProvider {
 
     @Override
     public RootKey open(RootKeyRef ref, KeyServices services) {
-        String folder = System.getProperty(FOLDER);
-        if (folder == null) {
-            throw RootKeyException.denied("slow-local: system property " + FOLDER + " is not set");
+        if (!ref.keyId().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw RootKeyException.denied("slow-local: key id must be 1-64 letters, digits, '.', '_' or '-'");
         }
+        Path folder = Path.of(System.getProperty(FOLDER, Path.of("").toAbsolutePath().resolveSibling("root-keys").toString()));
         Duration latency = Duration.ofMillis(Long.getLong(LATENCY, 50));
-        String file = Path.of(folder).resolve(ref.keyId() + ".key").toString();
+        String file = folder.resolve(ref.keyId() + ".key").toString();
         RootKey key = local.open(new RootKeyRef(LocalRootKeyProvider.NAME, ref.keyId(), ref.keyVersion(),
                 Map.of("file", file)), services);
         return new Slowed(key, latency);
