@@ -37,6 +37,11 @@ final class Registry {
         loading.addAll(tenants);
     }
 
+    /** Whether the start-up unseal has yet to load the tenant. */
+    boolean isLoading(TenantId tenant) {
+        return loading.contains(tenant) && !isLive(tenant);
+    }
+
     /** The start-up unseal is done with the tenant (loaded, skipped or failed). */
     void doneLoading(TenantId tenant) {
         loading.remove(tenant);

@@ -92,6 +92,13 @@ class StartupUnsealTest {
                     assertThat(decrypt(b, s)).as("tenant ACTIVE in storage, not loaded yet").isEqualTo(ErrorCode.UNAVAILABLE);
                 }
                 assertThat(ErrorCode.UNAVAILABLE.retryable()).isTrue();
+                Principal owner = Principal.of(all.get(0).tenant().value());
+                try {
+                    b.operations().locate(owner, LocateQuery.any().withTenant(all.get(0).tenant()));
+                    throw new AssertionError("Locate in a tenant not unsealed yet must not answer (it would miss its objects)");
+                } catch (EngineException e) {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+                }
 
                 a.kms.release();
                 assertThat(b.awaitStartup(Duration.ofSeconds(30))).isTrue();
@@ -102,6 +109,7 @@ class StartupUnsealTest {
                 for (Sealed s : all) {
                     assertThat(decrypt(b, s)).isNull();
                 }
+                assertThat(b.operations().locate(owner, LocateQuery.any().withTenant(all.get(0).tenant()))).hasSize(1);
             }
         }
     }
