@@ -73,6 +73,11 @@ class DevCommandTest {
             assertThat(get(admin, "/readyz")).isEqualTo("200 ready\n");
             assertThat(get(admin, "/status")).contains("\"tenant\" : \"acme\"", "\"state\" : \"ACTIVE\"", "\"reachable\" : true",
                     "\"coreDumpsDisabled\" : true");
+            assertThat(get(admin, "/status/startup")).startsWith("200 ").contains("\"complete\" : true", "\"total\" : 0",
+                    "\"failed\" : 0");
+            assertThat(get(admin, "/status")).contains("\"startup\" : {");
+            assertThat(get(admin, "/metrics")).contains("krypton_startup_unseal_tenants{outcome=\"pending\"} 0",
+                    "krypton_startup_unseal_tenants{outcome=\"failed\"} 0");
             assertThat(get(admin, "/metrics")).contains("krypton_tenants{state=\"ACTIVE\"} 1",
                     "krypton_tenants{state=\"UNLINKED\"} 0", "krypton_storage_up 1",
                     "krypton_audit_events_total{kind=\"COMMAND\",action=\"SYSTEM_LINK\",result=\"DONE\"} 1",

@@ -10,6 +10,8 @@ import dev.krypton.storage.ChangeFeed;
 import java.util.concurrent.ExecutorService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,11 +37,13 @@ public final class Engine implements AutoCloseable {
     private final ClusterNode cluster;
     private volatile ScheduledExecutorService scheduler;
     private volatile Optional<ChangeFeed.Subscription> feed = Optional.empty();
+    private final Unsealer unsealer;
     private final ExecutorService syncs = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("krypton-tenant-sync").factory());
 
     Engine(Store store, Keys keys, RootKeys rootKeys, RootKeyHealth health, Optional<Duration> healthTick,
-           Supplier<Policy> policy, AuditSink audit, Clock clock, EngineOptions options, ClusterOptions clusterOptions) {
+           Supplier<Policy> policy, AuditSink audit, Clock clock, EngineOptions options, ClusterOptions clusterOptions,
+           StartupOptions startup) {
         this.store = store;
         this.audit = audit;
         this.rootKeys = rootKeys;
@@ -55,6 +59,7 @@ public final class Engine implements AutoCloseable {
         this.operations = new Operations(policy, audit, keks, new TenantObjects(store, registry, keys, clock, memo),
                 new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry, memo), registry, options,
                 cluster::checkServing);
+        this.unsealer = new Unsealer(lifecycle, registry, startup);
     }
 
     /** Starts building an engine. */
@@ -73,9 +78,11 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Loads every tenant that storage records as ACTIVE (after a restart or on a second node) and
-     * starts root-key health monitoring. A tenant whose root key is denied becomes ROOT_REVOKED;
-     * one whose provider is unreachable stays unloaded until a link or a successful probe.
+     * Starts root-key health monitoring and the change feed, reads which tenants storage records
+     * as ACTIVE (after a restart or on a second node) and returns; those tenants are re-unsealed in
+     * the background ({@link StartupOptions}), and until one is loaded its KMIP requests get a
+     * retryable UNAVAILABLE. A tenant whose root key is denied becomes ROOT_REVOKED; one whose
+     * provider is unreachable is retried with backoff. See {@link #startupProgress()}.
      */
     public void start() {
         rootKeys.monitor(health, new RootKeys.Health() {
@@ -97,25 +104,32 @@ public final class Engine implements AutoCloseable {
         feed = store.changeFeed().map(f -> f.subscribe(ChangeFeed.listener(
                 change -> syncs.execute(() -> cluster.syncNow(TenantId.of(change.tenantId()), change.generation())),
                 () -> syncs.execute(this::syncAll))));
+        List<Unsealer.Pending> active = new ArrayList<>();
         for (TenantRecord r : store.tenants()) {
-            if (r.state() != dev.krypton.storage.TenantState.ACTIVE) {
-                continue;
-            }
-            TenantId id = TenantId.of(r.tenantId());
-            try {
-                lifecycle.execute(new TenantCommand.Link(id, Lifecycle.fromStorage(r.rootKey())));
-            } catch (EngineException e) {
-                if (e.code() == ErrorCode.ROOT_KEY_DENIED) {
-                    lifecycle.failClosed(id, "root key denied at start-up");
-                }
+            if (r.state() == dev.krypton.storage.TenantState.ACTIVE) {
+                active.add(new Unsealer.Pending(TenantId.of(r.tenantId()), r.rootKey().provider()));
             }
         }
+        unsealer.start(active);
         cluster.start();
         healthTick.ifPresent(tick -> {
             scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                     .name("krypton-rootkey-health").factory());
             health.start(scheduler, tick);
         });
+    }
+
+    /** How far the start-up re-unseal has come (all zero before {@link #start()}). */
+    public StartupProgress startupProgress() {
+        return unsealer.progress();
+    }
+
+    /**
+     * Waits until the start-up re-unseal has tried every tenant once (tenants whose root key is
+     * unavailable may still be retrying); false if {@code timeout} passed first.
+     */
+    public boolean awaitStartup(Duration timeout) throws InterruptedException {
+        return unsealer.awaitFirstPass(timeout);
     }
 
     /** Re-reads every tenant and aligns memory with storage (after the feed may have lost notices). */
@@ -151,6 +165,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         cluster.close();
         feed.ifPresent(ChangeFeed.Subscription::close);
+        unsealer.close();
         syncs.shutdownNow();
         ScheduledExecutorService s = scheduler;
         if (s != null) {

@@ -39,6 +39,7 @@ public final class EngineBuilder {
     private HealthPolicy healthPolicy = HealthPolicy.DEFAULT;
     private Optional<Duration> healthTick = Optional.of(Duration.ofSeconds(1));
     private Executor probes = Executors.newVirtualThreadPerTaskExecutor();
+    private StartupOptions startup = StartupOptions.defaults();
 
     EngineBuilder() {
     }
@@ -103,6 +104,12 @@ public final class EngineBuilder {
         return this;
     }
 
+    /** Parallelism, per-provider rate limits and backoff of the start-up re-unseal (issue 10). */
+    public EngineBuilder startup(StartupOptions value) {
+        this.startup = Objects.requireNonNull(value);
+        return this;
+    }
+
     public Engine build() {
         if (storage == null || memory == null || crypto == null || policy == null || audit == null || providers.isEmpty()) {
             throw EngineException.invalid("engine needs storage, memory, crypto, root-key providers, policy and audit");
@@ -110,6 +117,6 @@ public final class EngineBuilder {
         RootKeys rootKeys = new RootKeys(providers, new KeyServices(memory, crypto), audit, options.region());
         RootKeyHealth health = new RootKeyHealth(healthPolicy, clock, RandomGenerator.getDefault(), probes, rootKeys::onEvent);
         return new Engine(new Store(storage), new Keys(memory, crypto), rootKeys, health, healthTick, policy, audit,
-                clock, options, cluster);
+                clock, options, cluster, startup);
     }
 }

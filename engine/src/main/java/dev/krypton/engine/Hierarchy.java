@@ -78,11 +78,15 @@ final class Hierarchy {
         if (k != null) {
             return k;
         }
+        if (!rt.active()) {
+            throw EngineException.denied("tenant " + rt.tenant + " is not ACTIVE");
+        }
         ManagedObjectRecord r = store.object(ref.uid())
                 .filter(x -> x.tenantId().equals(ref.tenant().value()) && x.kind() == ObjectKind.KEK)
                 .filter(x -> x.state() != dev.krypton.storage.ObjectState.DESTROYED
                         && x.state() != dev.krypton.storage.ObjectState.DESTROYED_COMPROMISED)
-                .orElseThrow(() -> EngineException.notFound("no usable KEK version " + ref.uid()));
+                .orElseThrow(() -> rt.active() ? EngineException.notFound("no usable KEK version " + ref.uid())
+                        : EngineException.denied("tenant " + rt.tenant + " is not ACTIVE"));
         checkedRef(r);
         KeyHandle key = keys.unwrapKey(rt.l2, r.wrappedBlob(), r.aad());
         LiveKek loaded = live(ref, key, r);

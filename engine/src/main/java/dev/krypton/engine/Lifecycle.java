@@ -23,6 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Lifecycle {
 
+    /** What a start-up unseal of one tenant did. */
+    enum Unseal { LOADED, SKIPPED }
+
     private final Store store;
     private final Registry registry;
     private final Hierarchy hierarchy;
@@ -80,6 +83,30 @@ final class Lifecycle {
                 store.write(new Write.PutTenant(withState(r, TenantState.ROOT_REVOKED, r.rootKey(), r.wrappedL2()),
                         r.generation()));
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Start-up re-unseal of one tenant (issue 10): under the tenant's lock, re-reads the record and
+     * loads L2 and every L3 if it is still ACTIVE and not yet in memory. Never writes storage; a
+     * DENIED or UNAVAILABLE root key is thrown to the caller, who decides.
+     */
+    Unseal unseal(TenantId id) {
+        ReentrantLock lock = registry.lock(id);
+        lock.lock();
+        try {
+            Optional<TenantRecord> rec = store.tenant(id);
+            if (rec.isEmpty() || rec.get().state() != dev.krypton.storage.TenantState.ACTIVE) {
+                return Unseal.SKIPPED;
+            }
+            if (!registry.isLive(id)) {
+                registry.put(unwrapAll(rec.get()));
+                audit.record(new AuditEvent(AuditKind.COMMAND, "system", id.value(), "", "unseal", "ok",
+                        "loaded at start-up: ACTIVE in storage"));
+            }
+            return Unseal.LOADED;
         } finally {
             lock.unlock();
         }

@@ -56,10 +56,18 @@ final class Locator {
         return TenantObjects.view(ref, r, memo.decode(r.attributes()));
     }
 
+    /**
+     * The matching objects of the live tenants among {@code tenants}; UNAVAILABLE (retryable) if
+     * one of them is still being unsealed after start-up, since its objects would be missing.
+     */
     List<String> locate(Set<TenantId> tenants, LocateQuery q) {
         List<String> out = new ArrayList<>();
         for (TenantId t : new TreeSet<>(tenants)) {
             if (!registry.isLive(t)) {
+                if (registry.isLoading(t)) {
+                    throw new EngineException(ErrorCode.UNAVAILABLE, "tenant " + t
+                            + " is still being unsealed after start-up; retry later");
+                }
                 continue;
             }
             ObjectQuery query = ObjectQuery.tenant(t.value());

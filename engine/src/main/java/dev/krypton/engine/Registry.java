@@ -1,6 +1,8 @@
 package dev.krypton.engine;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -12,14 +14,37 @@ final class Registry {
 
     private final Map<TenantId, TenantRuntime> live = new ConcurrentHashMap<>();
     private final Map<TenantId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Set<TenantId> loading = ConcurrentHashMap.newKeySet();
 
-    /** The runtime of an ACTIVE tenant, or PERMISSION_DENIED. */
+    /**
+     * The runtime of an ACTIVE tenant; UNAVAILABLE (retryable) for a tenant that storage records
+     * as ACTIVE and the start-up unseal has not loaded yet; otherwise PERMISSION_DENIED.
+     */
     TenantRuntime active(TenantId tenant) {
         TenantRuntime rt = live.get(tenant);
         if (rt == null || !rt.active()) {
+            if (rt == null && loading.contains(tenant)) {
+                throw new EngineException(ErrorCode.UNAVAILABLE, "tenant " + tenant
+                        + " is still being unsealed after start-up; retry later");
+            }
             throw EngineException.denied("tenant " + tenant + " is not ACTIVE");
         }
         return rt;
+    }
+
+    /** Marks tenants the start-up unseal will load; until then they are refused as retryable. */
+    void markLoading(Collection<TenantId> tenants) {
+        loading.addAll(tenants);
+    }
+
+    /** Whether the start-up unseal has yet to load the tenant. */
+    boolean isLoading(TenantId tenant) {
+        return loading.contains(tenant) && !isLive(tenant);
+    }
+
+    /** The start-up unseal is done with the tenant (loaded, skipped or failed). */
+    void doneLoading(TenantId tenant) {
+        loading.remove(tenant);
     }
 
     boolean isLive(TenantId tenant) {
@@ -39,8 +64,9 @@ final class Registry {
         }
     }
 
-    /** Removes and zeroizes the tenant's keys; true if there were any. */
+    /** Removes and zeroizes the tenant's keys (and any start-up loading mark); true if there were any. */
     boolean zeroize(TenantId tenant) {
+        loading.remove(tenant);
         TenantRuntime rt = live.remove(tenant);
         if (rt == null) {
             return false;

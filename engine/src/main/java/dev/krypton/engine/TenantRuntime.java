@@ -28,10 +28,17 @@ final class TenantRuntime {
         return active;
     }
 
-    /** The live KEK version, or NOT_FOUND (destroyed versions are not in memory). */
+    /**
+     * The live KEK version, or NOT_FOUND (destroyed versions are not in memory); PERMISSION_DENIED
+     * when the tenant was zeroized meanwhile (zeroize clears the map, so a miss then says nothing
+     * about the version).
+     */
     LiveKek kek(ObjectRef.Kek ref) {
         LiveKek k = keks.get(ref.uid());
         if (k == null) {
+            if (!active) {
+                throw EngineException.denied("tenant " + tenant + " is not ACTIVE");
+            }
             throw EngineException.notFound("no usable KEK version " + ref.uid());
         }
         return k;

@@ -97,6 +97,14 @@ final class Fixture implements AutoCloseable {
                 .healthPolicy(new HealthPolicy(Duration.ofMinutes(1), 0, Duration.ofMinutes(10)))
                 .manualHealthChecks().build();
         engine.start();
+        try {
+            if (!engine.awaitStartup(Duration.ofSeconds(30))) {
+                throw new AssertionError("start-up unseal did not try every tenant within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
         commands = engine.commands();
         ops = engine.operations();
     }

@@ -11,6 +11,7 @@ import dev.krypton.kmip.server.ServerConfig;
 import dev.krypton.kmip.server.TlsConfig;
 import dev.krypton.engine.ClusterOptions;
 import dev.krypton.engine.EngineException;
+import dev.krypton.engine.StartupOptions;
 import dev.krypton.engine.policy.Policy;
 import dev.krypton.engine.policy.PolicyParser;
 import dev.krypton.orbital.OrbitalException;
@@ -84,7 +85,7 @@ public final class ServePlan {
                     c.path("audit.key-folder"), kmip(c),
                     c.bool("kmip.https.enabled") ? Optional.of(new NodePlan.Listen(c.string("kmip.https.host"),
                             c.integer("kmip.https.port"))) : Optional.empty(), grpc, amqp, c.string("admin.host"), c.integer("admin.port"),
-                    c.bool("node.disable-core-dumps"), cluster(c));
+                    c.bool("node.disable-core-dumps"), cluster(c), startup(c));
         } catch (OrbitalException e) {
             throw AppException.usage("orbital: " + e.getMessage());
         }
@@ -97,6 +98,23 @@ public final class ServePlan {
                     c.duration("cluster.poll-interval"), c.duration("cluster.revocation-staleness"), c.duration("cluster.propagation-timeout"));
         } catch (EngineException e) {
             throw AppException.usage("cluster: " + e.getMessage());
+        }
+    }
+
+    private static StartupOptions startup(ConfigValues c) {
+        Map<String, Double> rates = new HashMap<>();
+        c.map("startup.unseal-rate-limits").forEach((provider, value) -> {
+            try {
+                rates.put(provider, Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                throw AppException.usage("startup.unseal-rate-limits: '" + provider + "' must be a number of calls per"
+                        + " second, not '" + value + "'");
+            }
+        });
+        try {
+            return StartupOptions.defaults().withParallelism(c.integer("startup.unseal-parallelism")).withRateLimits(rates);
+        } catch (EngineException e) {
+            throw AppException.usage("startup: " + e.getMessage());
         }
     }
 

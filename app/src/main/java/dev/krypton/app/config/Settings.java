@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.krypton.app.config.Setting.Kind.BOOL;
+import static dev.krypton.app.config.Setting.Kind.INT;
 import static dev.krypton.app.config.Setting.Kind.LIST;
 import static dev.krypton.app.config.Setting.Kind.MAP;
 import static dev.krypton.app.config.Setting.Kind.PATH;
@@ -51,6 +52,8 @@ public final class Settings {
             Setting.duration("cluster.poll-interval", "500ms", "How often the node re-reads every tenant's generation from storage (the fallback behind the PostgreSQL change feed), applies what moved and writes its heartbeat (node id, time, applied generations): the confirmation behind `cluster.revocation-staleness`. Must be shorter than a quarter of the staleness."),
             Setting.duration("cluster.revocation-staleness", "5s", "The proven revocation bound: a node that cannot confirm the current tenant generations from storage for longer than this refuses every KMIP operation (retryable) until it can again. `0` turns the bound off: the node then serves through any storage outage (see docs/operations.md)."),
             Setting.duration("cluster.propagation-timeout", "10s", "Longest time an unlink-class Orbital task (unlink, disable, delete) waits for every live node to apply the change before it answers PROCESSING so that Orbital retries."),
+            new Setting("startup.unseal-parallelism", INT, Optional.of("32"), List.of("1", "1024"), Optional.empty(), "At start-up, how many tenants the node re-unseals at once (root-key unwraps in flight). The node serves while it re-unseals; a tenant not unsealed yet is refused as retryable (see docs/operations.md)."),
+            new Setting("startup.unseal-rate-limits", MAP, Optional.of("{}"), List.of(), Optional.empty(), "At start-up, the most root-key unwraps per second per provider name, such as `{aws-kms: 50}` (a provider's API quota). A provider without an entry is not limited."),
             Setting.of("admin.host", STRING, "127.0.0.1", "Listen address of the admin HTTP listener (/healthz, /readyz, /metrics, /status)."),
             Setting.listenPort("admin.port", 9696, "Listen port of the admin HTTP listener (0: any free port)."),
             Setting.oneOf("logging.format", "text", List.of("text", "json"), "Log lines on standard error: the JDK's text format, or one JSON object per line (`time`, `level`, `logger`, `message`, `thread`, `error`, plus the fields of security events such as `event`, `subject`, `peer`); see docs/operations.md."));

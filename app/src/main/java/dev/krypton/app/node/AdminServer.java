@@ -18,7 +18,9 @@ import java.util.concurrent.Executors;
  * The admin HTTP listener (JDK {@code com.sun.net.httpserver}), bound to localhost by default:
  * {@code /healthz} (the process answers), {@code /readyz} (storage reachable, revocations confirmed
  * within {@code cluster.revocation-staleness}, listeners up),
- * {@code /metrics} (Prometheus text format 0.0.4) and {@code /status} (JSON). GET only.
+ * {@code /metrics} (Prometheus text format 0.0.4), {@code /status} (JSON) and
+ * {@code /status/startup} (only the start-up re-unseal section: cheap to poll, it reads no
+ * storage). GET only.
  */
 final class AdminServer implements AutoCloseable {
 
@@ -39,7 +41,8 @@ final class AdminServer implements AutoCloseable {
         });
         server.createContext("/metrics", ex -> answer(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
                 Metrics.render(status)));
-        server.createContext("/status", ex -> answer(ex, 200, "application/json", json(status)));
+        server.createContext("/status", ex -> answer(ex, 200, "application/json", json(status.document())));
+        server.createContext("/status/startup", ex -> answer(ex, 200, "application/json", json(status.startupSection())));
         server.start();
     }
 
@@ -56,9 +59,9 @@ final class AdminServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static String json(NodeStatus status) {
+    private static String json(Object document) {
         try {
-            return JSON.writeValueAsString(status.document()) + "\n";
+            return JSON.writeValueAsString(document) + "\n";
         } catch (JsonProcessingException e) {
             throw AppException.failure("cannot render the status document", e);
         }

@@ -2,6 +2,7 @@ package dev.krypton.app.node;
 
 import dev.krypton.app.AppException;
 import dev.krypton.engine.ClusterOptions;
+import dev.krypton.engine.StartupOptions;
 import dev.krypton.engine.policy.PolicyParser;
 import dev.krypton.kmip.server.IdentityRule;
 import dev.krypton.kmip.server.ServerConfig;
@@ -54,7 +55,7 @@ public record DevNode(Node node, DevPki pki, Path dataDir) implements AutoClosea
                         "/queue/" + s.amqpQueues() + "-tasks", "/queue/" + s.amqpQueues() + "-critical-tasks",
                         "/queue/" + s.amqpQueues() + "-responses",
                         16, 4, Duration.ofSeconds(1))),
-                s.host(), s.adminPort(), true, ClusterOptions.of(NodeIdentity.resolve("", dir)));
+                s.host(), s.adminPort(), true, ClusterOptions.of(NodeIdentity.resolve("", dir)), StartupOptions.defaults());
         return new DevNode(Node.start(plan), pki, dir);
     }
 

@@ -2,12 +2,14 @@ package dev.krypton.app.node;
 
 import dev.krypton.crypto.SecureMemory;
 import dev.krypton.kmip.server.RequestMetrics;
+import dev.krypton.engine.StartupProgress;
 
 import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * The node's metrics in Prometheus text exposition format 0.0.4: tenants by state, secure memory
+ * The node's metrics in Prometheus text exposition format 0.0.4: start-up re-unseal progress,
+ * tenants by state, secure memory
  * in use and whether it is locked, security events by kind/action/result (from the audit stream),
  * KMIP request latency and outcomes, storage reachability and listener ports.
  */
@@ -26,6 +28,14 @@ final class Metrics {
             out.append("# HELP krypton_tenants Known tenants by state\n# TYPE krypton_tenants gauge\n");
             status.tenantsByState().forEach((state, n) ->
                     out.append("krypton_tenants{state=\"").append(state.name()).append("\"} ").append(n).append('\n'));
+        }
+        StartupProgress p = status.startup();
+        out.append("# HELP krypton_startup_unseal_tenants Tenants of the start-up re-unseal by outcome\n"
+                + "# TYPE krypton_startup_unseal_tenants gauge\n");
+        for (Map.Entry<String, Integer> e : Map.of("total", p.total(), "unsealed", p.unsealed(), "pending", p.pending(),
+                "failed", p.failed(), "retrying", p.retrying(), "skipped", p.skipped()).entrySet()) {
+            out.append("krypton_startup_unseal_tenants{outcome=\"").append(e.getKey()).append("\"} ")
+                    .append(e.getValue()).append('\n');
         }
         SecureMemory.Status m = status.memory();
         gauge(out, "krypton_secure_memory_locked", "1 when key memory is locked (mlock)", m.locked() ? 1 : 0);

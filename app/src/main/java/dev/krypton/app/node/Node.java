@@ -55,7 +55,7 @@ public final class Node implements AutoCloseable {
             Policy policy = plan.policy();
             this.engine = keep(Engine.builder().storage(storage).memory(memory).crypto(CryptoEngines.select())
                     .rootKeyProviders(plan.rootKeys()).policy(() -> policy).audit(counted)
-                    .options(EngineOptions.defaults().withRegion(plan.region())).cluster(plan.cluster()).build());
+                    .options(EngineOptions.defaults().withRegion(plan.region())).cluster(plan.cluster()).startup(plan.startup()).build());
             engine.start();
             IntakeAudit intakeAudit = IntakeAudit.to(counted);
             TaskProcessor processor = new TaskProcessor(engine.commands(), storage.taskLog(), SignatureCheck.off(),

@@ -1,6 +1,7 @@
 package dev.krypton.app.node;
 
 import dev.krypton.engine.ClusterOptions;
+import dev.krypton.engine.StartupOptions;
 import dev.krypton.engine.policy.Policy;
 import dev.krypton.kmip.server.ServerConfig;
 import dev.krypton.orbital.amqp.AmqpConfig;
@@ -31,11 +32,12 @@ import java.util.Optional;
  * @param adminPort      admin HTTP port, 0 for any
  * @param disableCoreDumps whether to make the process non-dumpable with a zero core limit at start
  * @param cluster        node id, heartbeats, polling and the revocation-staleness bound
+ * @param startup        parallelism, rate limits and backoff of the start-up re-unseal
  */
 public record NodePlan(StorageConfig storage, List<RootKeyProvider> rootKeys, Policy policy, String region,
                        Path auditFile, Path auditKeyFolder, ServerConfig kmip, Optional<Listen> kmipHttps, GrpcConfig grpc, Optional<AmqpConfig> amqp,
                        String adminHost, int adminPort, boolean disableCoreDumps,
-                       ClusterOptions cluster) {
+                       ClusterOptions cluster, StartupOptions startup) {
 
     public NodePlan {
         Objects.requireNonNull(storage, "storage");
@@ -50,6 +52,7 @@ public record NodePlan(StorageConfig storage, List<RootKeyProvider> rootKeys, Po
         Objects.requireNonNull(amqp, "amqp");
         Objects.requireNonNull(adminHost, "adminHost");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(startup, "startup");
     }
 
     /** A listen address and port (0: any free port). */

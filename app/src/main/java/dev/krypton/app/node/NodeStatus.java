@@ -3,6 +3,7 @@ package dev.krypton.app.node;
 import dev.krypton.crypto.ProcessHardening;
 import dev.krypton.crypto.SecureMemory;
 import dev.krypton.engine.Engine;
+import dev.krypton.engine.StartupProgress;
 import dev.krypton.engine.TenantState;
 import dev.krypton.engine.TenantStatus;
 import dev.krypton.kmip.server.RequestMetrics;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What the admin endpoints report about a node: tenants by state, secure memory, storage
- * reachability, KMIP request metrics and the listeners' ports. Reads only; never a key, never a secret.
+ * What the admin endpoints report about a node: the start-up re-unseal's progress, tenants by
+ * state, secure memory, storage reachability, KMIP request metrics and the listeners' ports. Reads only; never a key, never a secret.
  */
 final class NodeStatus {
 
@@ -56,11 +57,15 @@ final class NodeStatus {
 
     /** Counts of known tenants per state, every state present. */
     Map<TenantState, Integer> tenantsByState() {
+        return byState(engine.commands().tenants());
+    }
+
+    private static Map<TenantState, Integer> byState(List<TenantStatus> tenants) {
         Map<TenantState, Integer> counts = new EnumMap<>(TenantState.class);
         for (TenantState s : TenantState.values()) {
             counts.put(s, 0);
         }
-        for (TenantStatus t : engine.commands().tenants()) {
+        for (TenantStatus t : tenants) {
             counts.merge(t.state(), 1, Integer::sum);
         }
         return counts;
@@ -83,17 +88,39 @@ final class NodeStatus {
         return listeners.get();
     }
 
+    StartupProgress startup() {
+        return engine.startupProgress();
+    }
+
+    /** The start-up re-unseal's progress: the {@code startup} section of {@code /status}. */
+    Map<String, Object> startupSection() {
+        StartupProgress p = engine.startupProgress();
+        Map<String, Object> startup = new LinkedHashMap<>();
+        startup.put("complete", p.complete());
+        startup.put("total", p.total());
+        startup.put("unsealed", p.unsealed());
+        startup.put("pending", p.pending());
+        startup.put("failed", p.failed());
+        startup.put("retrying", p.retrying());
+        startup.put("skipped", p.skipped());
+        startup.put("denied", p.denied());
+        startup.put("elapsedMillis", p.elapsed().toMillis());
+        return startup;
+    }
+
     /** The document served at {@code /status}. */
     Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("startup", startupSection());
         boolean reachable = storageReachable();
         doc.put("storage", Map.of("reachable", reachable));
         doc.put("cluster", Map.of("nodeId", engine.nodeId(), "serving", engine.serving()));
         if (reachable) {
+            List<TenantStatus> all = engine.commands().tenants();
             Map<String, Integer> byState = new LinkedHashMap<>();
-            tenantsByState().forEach((k, v) -> byState.put(k.name(), v));
+            byState(all).forEach((k, v) -> byState.put(k.name(), v));
             doc.put("tenantsByState", byState);
-            List<Map<String, Object>> tenants = engine.commands().tenants().stream()
+            List<Map<String, Object>> tenants = all.stream()
                     .map(t -> Map.<String, Object>of("tenant", t.tenant().value(), "state", t.state().name(),
                             "generation", t.generation()))
                     .toList();

@@ -41,6 +41,19 @@ class ConfigReaderTest {
     }
 
     @Test
+    void startUpUnsealSettingsHaveDefaultsAndRanges() {
+        ConfigValues defaults = ConfigReader.parse(REQUIRED, "krypton.yaml", Map.of());
+        assertThat(defaults.integer("startup.unseal-parallelism")).isEqualTo(32);
+        assertThat(defaults.map("startup.unseal-rate-limits")).isEmpty();
+        ConfigValues given = ConfigReader.parse(REQUIRED + "startup:\n  unseal-parallelism: 8\n"
+                + "  unseal-rate-limits:\n    aws-kms: 50\n", "krypton.yaml", Map.of());
+        assertThat(given.integer("startup.unseal-parallelism")).isEqualTo(8);
+        assertThat(given.map("startup.unseal-rate-limits")).containsExactly(Map.entry("aws-kms", "50"));
+        assertThat(mistakes(REQUIRED + "startup:\n  unseal-parallelism: 0\n"))
+                .contains("'startup.unseal-parallelism' must be a whole number from 1 to 1024");
+    }
+
+    @Test
     void unknownKeyIsNamedWithItsLineAndTheKnownKeys() {
         assertThat(mistakes(REQUIRED + "admin:\n  prot: 80\n"))
                 .contains("krypton.yaml:8: unknown key 'admin.prot'; known keys here: host, port");

@@ -56,7 +56,7 @@ class ClusterNodesTest {
                 new GrpcConfig("127.0.0.1", 0, pki.cert(DevPki.SERVER), pki.key(DevPki.SERVER), pki.ca(),
                         Set.of(DevPki.ORBITAL)), Optional.empty(), "127.0.0.1", 0, false,
                 ClusterOptions.of(NodeIdentity.resolve(nodeId, dir)).withPollInterval(Duration.ofMillis(200))
-                        .withStaleness(Duration.ofSeconds(5)));
+                        .withStaleness(Duration.ofSeconds(5)), dev.krypton.engine.StartupOptions.defaults());
     }
 
     private static TaskResponse send(Node node, DevPki pki, String type, String... more) {

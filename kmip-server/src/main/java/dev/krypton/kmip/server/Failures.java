@@ -20,10 +20,22 @@ import java.util.Map;
  * (1.4); likewise Non Unique Name Attribute (Illegal Operation), Incompatible Cryptographic Usage
  * Mask (Permission Denied) and Object Destroyed (Item Not Found); a failed tag is Cryptographic Failure; everything
  * else is General Failure with no detail (the detail goes to the log only).
+ *
+ * <p>Retryable refusals (a tenant ACTIVE in storage whose keys a starting node has not unsealed
+ * yet, storage or a root key unreachable) are Result Status Operation Failed with Result Reason
+ * General Failure and the fixed Result Message {@value #RETRY_MESSAGE}. KMIP has no "try again"
+ * reason: Operation Pending (KMIP 1.4 section 6.7, 2.1 section 11.41) is only for clients that
+ * asked for asynchronous answers and then poll with the Asynchronous Correlation Value, and no
+ * Result Reason of 1.x or 2.x says "transient" (General Failure is "a reason other than the
+ * defined reasons"; Server Limit Exceeded and Protection Storage Unavailable mean other things).
+ * What matters is that it is never Permission Denied, which clients treat as final.
  */
 final class Failures {
 
     private static final System.Logger LOG = System.getLogger(Failures.class.getName());
+
+    /** The Result Message of every retryable refusal; documented in docs/kmip-server.md. */
+    static final String RETRY_MESSAGE = "temporarily unavailable, retry later";
 
     /** A reason and the Result Message to send. */
     record Failure(ResultReason reason, String message) {
@@ -62,11 +74,17 @@ final class Failures {
                 case INVALID_ARGUMENT -> new Failure(ResultReason.INVALID_FIELD, x.getMessage());
                 case ILLEGAL_STATE -> new Failure(ResultReason.WRONG_KEY_LIFECYCLE_STATE, x.getMessage());
                 case CRYPTO -> new Failure(ResultReason.CRYPTOGRAPHIC_FAILURE, "cryptographic failure");
-                case ROOT_KEY_UNAVAILABLE, UNAVAILABLE -> general("temporarily unavailable, retry later", x);
+                case ROOT_KEY_UNAVAILABLE, UNAVAILABLE -> retry(x);
                 case INTERNAL -> general("internal error", x);
             };
             default -> general("internal error", e);
         };
+    }
+
+    /** Expected while a node unseals after start-up: logged briefly, never with a stack trace. */
+    private static Failure retry(EngineException e) {
+        LOG.log(Level.DEBUG, () -> "KMIP batch item refused as retryable: " + e.getMessage());
+        return new Failure(ResultReason.GENERAL_FAILURE, RETRY_MESSAGE);
     }
 
     private static Failure general(String message, RuntimeException e) {

@@ -49,6 +49,8 @@ final class ServerFixture implements AutoCloseable {
     /** A certificate for principal acme that the CRL given to the server revokes. */
     final TestPki.Issued revokedAcme = pki.client("acme");
     final KmipServer server;
+    final Policy policy;
+    private final TlsConfig tls;
     private final List<KmipClient> clients = new ArrayList<>();
 
     ServerFixture() {
@@ -59,7 +61,7 @@ final class ServerFixture implements AutoCloseable {
         pki.revoke(revokedAcme);
         kms.create("root-acme");
         kms.create("root-globex");
-        Policy policy = new Policy(true, List.of(new Grant("ops", Set.of(ACME, GLOBEX), false, EnumSet.allOf(Operation.class))));
+        policy = new Policy(true, List.of(new Grant("ops", Set.of(ACME, GLOBEX), false, EnumSet.allOf(Operation.class))));
         AuditSink sink = new AuditSink() {
             @Override
             public void record(AuditEvent event) {
@@ -77,10 +79,26 @@ final class ServerFixture implements AutoCloseable {
         engine.start();
         engine.commands().execute(new TenantCommand.Link(ACME, RootKeyRef.of(FakeRootKeyProvider.NAME, "root-acme")));
         engine.commands().execute(new TenantCommand.Link(GLOBEX, RootKeyRef.of(FakeRootKeyProvider.NAME, "root-globex")));
-        TlsConfig tls = TlsConfig.of(TestPki.identity(pki.server()), TestPki.PASSWORD, List.of(pki.ca()))
+        tls = TlsConfig.of(TestPki.identity(pki.server()), TestPki.PASSWORD, List.of(pki.ca()))
                 .withCrls(List.of(pki.crl()));
         server = KmipServer.start(customize.apply(ServerConfig.of("127.0.0.1", 0, tls, new IdentityRule.SubjectCn())),
                 engine.operations());
+    }
+
+    /** Another KMIP server with the same TLS settings, serving {@code other} (a second node). */
+    KmipServer serve(Engine other) {
+        return KmipServer.start(ServerConfig.of("127.0.0.1", 0, tls, new IdentityRule.SubjectCn()), other.operations());
+    }
+
+    /** A KMIP client (KMIP 1.4) for {@code principal} connected to the server on {@code port}. */
+    KmipOperations client(String principal, int port) {
+        TlsSettings settings = TlsSettings.fromKeyStores(TestPki.identity(pki.client(principal)), TestPki.PASSWORD,
+                TestPki.trust(pki.ca()));
+        KmipClient client = KmipClient.open(ClientConfig.of("localhost", port, settings).withVersion(ProtocolVersion.V1_4));
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return new KmipOperations(client);
     }
 
     /** A KMIP client (KMIP 1.4) presenting a fresh certificate for {@code principal}. */
