@@ -59,7 +59,10 @@ final class TenantSeeder {
              SecureMemory memory = SecureMemory.open(new SecureMemory.Options(64 * 1024, 512, false));
              Engine engine = Engine.builder().storage(storage).memory(memory).crypto(CryptoEngines.select())
                      .rootKeyProviders(List.of(new DevRootKeys(keyFolder))).policy(() -> policy).audit(NO_AUDIT)
-                     .manualHealthChecks().build();
+                     .manualHealthChecks()
+                     // A seeding tool, not a serving node: the revocation-staleness bound is off so its
+                     // own poll (slow while 16 threads write) cannot refuse the seeding commands.
+                     .cluster(dev.krypton.engine.ClusterOptions.of("seeder").withStaleness(java.time.Duration.ZERO)).build();
              ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             engine.start();
             List<Future<Sample>> made = new ArrayList<>();
