@@ -66,7 +66,29 @@ public final class NodeProcess implements AutoCloseable {
         return start(Duration.ofSeconds(60));
     }
 
+    /**
+     * Starts the process and waits until it is ready. A node that exits at start because it could not
+     * open storage (PostgreSQL refused the connection, for example while the server still ends the
+     * sessions of a killed node) is started again, up to three times, as a service manager with
+     * {@code Restart=on-failure} would; every other early exit fails at once.
+     */
     public synchronized NodeProcess start(Duration timeout) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(timeout);
+            } catch (IllegalStateException e) {
+                boolean storage = String.valueOf(e.getMessage()).contains("cannot open storage");
+                if (!storage || attempt >= 3 || process == null || process.isAlive()) {
+                    throw e;
+                }
+                System.out.printf(java.util.Locale.ROOT, "%s could not open storage at start (attempt %d), starting it again%n",
+                        name, attempt);
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private NodeProcess startOnce(Duration timeout) throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
