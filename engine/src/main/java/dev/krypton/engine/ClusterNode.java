@@ -4,6 +4,7 @@ import dev.krypton.engine.audit.AuditEvent;
 import dev.krypton.engine.audit.AuditKind;
 import dev.krypton.engine.audit.AuditSink;
 import dev.krypton.storage.NodeHeartbeat;
+import dev.krypton.storage.TenantChange;
 import dev.krypton.storage.TenantRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,6 +156,20 @@ final class ClusterNode implements AutoCloseable {
             }
         }
         return complete;
+    }
+
+    /**
+     * A change-feed notice, on the feed's thread. A notice that the tenant left ACTIVE at a
+     * generation newer than the one applied here wipes the keys at once, without a storage read or
+     * a thread hop ({@link Lifecycle#wipeOnNotice}); then, on {@code syncs}, the tenant is synced
+     * from its record and the watermark reported ({@link #syncNow}).
+     */
+    void noticed(TenantChange change, java.util.concurrent.Executor syncs) {
+        TenantId id = TenantId.of(change.tenantId());
+        change.knownState().filter(s -> s != dev.krypton.storage.TenantState.ACTIVE)
+                .filter(s -> applied.getOrDefault(id.value(), 0L) < change.generation())
+                .ifPresent(s -> lifecycle.wipeOnNotice(id, s));
+        syncs.execute(() -> syncNow(id, change.generation()));
     }
 
     /** Syncs one tenant now (a change-feed notice) and reports the watermark at once. */

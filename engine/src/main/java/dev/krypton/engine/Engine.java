@@ -102,7 +102,7 @@ public final class Engine implements AutoCloseable {
             }
         });
         feed = store.changeFeed().map(f -> f.subscribe(ChangeFeed.listener(
-                change -> syncs.execute(() -> cluster.syncNow(TenantId.of(change.tenantId()), change.generation())),
+                change -> cluster.noticed(change, syncs),
                 () -> syncs.execute(this::syncAll))));
         List<Unsealer.Pending> active = new ArrayList<>();
         for (TenantRecord r : store.tenants()) {

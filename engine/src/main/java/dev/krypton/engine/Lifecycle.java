@@ -18,8 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Carries out tenant commands (DESIGN.md sections 3 and 6) under the tenant's lock: reads the
  * stored record, asks {@link Transition} what to do, does it, stores the result with a
- * compare-and-set on the generation, and audits durably. Zeroizing comes before the storage
- * write, so the kill switch holds even when storage is down.
+ * compare-and-set on the generation, and audits durably before it returns. Zeroizing comes before
+ * the storage write, so the kill switch holds even when storage is down.
  */
 final class Lifecycle {
 
@@ -169,6 +169,32 @@ final class Lifecycle {
         }
     }
 
+    /**
+     * A change notice said the tenant left ACTIVE: wipes its keys now, without reading storage,
+     * unless a command holds the tenant's lock (then the caller's sync waits for it). Always
+     * followed by {@link #sync}, which reads the record and loads the keys again if the tenant is
+     * ACTIVE by then (a stale notice costs a reload, never a key held too long).
+     *
+     * @return whether keys were wiped
+     */
+    boolean wipeOnNotice(TenantId id, dev.krypton.storage.TenantState state) {
+        ReentrantLock lock = registry.lock(id);
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (!registry.zeroize(id)) {
+                return false;
+            }
+            rootKeys.unwatch(id);
+            audit.record(new AuditEvent(AuditKind.ZEROIZE, "system", id.value(), "", "sync", "ok",
+                    "tenant is " + state.name() + " in storage (another node; change notice)"));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private long syncLocked(TenantId id) {
         Optional<TenantRecord> rec = store.tenant(id);
         long generation = rec.map(TenantRecord::generation).orElse(0L);
@@ -210,7 +236,7 @@ final class Lifecycle {
             case Transition.Reject r -> throw new EngineException(r.code(), r.reason());
             case Transition.CreateL2 c -> createL2(id, ((TenantCommand.Link) command).rootKey());
             case Transition.Load l -> load(rec.orElseThrow(), TenantState.ACTIVE);
-            case Transition.Zeroize z -> zeroize(rec.orElseThrow(), z.target(), "");
+            case Transition.Zeroize z -> zeroize(rec.orElseThrow(), z.target());
             case Transition.RewrapL2 w -> rewrapL2(rec.orElseThrow(), w.rootKey());
             case Transition.NewL2 n -> newL2(rec.orElseThrow());
             case Transition.Shred s -> shred(rec.orElseThrow());
@@ -270,14 +296,18 @@ final class Lifecycle {
         }
     }
 
-    /** Wipes first, then stores {@code target}; also used by the fail-closed monitor. */
-    CommandResult zeroize(TenantRecord rec, TenantState target, String why) {
+    /**
+     * Wipes first, then stores {@code target}. The wipe's audit line is queued, not waited for: the
+     * store write (which other nodes wait for) does not queue behind an fsync, and {@link #execute}
+     * makes the line durable with the command's own line before the command returns.
+     */
+    private CommandResult zeroize(TenantRecord rec, TenantState target) {
         TenantId id = TenantId.of(rec.tenantId());
         boolean wiped = registry.zeroize(id);
         rootKeys.unwatch(id);
-        if (wiped || !why.isEmpty()) {
-            audit.recordDurably(new AuditEvent(AuditKind.ZEROIZE, why.isEmpty() ? "orbital" : "system", id.value(), "",
-                    "zeroize", "ok", why.isEmpty() ? "keys wiped for " + target : why));
+        if (wiped) {
+            audit.record(new AuditEvent(AuditKind.ZEROIZE, "orbital", id.value(), "", "zeroize", "ok",
+                    "keys wiped for " + target));
         }
         if (Store.state(rec.state()) == target) {
             return new CommandResult(status(rec), wiped);

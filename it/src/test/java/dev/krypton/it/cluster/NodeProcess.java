@@ -96,6 +96,7 @@ public final class NodeProcess implements AutoCloseable {
         lines.clear();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Xlog:gc:file=" + dir.resolve(name + "-gc.log") + ":time,uptime",
                 "-cp", System.getProperty("java.class.path"), "dev.krypton.app.Main", "serve", "--config", config.toString()));
         Path log = dir.resolve(name + ".log");
         Files.writeString(log, "=== start " + starts + " ===\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);

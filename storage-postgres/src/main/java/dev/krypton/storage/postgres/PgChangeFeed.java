@@ -2,6 +2,8 @@ package dev.krypton.storage.postgres;
 
 import dev.krypton.storage.ChangeFeed;
 import dev.krypton.storage.TenantChange;
+import dev.krypton.storage.TenantRecord;
+import dev.krypton.storage.TenantState;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -108,16 +110,37 @@ final class PgChangeFeed implements ChangeFeed {
         }
     }
 
-    /** Parses {@code "<generation> <tenantId>"}; ignores foreign payloads and survives a failing listener. */
-    private void deliver(String payload) {
-        TenantChange change;
+    /**
+     * The NOTIFY payload of a tenant write: {@code "<generation>:<STATE> <tenantId>"}, so a listener
+     * learns the state without a read (tenant ids may contain spaces: they are the rest of the text).
+     */
+    static String payload(TenantRecord record) {
+        return record.generation() + ":" + record.state().name() + " " + record.tenantId();
+    }
+
+    /**
+     * Parses a payload of {@link #payload}, or the older {@code "<generation> <tenantId>"} (state not
+     * said); empty for a payload that is not ours.
+     */
+    static java.util.Optional<TenantChange> parse(String payload) {
         try {
             int space = payload.indexOf(' ');
-            change = new TenantChange(payload.substring(space + 1), Long.parseLong(payload.substring(0, space)));
+            String head = payload.substring(0, space);
+            String tenant = payload.substring(space + 1);
+            int colon = head.indexOf(':');
+            if (colon < 0) {
+                return java.util.Optional.of(new TenantChange(tenant, Long.parseLong(head)));
+            }
+            return java.util.Optional.of(new TenantChange(tenant, Long.parseLong(head.substring(0, colon)),
+                    TenantState.valueOf(head.substring(colon + 1))));
         } catch (RuntimeException notOurs) {
-            return;
+            return java.util.Optional.empty();
         }
-        each(l -> l.changed(change));
+    }
+
+    /** Delivers one notice; ignores foreign payloads and survives a failing listener. */
+    private void deliver(String payload) {
+        parse(payload).ifPresent(change -> each(l -> l.changed(change)));
     }
 
     /** Calls every listener; one that throws is reported to the thread's handler and does not stop the others. */

@@ -119,7 +119,7 @@ final class PostgresDialect implements SqlDialect {
     public void tenantWritten(Connection connection, TenantRecord record) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             s.setString(1, channel());
-            s.setString(2, record.generation() + " " + record.tenantId());
+            s.setString(2, PgChangeFeed.payload(record));
             s.execute();
         }
     }

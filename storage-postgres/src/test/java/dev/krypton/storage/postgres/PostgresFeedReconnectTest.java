@@ -28,7 +28,7 @@ class PostgresFeedReconnectTest {
             assertThat(resync.await(30, TimeUnit.SECONDS)).as("resynchronise after reconnect").isTrue();
             assertThat(store.listenerPid()).isNotEqualTo(pid);
             store.write(new Write.PutTenant(Fixtures.tenant("acme", 1), Write.ABSENT));
-            assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(new TenantChange("acme", 1));
+            assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(TenantChange.of(Fixtures.tenant("acme", 1)));
         }
     }
 }

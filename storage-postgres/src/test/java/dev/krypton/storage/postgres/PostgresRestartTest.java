@@ -103,7 +103,7 @@ class PostgresRestartTest {
                 }
             }
             assertThat(last).as("a change after the restart reached the feed (%d earlier)", before)
-                    .isEqualTo(new TenantChange("after-restart", 1));
+                    .isEqualTo(TenantChange.of(Fixtures.tenant("after-restart", 1)));
         } finally {
             PostgresServer.ensureRunning();
         }

@@ -7,6 +7,8 @@ import dev.krypton.storage.ChangeFeed;
 import dev.krypton.storage.Storage;
 import dev.krypton.storage.StorageProviders;
 import dev.krypton.storage.TenantChange;
+import dev.krypton.storage.TenantRecord;
+import dev.krypton.storage.TenantState;
 import dev.krypton.storage.Write;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,9 +24,12 @@ public interface ChangeFeedContract extends StorageContext {
         BlockingQueue<TenantChange> heard = new LinkedBlockingQueue<>();
         ChangeFeed.Subscription sub = store().changeFeed().get().subscribe(ChangeFeed.listener(heard::add, () -> { }));
         store().write(new Write.PutTenant(Fixtures.tenant("acme-ü", 1), Write.ABSENT));
-        store().write(new Write.PutTenant(Fixtures.tenant("acme-ü", 2), 1));
-        assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(new TenantChange("acme-ü", 1));
-        assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(new TenantChange("acme-ü", 2));
+        TenantRecord unlinked = Fixtures.tenant("acme-ü", 2, TenantState.UNLINKED, 60);
+        store().write(new Write.PutTenant(unlinked, 1));
+        assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(TenantChange.of(Fixtures.tenant("acme-ü", 1)));
+        TenantChange second = heard.poll(30, TimeUnit.SECONDS);
+        assertThat(second).isEqualTo(new TenantChange("acme-ü", 2, TenantState.UNLINKED));
+        assertThat(second.knownState()).as("the notice says the state written").contains(TenantState.UNLINKED);
         sub.close();
         store().write(new Write.PutTenant(Fixtures.tenant("acme-ü", 3), 2));
         store().write(new Write.PutTenant(Fixtures.tenant("marker", 1), Write.ABSENT));
@@ -41,7 +46,7 @@ public interface ChangeFeedContract extends StorageContext {
         }, () -> { }));
         feed.subscribe(ChangeFeed.listener(heard::add, () -> { }));
         store().write(new Write.PutTenant(Fixtures.tenant("acme", 1), Write.ABSENT));
-        assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(new TenantChange("acme", 1));
+        assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(TenantChange.of(Fixtures.tenant("acme", 1)));
         assertThat(store().tenant("acme")).contains(Fixtures.tenant("acme", 1));
     }
 
@@ -52,7 +57,7 @@ public interface ChangeFeedContract extends StorageContext {
         try (Storage other = StorageProviders.open(config())) {
             other.changeFeed().orElseThrow().subscribe(ChangeFeed.listener(heard::add, () -> { }));
             store().write(new Write.PutTenant(Fixtures.tenant("acme", 1), Write.ABSENT));
-            assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(new TenantChange("acme", 1));
+            assertThat(heard.poll(30, TimeUnit.SECONDS)).isEqualTo(TenantChange.of(Fixtures.tenant("acme", 1)));
         }
     }
 }

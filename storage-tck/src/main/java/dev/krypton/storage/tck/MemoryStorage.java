@@ -102,7 +102,7 @@ public final class MemoryStorage implements Storage, TaskLog, Heartbeats, Change
                 switch (w) {
                     case Write.PutTenant p -> {
                         tenants.put(p.id(), p.record());
-                        notices.add(new TenantChange(p.id(), p.record().generation()));
+                        notices.add(TenantChange.of(p.record()));
                     }
                     case Write.PutObject p -> objects.put(p.id(), p.record());
                     case Write.DeleteObject d -> objects.remove(d.id());

@@ -1,0 +1,119 @@
+package dev.krypton.engine;
+
+import static dev.krypton.engine.Member.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.krypton.engine.audit.AuditKind;
+import dev.krypton.rootkey.tck.FakeRootKeys;
+import dev.krypton.storage.ChangeFeed;
+import dev.krypton.storage.Heartbeats;
+import dev.krypton.storage.ManagedObjectRecord;
+import dev.krypton.storage.ObjectQuery;
+import dev.krypton.storage.Page;
+import dev.krypton.storage.PageRequest;
+import dev.krypton.storage.Storage;
+import dev.krypton.storage.StorageException;
+import dev.krypton.storage.TaskLog;
+import dev.krypton.storage.TenantRecord;
+import dev.krypton.storage.Write;
+import dev.krypton.storage.tck.MemoryStorage;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A change notice that says a tenant left ACTIVE wipes the follower's keys by itself: node B
+ * cannot read tenant records at all (so its usual sync fails) and polls only every ten minutes,
+ * yet it stops unwrapping as soon as A's unlink commits; when the tenant is linked again, B loads
+ * it back from the record once reads work.
+ */
+class ChangeNoticeWipeTest {
+
+    private static final ClusterOptions UNBOUNDED = ClusterOptions.of("x").withStaleness(Duration.ZERO)
+            .withPollInterval(Duration.ofMinutes(10));
+
+    @Test
+    void anUnlinkNoticeWipesTheFollowerWithoutAStorageRead() throws Exception {
+        MemoryStorage store = new MemoryStorage();
+        FakeRootKeys kms = new FakeRootKeys();
+        TenantReadsFail follower = new TenantReadsFail(store);
+        byte[] dek = new byte[32];
+        new SecureRandom().nextBytes(dek);
+        try (Member a = new Member(store, kms, UNBOUNDED.withNodeId("node-a"));
+             Member b = new Member(follower, kms, UNBOUNDED.withNodeId("node-b"))) {
+            Member.Sealed sealed = a.seal("acme", dek);
+            eventually("B loads the tenant linked on A", () -> b.serves(sealed));
+
+            follower.failing = true;
+            a.commands.execute(new TenantCommand.Unlink(TenantId.of("acme")));
+
+            assertThat(b.refusal(sealed)).as("B right after A's unlink, unable to read the record")
+                    .isEqualTo(ErrorCode.PERMISSION_DENIED);
+            assertThat(b.audit.events).anyMatch(e -> e.kind() == AuditKind.ZEROIZE && e.tenant().equals("acme")
+                    && e.detail().contains("change notice"));
+
+            follower.failing = false;
+            a.commands.execute(new TenantCommand.Link(TenantId.of("acme"), Member.ROOT_KEY));
+            eventually("B loads the tenant again from its record", () -> b.serves(sealed));
+        }
+    }
+
+    /** The shared store as node B sees it: reading one tenant record fails while {@link #failing} is set. */
+    private static final class TenantReadsFail implements Storage {
+        private final MemoryStorage inner;
+        volatile boolean failing;
+
+        TenantReadsFail(MemoryStorage inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Optional<TenantRecord> tenant(String tenantId) {
+            if (failing) {
+                throw new StorageException(StorageException.Kind.UNAVAILABLE, "tenant reads fail in this test");
+            }
+            return inner.tenant(tenantId);
+        }
+
+        @Override
+        public Page<TenantRecord> tenants(PageRequest page) {
+            return inner.tenants(page);
+        }
+
+        @Override
+        public Optional<ManagedObjectRecord> object(String uid) {
+            return inner.object(uid);
+        }
+
+        @Override
+        public Page<ManagedObjectRecord> objects(ObjectQuery query, PageRequest page) {
+            return inner.objects(query, page);
+        }
+
+        @Override
+        public void write(List<Write> changes) {
+            inner.write(changes);
+        }
+
+        @Override
+        public TaskLog taskLog() {
+            return inner.taskLog();
+        }
+
+        @Override
+        public Heartbeats heartbeats() {
+            return inner.heartbeats();
+        }
+
+        @Override
+        public Optional<ChangeFeed> changeFeed() {
+            return inner.changeFeed();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
