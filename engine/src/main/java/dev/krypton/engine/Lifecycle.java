@@ -52,6 +52,7 @@ final class Lifecycle {
         ReentrantLock lock = registry.lock(command.tenant());
         lock.lock();
         try {
+            wipeFirst(command);
             CommandResult result = run(command);
             audit.recordDurably(new AuditEvent(AuditKind.COMMAND, "orbital", command.tenant().value(), "", action,
                     "ok", (result.changed() ? "changed" : "unchanged") + "; state " + result.status().state()
@@ -63,6 +64,21 @@ final class Lifecycle {
             throw e;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * The kill switch does not wait for storage: Unlink, Disable and Destroy end with no keys in
+     * memory whatever the stored state turns out to be (Transition: Zeroize, Shred, or a no-op or
+     * refusal in a state that holds no keys), so their keys are wiped before the record is read.
+     */
+    private void wipeFirst(TenantCommand command) {
+        boolean endsKeys = command instanceof TenantCommand.Unlink || command instanceof TenantCommand.Disable
+                || command instanceof TenantCommand.Destroy;
+        if (endsKeys && registry.zeroize(command.tenant())) {
+            rootKeys.unwatch(command.tenant());
+            audit.record(new AuditEvent(AuditKind.ZEROIZE, "orbital", command.tenant().value(), "", "zeroize", "ok",
+                    "keys wiped for " + command.getClass().getSimpleName() + " before storage is read"));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.krypton.engine;
 
 import static dev.krypton.engine.Member.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.krypton.engine.audit.AuditKind;
 import dev.krypton.rootkey.tck.FakeRootKeys;
@@ -24,12 +25,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A change notice that says a tenant left ACTIVE wipes the follower's keys by itself: node B
- * cannot read tenant records at all (so its usual sync fails) and polls only every ten minutes,
- * yet it stops unwrapping as soon as A's unlink commits; when the tenant is linked again, B loads
- * it back from the record once reads work.
+ * The kill switch does not wait for a storage read. On the node that runs an unlink, the keys are
+ * wiped before the record is read. On another node, a change notice that says the tenant left
+ * ACTIVE wipes the keys by itself: node B cannot read tenant records at all (so its usual sync
+ * fails) and polls only every ten minutes, yet it stops unwrapping as soon as A's unlink commits;
+ * when the tenant is linked again, B loads it back from the record once reads work.
  */
-class ChangeNoticeWipeTest {
+class KillSwitchWithoutStorageTest {
 
     private static final ClusterOptions UNBOUNDED = ClusterOptions.of("x").withStaleness(Duration.ZERO)
             .withPollInterval(Duration.ofMinutes(10));
@@ -57,6 +59,24 @@ class ChangeNoticeWipeTest {
             follower.failing = false;
             a.commands.execute(new TenantCommand.Link(TenantId.of("acme"), Member.ROOT_KEY));
             eventually("B loads the tenant again from its record", () -> b.serves(sealed));
+        }
+    }
+
+    @Test
+    void anUnlinkWipesTheKeysEvenWhenTheRecordCannotBeRead() {
+        TenantReadsFail store = new TenantReadsFail(new MemoryStorage());
+        byte[] dek = new byte[32];
+        new SecureRandom().nextBytes(dek);
+        try (Member a = new Member(store, new FakeRootKeys(), UNBOUNDED.withNodeId("node-a"))) {
+            Member.Sealed sealed = a.seal("acme", dek);
+            assertThat(a.serves(sealed)).isTrue();
+
+            store.failing = true;
+            assertThatThrownBy(() -> a.commands.execute(new TenantCommand.Unlink(TenantId.of("acme"))))
+                    .isInstanceOf(EngineException.class).extracting(e -> ((EngineException) e).code())
+                    .isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(a.refusal(sealed)).as("the unlink could not be stored, but the keys are gone")
+                    .isEqualTo(ErrorCode.PERMISSION_DENIED);
         }
     }
 
