@@ -112,8 +112,16 @@ class UnlinkPropagationTest {
             }
             gateways.forEach(Gateway::close);
             double[][] parts = breakdown(cluster, tenant, publishedAt);
+            double[] gc = new double[TRIALS];
+            List<GcPauses.Pause> pauses = GcPauses.of(cluster);
+            for (int t = 0; t < TRIALS; t++) {
+                gc[t] = GcPauses.longestWithin(pauses, publishedAt[t],
+                        publishedAt[t].plusNanos((long) (propagation[t] * 1e6)));
+            }
+            String gcSummary = String.format(Locale.ROOT, "%d GC pauses logged by the nodes in the run, longest %.1f ms",
+                    pauses.size(), pauses.stream().mapToDouble(GcPauses.Pause::millis).max().orElse(0));
             report(Stats.of(propagation), Stats.of(answered), lastNode, new Stats[] {Stats.of(parts[0]), Stats.of(parts[1])},
-                    slowest(propagation, answered, parts, lastNodeOf));
+                    slowest(propagation, answered, parts, gc, lastNodeOf) + "\n" + gcSummary + ".");
         }
     }
 
@@ -194,13 +202,14 @@ class UnlinkPropagationTest {
         return new double[][] {intake, follow};
     }
 
-    /** The five slowest trials, each split into its parts, to show where a tail comes from. */
-    private static String slowest(double[] propagation, double[] answered, double[][] parts, String[] lastNodeOf) {
+    /** The five slowest trials, each split into its parts and with the nodes' GC pauses, to show where a tail comes from. */
+    private static String slowest(double[] propagation, double[] answered, double[][] parts, double[] gc,
+                                  String[] lastNodeOf) {
         StringBuilder out = new StringBuilder();
         java.util.stream.IntStream.range(0, propagation.length).boxed()
                 .sorted((a, b) -> Double.compare(propagation[b], propagation[a])).limit(5)
-                .forEach(t -> out.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %s |%n", t + 1,
-                        propagation[t], answered[t], parts[0][t], parts[1][t], lastNodeOf[t])));
+                .forEach(t -> out.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n", t + 1,
+                        propagation[t], answered[t], parts[0][t], parts[1][t], gc[t], lastNodeOf[t])));
         return out.toString();
     }
 
@@ -227,8 +236,8 @@ class UnlinkPropagationTest {
 
                 The slowest trials (ms):
 
-                | trial | propagation | DONE | publish to processing wipe | to last follower wipe | last node |
-                | --- | --- | --- | --- | --- | --- |
+                | trial | propagation | DONE | publish to processing wipe | to last follower wipe | longest GC pause of a node meanwhile | last node |
+                | --- | --- | --- | --- | --- | --- | --- |
                 %s
 
                 Load average at the end of the run: %s.
