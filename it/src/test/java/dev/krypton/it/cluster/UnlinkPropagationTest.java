@@ -121,7 +121,7 @@ class UnlinkPropagationTest {
             String gcSummary = String.format(Locale.ROOT, "%d GC pauses logged by the nodes in the run, longest %.1f ms",
                     pauses.size(), pauses.stream().mapToDouble(GcPauses.Pause::millis).max().orElse(0));
             report(Stats.of(propagation), Stats.of(answered), lastNode, new Stats[] {Stats.of(parts[0]), Stats.of(parts[1])},
-                    slowest(propagation, answered, parts, gc, lastNodeOf) + "\n" + gcSummary + ".");
+                    slowest(propagation, answered, parts, gc, lastNodeOf) + "\n\n" + gcSummary + ".");
         }
     }
 
