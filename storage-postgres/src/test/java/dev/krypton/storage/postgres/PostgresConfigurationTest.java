@@ -58,8 +58,35 @@ class PostgresConfigurationTest {
     @Test
     void nobodyListeningOnThePortIsUnavailable() {
         StorageException e = fails(StorageException.Kind.UNAVAILABLE,
-                Map.of("url", "jdbc:postgresql://127.0.0.1:1/db", "user", "postgres", "connect-timeout-ms", "1000"));
+                Map.of("url", "jdbc:postgresql://127.0.0.1:1/db", "user", "postgres", "connect-timeout-ms", "1000",
+                        "retry-ms", "1500"));
         assertThat(e.getMessage()).startsWith("PostgreSQL at 127.0.0.1:1/db could not be reached to connect");
+    }
+
+    /**
+     * A server that ends every session at once (as PostgreSQL does while it restarts) is a
+     * transient failure: opening the store tries again until {@code retry-ms} runs out, then says
+     * it could not reach the server.
+     */
+    @Test
+    void aServerThatEndsSessionsIsRetriedUntilRetryMsRunsOut() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try (java.net.Socket s = server.accept()) {
+                        sessions.incrementAndGet();
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            StorageException e = fails(StorageException.Kind.UNAVAILABLE, Map.of("url", "jdbc:postgresql://127.0.0.1:"
+                    + server.getLocalPort() + "/db", "user", "postgres", "connect-timeout-ms", "1000", "retry-ms", "1500"));
+            assertThat(e.getMessage()).startsWith("PostgreSQL at 127.0.0.1:" + server.getLocalPort()
+                    + "/db could not be reached to connect");
+        }
+        assertThat(sessions.get()).as("sessions the store opened before it gave up").isGreaterThan(1);
     }
 
     @Test
