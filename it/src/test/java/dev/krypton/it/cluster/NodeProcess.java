@@ -68,9 +68,11 @@ public final class NodeProcess implements AutoCloseable {
 
     /**
      * Starts the process and waits until it is ready. A node that exits at start because it could not
-     * open storage (PostgreSQL refused the connection, for example while the server still ends the
-     * sessions of a killed node) is started again, up to three times, as a service manager with
-     * {@code Restart=on-failure} would; every other early exit fails at once.
+     * open storage is started again, up to three times, as a service manager with
+     * {@code Restart=on-failure} would (and says so on standard output); every other early exit fails
+     * at once. Since storage retries transient failures at open for {@code retry-ms}, this should no
+     * longer happen: CI once saw PostgreSQL end a restarted node's first connection (57P01), which
+     * the schema probe at open did not retry then.
      */
     public synchronized NodeProcess start(Duration timeout) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
