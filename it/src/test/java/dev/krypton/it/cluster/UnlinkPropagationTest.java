@@ -118,6 +118,16 @@ class UnlinkPropagationTest {
                 gc[t] = GcPauses.longestWithin(pauses, publishedAt[t],
                         publishedAt[t].plusNanos((long) (propagation[t] * 1e6)));
             }
+            Path keep = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target", "cluster-unlink"));
+            for (NodeProcess n : cluster.nodes()) {
+                for (String f : List.of(n.name() + "-gc.log", "audit.log")) {
+                    if (Files.exists(n.dir().resolve(f))) {
+                        Files.copy(n.dir().resolve(f), keep.resolve(f.equals("audit.log") ? n.name() + "-audit.log" : f),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Files.write(keep.resolve("published.txt"), java.util.Arrays.stream(publishedAt).map(Instant::toString).toList());
             String gcSummary = String.format(Locale.ROOT, "%d GC pauses logged by the nodes in the run, longest %.1f ms",
                     pauses.size(), pauses.stream().mapToDouble(GcPauses.Pause::millis).max().orElse(0));
             report(Stats.of(propagation), Stats.of(answered), lastNode, new Stats[] {Stats.of(parts[0]), Stats.of(parts[1])},
