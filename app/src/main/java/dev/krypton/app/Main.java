@@ -1,6 +1,7 @@
 package dev.krypton.app;
 
 import dev.krypton.app.cli.AuditCommand;
+import dev.krypton.app.cli.ClusterCommand;
 import dev.krypton.app.cli.DemoCommand;
 import dev.krypton.app.cli.DevCommand;
 import dev.krypton.app.cli.KmipCommand;
@@ -20,7 +21,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "krypton", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Krypton, the sovereign crypto core: tenants' keys in locked memory, KMIP southbound, Orbital northbound.",
-        subcommands = {DevCommand.class, DemoCommand.class, ServeCommand.class, PkiCommand.class, TaskCommand.class, KmipCommand.class, StatusCommand.class, AuditCommand.class,
+        subcommands = {DevCommand.class, DemoCommand.class, ServeCommand.class, PkiCommand.class, TaskCommand.class, KmipCommand.class, StatusCommand.class, AuditCommand.class, ClusterCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -27,4 +27,12 @@ public interface Heartbeats {
 
     /** The generation of {@code tenantId} each node has applied, by node id (nodes that never reported it are absent). */
     Map<String, Long> appliedBy(String tenantId);
+
+    /**
+     * Removes a node that left the cluster for good: its heartbeat and its applied watermarks, in
+     * one transaction. A node that is still running writes them again with its next poll.
+     *
+     * @return whether the store held a heartbeat of {@code nodeId}
+     */
+    boolean forget(String nodeId);
 }

@@ -60,10 +60,6 @@ public final class ServePlan {
                 }
             }
         }
-        Map<String, String> storage = new HashMap<>(c.map("storage.settings"));
-        if (!c.string("storage.password").isEmpty()) {
-            storage.put("password", c.string("storage.password"));
-        }
         List<RootKeyProvider> providers = new ArrayList<>(RootKeyProviders.available(ServePlan.class.getClassLoader())
                 .stream().filter(p -> !p.name().equals("local")).toList());
         if (c.bool("root-keys.allow-local")) {
@@ -80,7 +76,7 @@ public final class ServePlan {
                             c.string("orbital.amqp.task-address"), c.string("orbital.amqp.critical-address"),
                             c.string("orbital.amqp.response-address"), 16, 4, Duration.ofSeconds(1)))
                     : Optional.empty();
-            return new NodePlan(new StorageConfig(c.string("storage.backend"), storage), providers,
+            return new NodePlan(storage(c), providers,
                     policy(c.path("policy.file")), c.string("node.region"), c.path("audit.file"),
                     c.path("audit.key-folder"), kmip(c),
                     c.bool("kmip.https.enabled") ? Optional.of(new NodePlan.Listen(c.string("kmip.https.host"),
@@ -89,6 +85,15 @@ public final class ServePlan {
         } catch (OrbitalException e) {
             throw AppException.usage("orbital: " + e.getMessage());
         }
+    }
+
+    /** The {@code storage} section: backend and settings, with {@code storage.password} among them when set. */
+    public static StorageConfig storage(ConfigValues c) {
+        Map<String, String> storage = new HashMap<>(c.map("storage.settings"));
+        if (!c.string("storage.password").isEmpty()) {
+            storage.put("password", c.string("storage.password"));
+        }
+        return new StorageConfig(c.string("storage.backend"), storage);
     }
 
     private static ClusterOptions cluster(ConfigValues c) {

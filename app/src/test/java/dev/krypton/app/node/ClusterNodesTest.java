@@ -104,6 +104,29 @@ class ClusterNodesTest {
                     assertThat(get(n, "/metrics").body()).contains("krypton_cluster_serving 1");
                 }
                 assertThat(get(one, "/status").body()).contains("\"nodeId\" : \"eu-1\"");
+
+                Path config = java.nio.file.Files.writeString(dir.resolve("krypton.yaml"), """
+                        storage:
+                          backend: postgres
+                          settings:
+                            url: %s
+                            user: postgres
+                            sslmode: disable
+                        policy:
+                          file: unused.yaml
+                        tls:
+                          certificate: unused.pem
+                          private-key: unused.key
+                          client-ca: unused-ca.pem
+                        """.formatted(SERVER + database));
+                java.io.StringWriter out = new java.io.StringWriter();
+                java.io.StringWriter err = new java.io.StringWriter();
+                assertThat(dev.krypton.app.Main.run(new String[] {"cluster", "nodes", "--config", config.toString()},
+                        new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))).as(err::toString).isZero();
+                assertThat(out.toString()).containsPattern("eu-1 .* alive").containsPattern("eu-2 .* alive");
+                assertThat(dev.krypton.app.Main.run(new String[] {"cluster", "forget", "eu-2", "--config", config.toString()},
+                        new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true)))
+                        .as("a running node is not forgotten without --force").isEqualTo(2);
             }
         } finally {
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -203,6 +203,12 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
     }
 
     @Override
+    public boolean forget(String nodeId) {
+        Ids.require(nodeId, "Node id");
+        return retrying("forget a node", () -> connections.transaction(c -> TaskQueries.forget(c, nodeId)));
+    }
+
+    @Override
     public TaskLog taskLog() {
         return this;
     }

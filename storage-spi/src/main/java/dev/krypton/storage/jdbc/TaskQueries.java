@@ -73,6 +73,18 @@ final class TaskQueries {
         return out;
     }
 
+    /** Deletes the node's watermarks and heartbeat; true if there was a heartbeat. */
+    static boolean forget(Connection c, String nodeId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM applied_generations WHERE node_id = ?")) {
+            s.setString(1, nodeId);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM heartbeats WHERE node_id = ?")) {
+            s.setString(1, nodeId);
+            return s.executeUpdate() > 0;
+        }
+    }
+
     static List<NodeHeartbeat> heartbeats(Connection c) throws SQLException {
         List<NodeHeartbeat> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT " + Rows.HEARTBEAT_COLUMNS + " FROM heartbeats ORDER BY node_id");

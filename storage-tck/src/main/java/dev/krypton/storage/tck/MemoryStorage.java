@@ -170,6 +170,16 @@ public final class MemoryStorage implements Storage, TaskLog, Heartbeats, Change
     }
 
     @Override
+    public boolean forget(String nodeId) {
+        Ids.require(nodeId, "Node id");
+        synchronized (lock) {
+            open();
+            applied.values().forEach(byNode -> byNode.remove(nodeId));
+            return beats.remove(nodeId) != null;
+        }
+    }
+
+    @Override
     public Map<String, Long> appliedBy(String tenantId) {
         Ids.require(tenantId, "Tenant id");
         synchronized (lock) {

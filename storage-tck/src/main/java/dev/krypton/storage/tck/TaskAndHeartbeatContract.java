@@ -98,6 +98,25 @@ public interface TaskAndHeartbeatContract extends StorageContext {
     }
 
     @Test
+    default void aForgottenNodeLosesItsHeartbeatAndWatermarksOnly() {
+        Duration s = Duration.ofSeconds(5);
+        store().heartbeats().beat(new NodeHeartbeat("node-a", Fixtures.T0, 3, s));
+        store().heartbeats().beat(new NodeHeartbeat("node-b", Fixtures.T0, 4, s));
+        store().heartbeats().applied("node-a", Map.of("t1", 3L, "t2", 1L));
+        store().heartbeats().applied("node-b", Map.of("t1", 2L));
+
+        assertThat(store().heartbeats().forget("node-a")).isTrue();
+        assertThat(store().heartbeats().list()).extracting(NodeHeartbeat::nodeId).containsExactly("node-b");
+        assertThat(store().heartbeats().appliedBy("t1")).isEqualTo(Map.of("node-b", 2L));
+        assertThat(store().heartbeats().appliedBy("t2")).isEmpty();
+        assertThat(store().heartbeats().forget("node-a")).as("a second time").isFalse();
+        assertThat(store().heartbeats().forget("never-seen")).isFalse();
+
+        store().heartbeats().beat(new NodeHeartbeat("node-a", Fixtures.T0.plusSeconds(1), 5, s));
+        assertThat(store().heartbeats().list()).extracting(NodeHeartbeat::nodeId).containsExactly("node-a", "node-b");
+    }
+
+    @Test
     default void aBadAppliedGenerationChangesNothing() {
         store().heartbeats().applied("node-a", Map.of("t1", 3L));
         assertThatThrownBy(() -> store().heartbeats().applied("node-a", Map.of("t1", 5L, "t2", 0L)))
