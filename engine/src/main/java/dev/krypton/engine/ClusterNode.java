@@ -5,7 +5,7 @@ import dev.krypton.engine.audit.AuditKind;
 import dev.krypton.engine.audit.AuditSink;
 import dev.krypton.storage.NodeHeartbeat;
 import dev.krypton.storage.TenantChange;
-import dev.krypton.storage.TenantRecord;
+import dev.krypton.storage.TenantGeneration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,7 +125,7 @@ final class ClusterNode implements AutoCloseable {
         long began = System.nanoTime();
         Instant beganWall = clock.instant();
         boolean complete = true;
-        for (TenantRecord r : store.tenants()) {
+        for (TenantGeneration r : store.tenantGenerations()) {
             long known = applied.getOrDefault(r.tenantId(), 0L);
             if (r.generation() <= known) {
                 continue;

@@ -8,6 +8,7 @@ import dev.krypton.storage.Page;
 import dev.krypton.storage.PageRequest;
 import dev.krypton.storage.Storage;
 import dev.krypton.storage.StorageException;
+import dev.krypton.storage.TenantGeneration;
 import dev.krypton.storage.TenantRecord;
 import dev.krypton.storage.Write;
 import java.util.ArrayList;
@@ -45,6 +46,19 @@ final class Store {
         while (next.isPresent()) {
             PageRequest req = next.get();
             Page<TenantRecord> page = call(() -> storage.tenants(req));
+            out.addAll(page.items());
+            next = page.next();
+        }
+        return out;
+    }
+
+    /** Every tenant's id, state and generation (no blobs): what a cluster poll compares. */
+    List<TenantGeneration> tenantGenerations() {
+        List<TenantGeneration> out = new ArrayList<>();
+        Optional<PageRequest> next = Optional.of(PageRequest.first(PAGE));
+        while (next.isPresent()) {
+            PageRequest req = next.get();
+            Page<TenantGeneration> page = call(() -> storage.tenantGenerations(req));
             out.addAll(page.items());
             next = page.next();
         }

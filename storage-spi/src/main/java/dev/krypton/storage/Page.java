@@ -33,6 +33,11 @@ public final class Page<T> {
         return new Page<>(items, new PageRequest(id.apply(items.getLast()), request.limit()));
     }
 
+    /** The same page with each item mapped (the next request is kept). */
+    public <R> Page<R> map(Function<T, R> f) {
+        return new Page<>(items.stream().map(f).toList(), next);
+    }
+
     /** The records of this page. */
     public List<T> items() {
         return items;

@@ -18,6 +18,15 @@ public interface Storage extends AutoCloseable {
     /** One page of all tenants, in {@link Ids#ORDER} of their ids. */
     Page<TenantRecord> tenants(PageRequest page);
 
+    /**
+     * One page of every tenant's id, state and generation, in tenant id order, as {@link #tenants}
+     * pages them. Backends should read only those columns (cluster nodes call this every poll);
+     * the default maps {@link #tenants}.
+     */
+    default Page<TenantGeneration> tenantGenerations(PageRequest page) {
+        return tenants(page).map(TenantGeneration::of);
+    }
+
     /** The managed object with this uid, if present. */
     Optional<ManagedObjectRecord> object(String uid);
 

@@ -12,6 +12,7 @@ import dev.krypton.storage.ProcessedTask;
 import dev.krypton.storage.Storage;
 import dev.krypton.storage.StorageException;
 import dev.krypton.storage.TaskLog;
+import dev.krypton.storage.TenantGeneration;
 import dev.krypton.storage.TenantRecord;
 import dev.krypton.storage.Write;
 import java.sql.PreparedStatement;
@@ -78,6 +79,25 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
             }
         });
         return Page.of(rows, page, TenantRecord::tenantId);
+    }
+
+    @Override
+    public Page<TenantGeneration> tenantGenerations(PageRequest page) {
+        List<TenantGeneration> rows = read("list tenant generations", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT tenant_id, state, generation"
+                    + " FROM tenants WHERE tenant_id > ? ORDER BY tenant_id LIMIT ?")) {
+                s.setString(1, page.after());
+                s.setInt(2, page.limit() + 1);
+                List<TenantGeneration> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(Rows.generation(r));
+                    }
+                }
+                return out;
+            }
+        });
+        return Page.of(rows, page, TenantGeneration::tenantId);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.krypton.storage.ObjectState;
 import dev.krypton.storage.ProcessedTask;
 import dev.krypton.storage.RootKeyRef;
 import dev.krypton.storage.StorageException;
+import dev.krypton.storage.TenantGeneration;
 import dev.krypton.storage.TenantRecord;
 import dev.krypton.storage.TenantState;
 import java.sql.PreparedStatement;
@@ -65,6 +66,12 @@ final class Rows {
                 StringMapCodec.decode(bytes(r, 7), id));
         return new TenantRecord(id, parse(TenantState.class, r.getString(2), id), r.getLong(3), root, bytes(r, 8),
                 r.getString(9), r.getString(10), Instant.ofEpochSecond(r.getLong(11), r.getInt(12)));
+    }
+
+    /** Reads {@code tenant_id, state, generation}. */
+    static TenantGeneration generation(ResultSet r) throws SQLException {
+        String id = r.getString(1);
+        return new TenantGeneration(id, parse(TenantState.class, r.getString(2), id), r.getLong(3));
     }
 
     static ManagedObjectRecord object(ResultSet r) throws SQLException {

@@ -7,7 +7,9 @@ import dev.krypton.storage.ManagedObjectRecord;
 import dev.krypton.storage.ObjectQuery;
 import dev.krypton.storage.Page;
 import dev.krypton.storage.PageRequest;
+import dev.krypton.storage.TenantGeneration;
 import dev.krypton.storage.TenantRecord;
+import dev.krypton.storage.TenantState;
 import dev.krypton.storage.Write;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,31 @@ public interface PagingContract extends StorageContext {
         }
         assertThat(sizes).containsExactly(10, 10, 5);
         assertThat(all).hasSize(25).isSortedAccordingTo(Ids.ORDER).doesNotHaveDuplicates();
+    }
+
+    @Test
+    default void tenantGenerationsAreTheTenantsWithoutTheirBlobsInTheSameOrderAndPages() {
+        List<Write> writes = new ArrayList<>();
+        List<String> ids = List.of("a", "a\uFFFD", "a😀", "b", "É", "ä", "z");
+        for (int i = 0; i < ids.size(); i++) {
+            TenantState state = i % 3 == 0 ? TenantState.UNLINKED : TenantState.ACTIVE;
+            writes.add(new Write.PutTenant(Fixtures.tenant(ids.get(i), i + 1, state, 60), Write.ABSENT));
+        }
+        store().write(writes);
+        List<TenantGeneration> listed = new ArrayList<>();
+        List<TenantGeneration> expected = new ArrayList<>();
+        Optional<PageRequest> next = Optional.of(PageRequest.first(3));
+        while (next.isPresent()) {
+            Page<TenantGeneration> page = store().tenantGenerations(next.get());
+            Page<TenantRecord> full = store().tenants(next.get());
+            listed.addAll(page.items());
+            full.items().forEach(r -> expected.add(TenantGeneration.of(r)));
+            assertThat(page.next()).isEqualTo(full.next());
+            next = page.next();
+        }
+        assertThat(listed).hasSize(ids.size()).isEqualTo(expected);
+        assertThat(listed).contains(new TenantGeneration("a😀", TenantState.ACTIVE, 3),
+                new TenantGeneration("a", TenantState.UNLINKED, 1));
     }
 
     @Test
