@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * shared key folder, and one PKI ({@link TestPki}: the nodes' server certificate and the client
  * certificate {@link #GATEWAY}, granted every operation on every tenant). Every node has its own
  * folder, audit log and ports (all 0, read back from the node). With {@link Builder#proxied()} each
- * node reaches PostgreSQL through its own {@link PgProxy}.
+ * node reaches PostgreSQL through its own {@link TcpRelay}; with {@link Builder#brokerRelayed()},
+ * the AMQP broker too.
  */
 public final class Cluster implements AutoCloseable {
 
@@ -39,16 +40,18 @@ public final class Cluster implements AutoCloseable {
     private final ClusterDatabase database;
     private final OrbitalBus.Addresses addresses;
     private final List<NodeProcess> nodes;
-    private final List<Optional<PgProxy>> proxies;
+    private final List<Optional<TcpRelay>> proxies;
+    private final List<Optional<TcpRelay>> brokerRelays;
 
     private Cluster(Path dir, TestPki pki, ClusterDatabase database, OrbitalBus.Addresses addresses,
-                    List<NodeProcess> nodes, List<Optional<PgProxy>> proxies) {
+                    List<NodeProcess> nodes, List<Optional<TcpRelay>> proxies, List<Optional<TcpRelay>> brokerRelays) {
         this.dir = dir;
         this.pki = pki;
         this.database = database;
         this.addresses = addresses;
         this.nodes = nodes;
         this.proxies = proxies;
+        this.brokerRelays = brokerRelays;
     }
 
     public static Builder in(Path dir) {
@@ -60,6 +63,7 @@ public final class Cluster implements AutoCloseable {
         private final Path dir;
         private int size = 3;
         private boolean proxied;
+        private boolean brokerRelayed;
         private final Map<String, String> settings = new TreeMap<>();
 
         private Builder(Path dir) {
@@ -71,9 +75,15 @@ public final class Cluster implements AutoCloseable {
             return this;
         }
 
-        /** Every node reaches PostgreSQL through a {@link PgProxy} of its own. */
+        /** Every node reaches PostgreSQL through a {@link TcpRelay} of its own. */
         public Builder proxied() {
             proxied = true;
+            return this;
+        }
+
+        /** Every node reaches the AMQP broker through a {@link TcpRelay} of its own. */
+        public Builder brokerRelayed() {
+            brokerRelayed = true;
             return this;
         }
 
@@ -98,16 +108,20 @@ public final class Cluster implements AutoCloseable {
             OrbitalBus.Addresses addresses = OrbitalBus.Addresses.unique(run);
             ClusterDatabase database = ClusterDatabase.create();
             List<NodeProcess> nodes = new ArrayList<>();
-            List<Optional<PgProxy>> proxies = new ArrayList<>();
-            Cluster cluster = new Cluster(dir, pki, database, addresses, nodes, proxies);
+            List<Optional<TcpRelay>> proxies = new ArrayList<>();
+            List<Optional<TcpRelay>> brokerRelays = new ArrayList<>();
+            Cluster cluster = new Cluster(dir, pki, database, addresses, nodes, proxies, brokerRelays);
             try {
                 for (int i = 1; i <= size; i++) {
                     String name = "node-" + i;
                     Path home = Files.createDirectories(dir.resolve(name));
-                    Optional<PgProxy> proxy = proxied
-                            ? Optional.of(new PgProxy(ClusterDatabase.HOST, ClusterDatabase.PORT)) : Optional.empty();
+                    Optional<TcpRelay> proxy = proxied
+                            ? Optional.of(new TcpRelay(ClusterDatabase.HOST, ClusterDatabase.PORT)) : Optional.empty();
                     proxies.add(proxy);
-                    int pgPort = proxy.map(PgProxy::port).orElse(ClusterDatabase.PORT);
+                    int pgPort = proxy.map(TcpRelay::port).orElse(ClusterDatabase.PORT);
+                    Optional<TcpRelay> brokerRelay = brokerRelayed
+                            ? Optional.of(new TcpRelay(OrbitalBus.HOST, OrbitalBus.PORT)) : Optional.empty();
+                    brokerRelays.add(brokerRelay);
                     NodeConfig config = new NodeConfig()
                             .set("node.region", "it")
                             .set("cluster.node-id", name)
@@ -128,6 +142,7 @@ public final class Cluster implements AutoCloseable {
                             .set("kmip.port", "0")
                             .set("orbital.grpc.port", "0")
                             .set("orbital.amqp.enabled", "true")
+                            .set("orbital.amqp.port", Integer.toString(brokerRelay.map(TcpRelay::port).orElse(OrbitalBus.PORT)))
                             .set("orbital.amqp.password", "guest")
                             .set("orbital.amqp.task-address", addresses.tasks())
                             .set("orbital.amqp.critical-address", addresses.critical())
@@ -174,7 +189,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** The proxy between node {@code index} and PostgreSQL (only with {@link Builder#proxied()}). */
-    public PgProxy proxy(int index) {
+    public TcpRelay proxy(int index) {
         return proxies.get(index).orElseThrow(() -> new IllegalStateException("the cluster was built without proxies"));
     }
 
@@ -209,13 +224,18 @@ public final class Cluster implements AutoCloseable {
         return new OrbitalBus(addresses);
     }
 
-    /** Kills every node (SIGKILL), closes the proxies, drops the database and deletes the run's queues. */
+    /** The relay between node {@code index} and the AMQP broker (only with {@link Builder#brokerRelayed()}). */
+    public TcpRelay brokerRelay(int index) {
+        return brokerRelays.get(index).orElseThrow(() -> new IllegalStateException("the cluster was built without broker relays"));
+    }
+
+    /** Kills every node (SIGKILL), closes the relays, drops the database and deletes the run's queues. */
     @Override
     public void close() throws InterruptedException {
         for (NodeProcess n : nodes) {
             n.kill();
         }
-        for (Optional<PgProxy> p : proxies) {
+        for (Optional<TcpRelay> p : java.util.stream.Stream.concat(proxies.stream(), brokerRelays.stream()).toList()) {
             if (p.isPresent()) {
                 try {
                     p.get().close();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGKILL of the node that is processing a task, at the two points that matter: after it decided
  * (keys generated or wiped in its memory) but before the store changed, and after the store changed
  * but before the task was recorded and answered. Three nodes consume one AMQP address, each reaches
- * PostgreSQL through its own {@link PgProxy}; the proxies hold the processing node's request at the
+ * PostgreSQL through its own {@link TcpRelay}; the proxies hold the processing node's request at the
  * chosen point (the task id, then the tenant id, appear in its queries in a known order), so the test
  * knows which node to kill and that it is mid-task. The broker then redelivers the task to another
  * node. Each case checks: exactly one answer, DONE; exactly one task-log entry; the store changed
@@ -107,7 +107,7 @@ class KillMidTaskTest {
             case AFTER_STORE -> List.of(task.getTaskId(), task.getTaskId());
         };
         String storedBefore = cluster.database().tenantState(tenant).orElse("(none)");
-        List<PgProxy.Hold> holds = new ArrayList<>();
+        List<TcpRelay.Hold> holds = new ArrayList<>();
         for (int i = 0; i < cluster.nodes().size(); i++) {
             holds.add(cluster.proxy(i).holdAt(steps));
         }
@@ -141,7 +141,7 @@ class KillMidTaskTest {
         return killed;
     }
 
-    private static int awaitHeld(List<PgProxy.Hold> holds) throws InterruptedException {
+    private static int awaitHeld(List<TcpRelay.Hold> holds) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end) {
             for (int i = 0; i < holds.size(); i++) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node cut off from PostgreSQL while a tenant is unlinked through another node. Three nodes, each
- * behind its own {@link PgProxy}; node 3's proxy becomes a blackhole, then Orbital sends
+ * behind its own {@link TcpRelay}; node 3's proxy becomes a blackhole, then Orbital sends
  * SYSTEM_UNLINK of tenant A over gRPC to node 1. Node 3 never hears of the unlink, so it must stop
  * serving on its own when it can no longer confirm the store: within
  * {@code cluster.revocation-staleness} of its last confirmed read, for every tenant (B too). After

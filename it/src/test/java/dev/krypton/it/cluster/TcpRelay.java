@@ -15,9 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A TCP relay between one node and PostgreSQL that a test can cut like a network partition, or
- * that holds the one request that matches a sequence of byte patterns (to kill the node exactly at
- * that point of a task).
+ * A TCP relay between one node and a server (PostgreSQL, or the AMQP broker) that a test can cut
+ * like a network partition, or that holds the one request that matches a sequence of byte
+ * patterns (to kill the node exactly at that point of a task).
  *
  * <p>{@link #cut()} is a blackhole: relayed bytes stop in both directions and new connections are
  * accepted but never reach the server, so the node's queries hang as they would behind a dead
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * sequence must appear in order (across connections: the node's pool uses any of them), and the
  * read that contains the last one is not forwarded; the connection then stalls until it is closed.
  */
-public final class PgProxy implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final String host;
     private final int port;
@@ -37,11 +37,11 @@ public final class PgProxy implements AutoCloseable {
     private volatile boolean cut;
     private volatile Hold hold;
 
-    public PgProxy(String host, int port) throws IOException {
+    public TcpRelay(String host, int port) throws IOException {
         this.host = host;
         this.port = port;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().name("pg-proxy-accept").start(this::accept);
+        Thread.ofVirtual().name("tcp-relay-accept").start(this::accept);
     }
 
     public int port() {
@@ -146,8 +146,8 @@ public final class PgProxy implements AutoCloseable {
                     continue;
                 }
                 r.server = new Socket(host, port);
-                Thread.ofVirtual().name("pg-proxy-up").start(() -> r.pump(client, r.server, true));
-                Thread.ofVirtual().name("pg-proxy-down").start(() -> r.pump(r.server, client, false));
+                Thread.ofVirtual().name("tcp-relay-up").start(() -> r.pump(client, r.server, true));
+                Thread.ofVirtual().name("tcp-relay-down").start(() -> r.pump(r.server, client, false));
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
