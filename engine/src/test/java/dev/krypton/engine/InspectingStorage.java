@@ -1,49 +1,29 @@
 package dev.krypton.engine;
 
-import dev.krypton.storage.ChangeFeed;
-import dev.krypton.storage.Heartbeats;
-import dev.krypton.storage.ManagedObjectRecord;
-import dev.krypton.storage.ObjectQuery;
-import dev.krypton.storage.Page;
-import dev.krypton.storage.PageRequest;
-import dev.krypton.storage.Storage;
-import dev.krypton.storage.TaskLog;
-import dev.krypton.storage.TenantRecord;
 import dev.krypton.storage.Write;
+import dev.krypton.storage.tck.ForwardingStorage;
 import dev.krypton.storage.tck.MemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The in-memory storage fake, wrapped so a test can see every byte string the engine ever hands
  * to storage (blobs, AAD, attributes, ids, root-key metadata) and search them for plaintext keys.
  */
-final class InspectingStorage implements Storage {
+final class InspectingStorage extends ForwardingStorage {
 
-    final MemoryStorage delegate = new MemoryStorage();
+    final MemoryStorage delegate;
     private final List<byte[]> written = new CopyOnWriteArrayList<>();
 
-    @Override
-    public Optional<TenantRecord> tenant(String tenantId) {
-        return delegate.tenant(tenantId);
+    InspectingStorage() {
+        this(new MemoryStorage());
     }
 
-    @Override
-    public Page<TenantRecord> tenants(PageRequest page) {
-        return delegate.tenants(page);
-    }
-
-    @Override
-    public Optional<ManagedObjectRecord> object(String uid) {
-        return delegate.object(uid);
-    }
-
-    @Override
-    public Page<ManagedObjectRecord> objects(ObjectQuery query, PageRequest page) {
-        return delegate.objects(query, page);
+    private InspectingStorage(MemoryStorage delegate) {
+        super(delegate);
+        this.delegate = delegate;
     }
 
     @Override
@@ -65,7 +45,7 @@ final class InspectingStorage implements Storage {
                 case Write.DeleteObject d -> written.add(d.uid().getBytes(StandardCharsets.UTF_8));
             }
         }
-        delegate.write(changes);
+        super.write(changes);
     }
 
     /** Every byte string written so far. */
@@ -87,25 +67,5 @@ final class InspectingStorage implements Storage {
             }
         }
         return false;
-    }
-
-    @Override
-    public TaskLog taskLog() {
-        return delegate.taskLog();
-    }
-
-    @Override
-    public Heartbeats heartbeats() {
-        return delegate.heartbeats();
-    }
-
-    @Override
-    public Optional<ChangeFeed> changeFeed() {
-        return delegate.changeFeed();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

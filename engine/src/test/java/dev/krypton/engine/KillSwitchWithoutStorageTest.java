@@ -6,21 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.krypton.engine.audit.AuditKind;
 import dev.krypton.rootkey.tck.FakeRootKeys;
-import dev.krypton.storage.ChangeFeed;
-import dev.krypton.storage.Heartbeats;
-import dev.krypton.storage.ManagedObjectRecord;
-import dev.krypton.storage.ObjectQuery;
-import dev.krypton.storage.Page;
-import dev.krypton.storage.PageRequest;
-import dev.krypton.storage.Storage;
 import dev.krypton.storage.StorageException;
-import dev.krypton.storage.TaskLog;
 import dev.krypton.storage.TenantRecord;
-import dev.krypton.storage.Write;
+import dev.krypton.storage.tck.ForwardingStorage;
 import dev.krypton.storage.tck.MemoryStorage;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -81,12 +72,11 @@ class KillSwitchWithoutStorageTest {
     }
 
     /** The shared store as node B sees it: reading one tenant record fails while {@link #failing} is set. */
-    private static final class TenantReadsFail implements Storage {
-        private final MemoryStorage inner;
+    private static final class TenantReadsFail extends ForwardingStorage {
         volatile boolean failing;
 
         TenantReadsFail(MemoryStorage inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -94,42 +84,7 @@ class KillSwitchWithoutStorageTest {
             if (failing) {
                 throw new StorageException(StorageException.Kind.UNAVAILABLE, "tenant reads fail in this test");
             }
-            return inner.tenant(tenantId);
-        }
-
-        @Override
-        public Page<TenantRecord> tenants(PageRequest page) {
-            return inner.tenants(page);
-        }
-
-        @Override
-        public Optional<ManagedObjectRecord> object(String uid) {
-            return inner.object(uid);
-        }
-
-        @Override
-        public Page<ManagedObjectRecord> objects(ObjectQuery query, PageRequest page) {
-            return inner.objects(query, page);
-        }
-
-        @Override
-        public void write(List<Write> changes) {
-            inner.write(changes);
-        }
-
-        @Override
-        public TaskLog taskLog() {
-            return inner.taskLog();
-        }
-
-        @Override
-        public Heartbeats heartbeats() {
-            return inner.heartbeats();
-        }
-
-        @Override
-        public Optional<ChangeFeed> changeFeed() {
-            return inner.changeFeed();
+            return super.tenant(tenantId);
         }
 
         @Override
