@@ -6,11 +6,13 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.krypton.engine.Principal;
+import dev.krypton.kmip.DecodeLimits;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.Ttlv;
 import dev.krypton.kmip.TtlvDecoder;
 import dev.krypton.kmip.TtlvEncoder;
 import dev.krypton.kmip.text.KmipJson;
+import dev.krypton.kmip.text.KmipXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -26,11 +28,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * The optional HTTPS endpoint {@code POST /kmip} (KMIP Profiles 1.4 section 5.4 HTTPS and 5.5
- * JSON message encodings; DESIGN.md section 8), answered by the same dispatcher as the TTLV
+ * The optional HTTPS endpoint {@code POST /kmip} (KMIP Additional Message Encodings: the HTTPS,
+ * JSON and XML profiles; DESIGN.md section 8), answered by the same dispatcher as the TTLV
  * listener, under the same TLS setup (client certificate required), identity rule and limits.
- * The body is one request message: {@code application/octet-stream} TTLV, answered in TTLV, or
- * {@code application/json} TTLV-JSON, answered in JSON. Status codes: 200 with a KMIP response
+ * The body is one request message: {@code application/octet-stream} TTLV, answered in TTLV;
+ * {@code application/json} TTLV-JSON, answered in JSON; or {@code text/xml} (also
+ * {@code application/xml}) KMIP XML, answered in XML. Each message is timed in the request
+ * metrics like one on the TTLV listener. Status codes: 200 with a KMIP response
  * (failures included, as on the TTLV listener), 403 certificate without a principal, 404 another
  * path, 405 another method, 413 a body over the message size limit, 415 another content type,
  * 503 more requests in flight than the connection limit. Requests run on virtual threads.
@@ -41,6 +45,8 @@ public final class KmipHttps implements AutoCloseable {
     public static final String PATH = "/kmip";
     static final String TTLV = "application/octet-stream";
     static final String JSON = "application/json";
+    static final String XML = "text/xml";
+    static final String XML_ALIAS = "application/xml";
 
     private static final System.Logger LOG = System.getLogger(KmipHttps.class.getName());
 
@@ -49,10 +55,12 @@ public final class KmipHttps implements AutoCloseable {
     private final ServerConfig config;
     private final Dispatcher dispatcher;
     private final Semaphore slots;
+    private final RequestMetrics metrics;
 
-    private KmipHttps(String host, int port, ServerConfig config, Dispatcher dispatcher) {
+    private KmipHttps(String host, int port, ServerConfig config, Dispatcher dispatcher, RequestMetrics metrics) {
         this.config = config;
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
         this.slots = new Semaphore(config.limits().maxConnections());
         SSLContext context = ServerTls.context(config.tls());
         try {
@@ -71,8 +79,8 @@ public final class KmipHttps implements AutoCloseable {
         server.setExecutor(workers);
     }
 
-    static KmipHttps start(String host, int port, ServerConfig config, Dispatcher dispatcher) {
-        KmipHttps https = new KmipHttps(host, port, config, dispatcher);
+    static KmipHttps start(String host, int port, ServerConfig config, Dispatcher dispatcher, RequestMetrics metrics) {
+        KmipHttps https = new KmipHttps(host, port, config, dispatcher, metrics);
         https.server.start();
         LOG.log(Level.INFO, "KMIP HTTPS endpoint listening on https://{0}:{1}{2}", host, String.valueOf(https.port()), PATH);
         return https;
@@ -110,8 +118,9 @@ public final class KmipHttps implements AutoCloseable {
             return;
         }
         String type = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
-        if (!type.equals(TTLV) && !type.equals(JSON)) {
-            reply(exchange, 415, "Content-Type must be " + TTLV + " (TTLV) or " + JSON + " (TTLV-JSON)");
+        if (!type.equals(TTLV) && !type.equals(JSON) && !type.equals(XML) && !type.equals(XML_ALIAS)) {
+            reply(exchange, 415, "Content-Type must be " + TTLV + " (TTLV), " + JSON + " (TTLV-JSON) or " + XML
+                    + " (KMIP XML)");
             return;
         }
         Optional<Principal> principal = principal((HttpsExchange) exchange);
@@ -127,27 +136,43 @@ public final class KmipHttps implements AutoCloseable {
             reply(exchange, 413, "a request may have at most " + max + " bytes");
             return;
         }
+        long start = System.nanoTime();
         byte[] body = readAtMost(exchange.getRequestBody(), max);
         if (body == null) {
             reply(exchange, 413, "a request may have at most " + max + " bytes");
             return;
         }
-        byte[] response = type.equals(TTLV) ? dispatcher.handle(body, principal.get()).frame() : json(body, principal.get());
+        Dispatcher.Reply reply = switch (type) {
+            case TTLV -> dispatcher.handle(body, principal.get());
+            case JSON -> text(body, principal.get(), KmipJson::decode);
+            default -> text(body, principal.get(), KmipXml::decode);
+        };
+        byte[] response = switch (type) {
+            case TTLV -> reply.frame();
+            case JSON -> KmipJson.encode(TtlvDecoder.decode(reply.frame())).getBytes(StandardCharsets.UTF_8);
+            default -> KmipXml.encode(TtlvDecoder.decode(reply.frame())).getBytes(StandardCharsets.UTF_8);
+        };
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(200, response.length);
         exchange.getResponseBody().write(response);
+        exchange.getResponseBody().flush();
+        metrics.message(reply.operationSlot(), System.nanoTime() - start);
     }
 
-    /** TTLV-JSON in, TTLV-JSON out, through the TTLV dispatcher. */
-    private byte[] json(byte[] body, Principal principal) {
-        byte[] ttlv;
+    /** A text encoding in: decoded to TTLV for the dispatcher (an undecodable body gets the dispatcher's error answer). */
+    private Dispatcher.Reply text(byte[] body, Principal principal, TextDecoder decoder) {
         try {
-            Ttlv request = KmipJson.decode(body, config.limits().decode());
-            ttlv = dispatcher.handle(TtlvEncoder.encode(request), principal).frame();
+            Ttlv request = decoder.decode(body, config.limits().decode());
+            return dispatcher.handle(TtlvEncoder.encode(request), principal);
         } catch (KmipException e) {
-            ttlv = dispatcher.unreadable(e).frame();
+            return dispatcher.unreadable(e);
         }
-        return KmipJson.encode(TtlvDecoder.decode(ttlv)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code KmipJson::decode} or {@code KmipXml::decode}. */
+    @FunctionalInterface
+    private interface TextDecoder {
+        Ttlv decode(byte[] body, DecodeLimits limits);
     }
 
     private Optional<Principal> principal(HttpsExchange exchange) {

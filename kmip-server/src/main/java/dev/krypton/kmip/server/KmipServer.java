@@ -78,7 +78,7 @@ public final class KmipServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new KmipServerException("HTTPS port must be 0-65535");
         }
-        https = KmipHttps.start(host, port, config, dispatcher);
+        https = KmipHttps.start(host, port, config, dispatcher, metrics);
         return https;
     }
 
