@@ -77,29 +77,10 @@ final class JsonWriter {
 
     /** A JSON string; fails on text with an unpaired surrogate, which has no UTF-8 form. */
     private void string(String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u").append(HexFormat.of().toHexDigits(c));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        throw Fail.field("text has an unpaired surrogate");
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        try {
+            JsonStrings.quote(out, text, JsonStrings.Unpaired.REFUSE);
+        } catch (IllegalArgumentException e) {
+            throw Fail.field(e.getMessage());
         }
-        out.append('"');
     }
 }
