@@ -7,6 +7,7 @@ import dev.krypton.rootkey.tck.FakeRootKeys;
 import dev.krypton.storage.NodeHeartbeat;
 import dev.krypton.storage.Storage;
 import dev.krypton.storage.StorageProviders;
+import dev.krypton.testsupport.TcpRelay;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three engines in one JVM sharing one real PostgreSQL schema (issue 10): node A and B talk to
- * PostgreSQL directly, node C through a {@link TcpProxy} the test cuts to partition it. Checks the
+ * PostgreSQL directly, node C through a {@link TcpRelay} the test cuts to partition it. Checks the
  * unlink propagation is confirmed only when it holds, the staleness bound, and the resume.
  */
 class PostgresClusterTest {
@@ -30,12 +31,12 @@ class PostgresClusterTest {
     private final SecureRandom random = new SecureRandom();
     private final List<AutoCloseable> open = new ArrayList<>();
     private final String schema = PgDatabase.newSchema();
-    private TcpProxy proxy;
+    private TcpRelay proxy;
 
     private Member node(String id, ClusterOptions options, boolean viaProxy) throws Exception {
         int port = PgDatabase.PORT;
         if (viaProxy) {
-            proxy = new TcpProxy(PgDatabase.HOST, PgDatabase.PORT);
+            proxy = new TcpRelay(PgDatabase.HOST, PgDatabase.PORT);
             open.add(proxy);
             port = proxy.port();
         }
@@ -96,7 +97,7 @@ class PostgresClusterTest {
         Member.Sealed beta = a.seal("beta", dek());
         eventually("C serves both tenants", () -> c.serves(acme) && c.serves(beta));
 
-        proxy.cut();
+        proxy.refuse();
         CommandResult unlinked = a.commands.execute(new TenantCommand.Unlink(TenantId.of("acme")));
         Propagation p = a.commands.awaitPropagation(TenantId.of("acme"), unlinked.status().generation());
         assertThat(p.confirmed()).as("C passed its staleness deadline").isTrue();
@@ -119,7 +120,7 @@ class PostgresClusterTest {
         Member.Sealed acme = a.seal("acme", dek());
         eventually("C serves", () -> c.serves(acme));
 
-        proxy.cut();
+        proxy.refuse();
         long failedPollsAtLeast = 5;
         Thread.sleep(FAST.pollInterval().toMillis() * failedPollsAtLeast);
 
@@ -135,7 +136,7 @@ class PostgresClusterTest {
         Member.Sealed acme = a.seal("acme", dek());
         eventually("C serves", () -> c.serves(acme));
 
-        proxy.cut();
+        proxy.refuse();
         CommandResult unlinked = a.commands.execute(new TenantCommand.Unlink(TenantId.of("acme")));
         Propagation p = a.commands.awaitPropagation(TenantId.of("acme"), unlinked.status().generation());
 

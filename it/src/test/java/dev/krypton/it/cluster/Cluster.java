@@ -2,6 +2,7 @@ package dev.krypton.it.cluster;
 
 import dev.krypton.it.TestPki;
 import dev.krypton.orbital.client.GrpcTaskSender;
+import dev.krypton.testsupport.TcpRelay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

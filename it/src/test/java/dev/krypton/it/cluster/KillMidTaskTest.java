@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.krypton.kmip.KmipException;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
+import dev.krypton.testsupport.TcpRelay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import dev.krypton.orbital.client.GrpcTaskSender;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
+import dev.krypton.testsupport.TcpRelay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -32,12 +32,51 @@ final class Broker implements AutoCloseable {
         responses.openFuture();
     }
 
+    /** Unique to this test JVM, so that parallel builds on one broker never share a queue. */
+    private static final String RUN = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1);
+    private static final java.util.Set<String> QUEUES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Broker::deleteQueues));
+    }
+
+    /**
+     * Addresses {@code /queue/PREFIX-RUN-tasks}, {@code -critical} and {@code -responses}, unique to
+     * this JVM; the queues are deleted when it exits (best effort, with rabbitmqctl).
+     */
     static AmqpConfig config(String prefix, int prefetch, int workers) {
+        String name = prefix + "-" + RUN;
+        for (String suffix : java.util.List.of("-tasks", "-critical", "-responses")) {
+            QUEUES.add(name + suffix);
+        }
         return new AmqpConfig(HOST, PORT,
                 new AmqpConfig.Auth.Plain("guest", "guest", new AmqpConfig.Tls.Off()),
-                "/queue/" + prefix + "-tasks", "/queue/" + prefix + "-critical", "/queue/" + prefix + "-responses",
+                "/queue/" + name + "-tasks", "/queue/" + name + "-critical", "/queue/" + name + "-responses",
                 prefetch, workers, Duration.ofMillis(50));
     }
+
+    private static void deleteQueues() {
+        java.util.List<Process> running = new java.util.ArrayList<>();
+        for (String q : QUEUES) {
+            try {
+                running.add(new ProcessBuilder("rabbitmqctl", "-q", "delete_queue", q).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+            } catch (java.io.IOException e) {
+                break;
+            }
+        }
+        for (Process p : running) {
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
 
     /** Removes whatever earlier runs left on the response queue. */
     void drainResponses() throws ClientException {

@@ -10,6 +10,7 @@ import dev.krypton.orbital.Tasks;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
 import dev.krypton.storage.tck.MemoryStorage;
+import dev.krypton.testsupport.TcpRelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ class ReconnectTest {
     void theIntakeReconnectsAfterTheConnectionIsCut() throws Exception {
         FakeEngine engine = new FakeEngine();
         AmqpConfig direct = Broker.config("krypton-reconnect", 100, 2);
-        try (Broker orbital = new Broker(direct.responseAddress()); TcpProxy proxy = new TcpProxy(Broker.HOST, Broker.PORT)) {
+        try (Broker orbital = new Broker(direct.responseAddress()); TcpRelay proxy = new TcpRelay(Broker.HOST, Broker.PORT)) {
             orbital.drain(direct.taskAddress());
             orbital.drain(direct.criticalAddress());
             orbital.drainResponses();
@@ -36,7 +37,7 @@ class ReconnectTest {
             TaskProcessor processor = new TaskProcessor(engine, new MemoryStorage(), SignatureCheck.off(),
                     IntakeAudit.logging(), 30, Clock.systemUTC());
             try (AmqpIntake intake = AmqpIntake.start(processor, config)) {
-                proxy.cutAll();
+                proxy.resetAll();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (intake.reconnects() == 0 && System.nanoTime() < deadline) {
                     Thread.sleep(50);

@@ -1,4 +1,4 @@
-package dev.krypton.it.cluster;
+package dev.krypton.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #cut()} is a blackhole: relayed bytes stop in both directions and new connections are
  * accepted but never reach the server, so the node's queries hang as they would behind a dead
- * network. {@link #heal()} closes every connection that lived through the cut (their streams lost
- * bytes) and relays new connections again.
+ * network. {@link #refuse()} is the loud partition: every relayed connection is closed and new
+ * ones are closed at once. {@link #heal()} ends either: connections that lived through a cut are
+ * closed (their streams lost bytes) and new connections are relayed again. {@link #resetAll()}
+ * closes every relayed connection once, as a server restart would, and goes on relaying.
  *
  * <p>{@link #holdAt} watches the client-to-server bytes of every connection: each pattern of the
  * sequence must appear in order (across connections: the node's pool uses any of them), and the
@@ -35,6 +37,7 @@ public final class TcpRelay implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Relay> relays = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean refusing;
     private volatile Hold hold;
 
     public TcpRelay(String host, int port) throws IOException {
@@ -54,6 +57,17 @@ public final class TcpRelay implements AutoCloseable {
         relays.forEach(r -> r.cutOff = true);
     }
 
+    /** Closes every relayed connection and closes new ones at once, until {@link #heal()}. */
+    public void refuse() {
+        refusing = true;
+        resetAll();
+    }
+
+    /** Closes every relayed connection now; new ones are relayed as before. */
+    public void resetAll() {
+        relays.forEach(Relay::close);
+    }
+
     /** Ends the partition: connections that lived through it are closed, new ones are relayed. */
     public void heal() {
         for (Relay r : relays) {
@@ -62,6 +76,7 @@ public final class TcpRelay implements AutoCloseable {
             }
         }
         cut = false;
+        refusing = false;
     }
 
     public boolean isCut() {
@@ -139,6 +154,10 @@ public final class TcpRelay implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (refusing) {
+                    quietly(client);
+                    continue;
+                }
                 Relay r = new Relay(client);
                 relays.add(r);
                 if (cut) {
