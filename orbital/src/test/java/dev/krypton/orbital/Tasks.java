@@ -1,12 +1,10 @@
 package dev.krypton.orbital;
 
-import com.google.protobuf.ByteString;
-import dev.krypton.orbital.wire.cmk.Data;
+import dev.krypton.orbital.client.TaskRequests;
 import dev.krypton.orbital.wire.cmk.SystemAction;
 import dev.krypton.orbital.wire.cmk.TaskType;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
-import java.util.UUID;
 
 /** Builds TaskRequests as Orbital sends them, for tests. */
 public final class Tasks {
@@ -30,17 +28,8 @@ public final class Tasks {
 
     /** A task of any CMK type over a SystemAction. */
     public static TaskRequest system(TaskType type, String tenant, String keyId) {
-        Data data = Data.newBuilder().setTaskType(type).setSystemAction(SystemAction.newBuilder()
-                .setTenantId(tenant).setKeyProvider(RealEngine.PROVIDER).setKeyIdTo(keyId).setSystemId("sys-" + tenant)
-                .setCmkRegion("eu-test-1")).build();
-        return TaskRequest.newBuilder()
-                .setTaskId(UUID.randomUUID().toString())
-                .setType(type.name())
-                .setExternalId("ext-" + tenant)
-                .setData(data.toByteString())
-                .setWorkingState(ByteString.copyFromUtf8("{}"))
-                .setEtag("1")
-                .setTaskCreatedAt(System.currentTimeMillis() * 1_000_000)
-                .build();
+        return TaskRequests.system(type, SystemAction.newBuilder().setTenantId(tenant).setKeyProvider(RealEngine.PROVIDER)
+                .setKeyIdTo(keyId).setSystemId("sys-" + tenant).setCmkRegion("eu-test-1").build())
+                .setExternalId("ext-" + tenant).build();
     }
 }

@@ -1,11 +1,9 @@
 package dev.krypton.it.cluster;
 
-import com.google.protobuf.ByteString;
-import dev.krypton.orbital.wire.cmk.Data;
+import dev.krypton.orbital.client.TaskRequests;
 import dev.krypton.orbital.wire.cmk.SystemAction;
 import dev.krypton.orbital.wire.cmk.TaskType;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
-import java.util.UUID;
 
 /** Orbital tasks as Orbital sends them, for tenants whose root key is a file of the {@code local} provider. */
 public final class ClusterTasks {
@@ -24,17 +22,8 @@ public final class ClusterTasks {
     }
 
     private static TaskRequest system(TaskType type, String tenant, String keyId) {
-        Data data = Data.newBuilder().setTaskType(type).setSystemAction(SystemAction.newBuilder()
-                .setTenantId(tenant).setKeyProvider("local").setKeyIdTo(keyId).setSystemId("sys-" + tenant)
-                .setCmkRegion("it")).build();
-        return TaskRequest.newBuilder()
-                .setTaskId(UUID.randomUUID().toString())
-                .setType(type.name())
-                .setExternalId("ext-" + tenant)
-                .setData(data.toByteString())
-                .setWorkingState(ByteString.copyFromUtf8("{}"))
-                .setEtag("1")
-                .setTaskCreatedAt(System.currentTimeMillis() * 1_000_000)
-                .build();
+        return TaskRequests.system(type, SystemAction.newBuilder().setTenantId(tenant).setKeyProvider("local")
+                .setKeyIdTo(keyId).setSystemId("sys-" + tenant).setCmkRegion("it").build())
+                .setExternalId("ext-" + tenant).build();
     }
 }

@@ -2,7 +2,6 @@ package dev.krypton.orbital.client;
 
 import com.google.protobuf.ByteString;
 import dev.krypton.orbital.OrbitalException;
-import dev.krypton.orbital.wire.cmk.Data;
 import dev.krypton.orbital.wire.cmk.SystemAction;
 import dev.krypton.orbital.wire.cmk.TaskType;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A small command-line Orbital for operators and demos: sends one task over gRPC or AMQP and prints
@@ -82,21 +80,20 @@ public final class TaskClient {
         };
         TaskType cmkType = Arrays.stream(TaskType.values()).filter(t -> t.name().equals(cmkName))
                 .findFirst().orElse(TaskType.TENANT_CONFIG);
-        Data data = Data.newBuilder().setTaskType(cmkType).setSystemAction(SystemAction.newBuilder()
+        SystemAction action = SystemAction.newBuilder()
                 .setTenantId(need(o, "tenant"))
                 .setKeyProvider(o.getOrDefault("provider", ""))
                 .setKeyIdTo(o.getOrDefault("key-id", ""))
                 .setKeyIdFrom(o.getOrDefault("key-id-from", ""))
-                .setCmkRegion(o.getOrDefault("region", ""))).build();
-        return TaskRequest.newBuilder()
-                .setTaskId(o.getOrDefault("task-id", UUID.randomUUID().toString()))
-                .setType(type)
+                .setCmkRegion(o.getOrDefault("region", "")).build();
+        TaskRequest.Builder task = TaskRequests.system(type, cmkType, action)
                 .setExternalId(o.getOrDefault("external-id", need(o, "tenant")))
-                .setData(data.toByteString())
                 .setWorkingState(ByteString.EMPTY)
-                .setEtag(o.getOrDefault("etag", "1"))
-                .setTaskCreatedAt(System.currentTimeMillis() * 1_000_000L)
-                .build();
+                .setEtag(o.getOrDefault("etag", "1"));
+        if (o.containsKey("task-id")) {
+            task.setTaskId(o.get("task-id"));
+        }
+        return task.build();
     }
 
     private static long number(String value, String name) {
