@@ -213,6 +213,18 @@ public final class KmipCommand implements Runnable {
         }
     }
 
+    /** What encrypt and decrypt both take: the key, the data, the mode and the GCM AAD. */
+    static final class CipherInput {
+        @Parameters(index = "0", paramLabel = "ID", description = "Key identifier, for example acme:orders:1.")
+        String id;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Input input;
+        @Option(names = "--mode", defaultValue = "gcm", converter = Mode.Converter.class, description = "One of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Mode mode;
+        @Option(names = "--aad", paramLabel = "HEX", description = "GCM additional authenticated data, hexadecimal.")
+        String aad;
+    }
+
     /** The cipher mode names of the command line. */
     enum Mode {
         GCM, NIST_KEY_WRAP, AES_KEY_WRAP_PADDING;
@@ -263,14 +275,8 @@ public final class KmipCommand implements Runnable {
     static final class EncryptCommand implements Callable<Integer> {
         @Mixin
         private KmipTarget target;
-        @Parameters(index = "0", paramLabel = "ID", description = "Key identifier, for example acme:orders:1.")
-        private String id;
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        private Input input;
-        @Option(names = "--mode", defaultValue = "gcm", converter = Mode.Converter.class, description = "One of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        private Mode mode;
-        @Option(names = "--aad", paramLabel = "HEX", description = "GCM additional authenticated data, hexadecimal.")
-        private String aad;
+        @Mixin
+        private CipherInput cipher;
         @Option(names = "--iv", paramLabel = "HEX", description = "GCM IV to use (default: the server makes one and returns it).")
         private String iv;
         @Spec
@@ -278,11 +284,12 @@ public final class KmipCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Bytes data = input.bytes();
-            Optional<Bytes> aadBytes = hex("--aad", aad);
+            Bytes data = cipher.input.bytes();
+            Optional<Bytes> aadBytes = hex("--aad", cipher.aad);
             Optional<Bytes> ivBytes = hex("--iv", iv);
             try (KmipClient client = target.open()) {
-                Encrypt.Response r = KmipTarget.call(client, Encrypt.Request.of(id, mode.parameters(), data, ivBytes, aadBytes),
+                Encrypt.Response r = KmipTarget.call(client, Encrypt.Request.of(cipher.id, cipher.mode.parameters(), data,
+                        ivBytes, aadBytes),
                         Encrypt.Response.class);
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("uniqueIdentifier", r.uniqueIdentifier());
@@ -305,18 +312,12 @@ public final class KmipCommand implements Runnable {
     static final class DecryptCommand implements Callable<Integer> {
         @Mixin
         private KmipTarget target;
-        @Parameters(index = "0", paramLabel = "ID", description = "Key identifier, for example acme:orders:1.")
-        private String id;
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        private Input input;
-        @Option(names = "--mode", defaultValue = "gcm", converter = Mode.Converter.class, description = "One of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        private Mode mode;
+        @Mixin
+        private CipherInput cipher;
         @Option(names = "--iv", paramLabel = "HEX", description = "GCM IV, hexadecimal.")
         private String iv;
         @Option(names = "--tag", paramLabel = "HEX", description = "GCM tag, hexadecimal.")
         private String tag;
-        @Option(names = "--aad", paramLabel = "HEX", description = "GCM additional authenticated data, hexadecimal.")
-        private String aad;
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the plaintext goes (a new file; - for standard output).")
         private String out;
         @Spec
@@ -324,16 +325,16 @@ public final class KmipCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Bytes data = input.bytes();
+            Bytes data = cipher.input.bytes();
             Optional<Bytes> ivBytes = hex("--iv", iv);
             Optional<Bytes> tagBytes = hex("--tag", tag);
-            Optional<Bytes> aadBytes = hex("--aad", aad);
+            Optional<Bytes> aadBytes = hex("--aad", cipher.aad);
             Path file = out.equals("-") ? null : Path.of(out);
             if (file != null && Files.exists(file)) {
                 throw AppException.usage("--out: " + file + " exists; not overwriting it");
             }
             try (KmipClient client = target.open()) {
-                Decrypt.Response r = KmipTarget.call(client, Decrypt.Request.of(id, mode.parameters(), data, ivBytes, aadBytes,
+                Decrypt.Response r = KmipTarget.call(client, Decrypt.Request.of(cipher.id, cipher.mode.parameters(), data, ivBytes, aadBytes,
                         tagBytes), Decrypt.Response.class);
                 byte[] plain = r.data().map(Bytes::toByteArray).orElse(new byte[0]);
                 try {

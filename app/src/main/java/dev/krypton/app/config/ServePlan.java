@@ -76,12 +76,23 @@ public final class ServePlan {
                             c.string("orbital.amqp.task-address"), c.string("orbital.amqp.critical-address"),
                             c.string("orbital.amqp.response-address"), 16, 4, Duration.ofSeconds(1)))
                     : Optional.empty();
-            return new NodePlan(storage(c), providers,
-                    policy(c.path("policy.file")), c.string("node.region"), c.path("audit.file"),
-                    c.path("audit.key-folder"), kmip(c),
-                    c.bool("kmip.https.enabled") ? Optional.of(new NodePlan.Listen(c.string("kmip.https.host"),
-                            c.integer("kmip.https.port"))) : Optional.empty(), grpc, amqp, c.string("admin.host"), c.integer("admin.port"),
-                    c.bool("node.disable-core-dumps"), cluster(c), startup(c));
+            return NodePlan.builder()
+                    .storage(storage(c))
+                    .rootKeys(providers)
+                    .policy(policy(c.path("policy.file")))
+                    .region(c.string("node.region"))
+                    .audit(c.path("audit.file"), c.path("audit.key-folder"))
+                    .kmip(kmip(c))
+                    .kmipHttps(c.bool("kmip.https.enabled")
+                            ? Optional.of(new NodePlan.Listen(c.string("kmip.https.host"), c.integer("kmip.https.port")))
+                            : Optional.empty())
+                    .grpc(grpc)
+                    .amqp(amqp)
+                    .admin(c.string("admin.host"), c.integer("admin.port"))
+                    .disableCoreDumps(c.bool("node.disable-core-dumps"))
+                    .cluster(cluster(c))
+                    .startup(startup(c))
+                    .build();
         } catch (OrbitalException e) {
             throw AppException.usage("orbital: " + e.getMessage());
         }

@@ -2,7 +2,6 @@ package dev.krypton.app.node;
 
 import dev.krypton.app.AppException;
 import dev.krypton.engine.ClusterOptions;
-import dev.krypton.engine.StartupOptions;
 import dev.krypton.engine.policy.PolicyParser;
 import dev.krypton.kmip.server.IdentityRule;
 import dev.krypton.kmip.server.ServerConfig;
@@ -46,16 +45,23 @@ public record DevNode(Node node, DevPki pki, Path dataDir) implements AutoClosea
         DevPki pki = DevPki.init(dir.resolve("pki"));
         GrpcConfig grpc = new GrpcConfig(s.host(), s.grpcPort(), pki.cert(DevPki.SERVER), pki.key(DevPki.SERVER),
                 pki.ca(), Set.of(DevPki.ORBITAL));
-        NodePlan plan = new NodePlan(new StorageConfig("sqlite", Map.of("path", dir.resolve("krypton.db").toString())),
-                List.of(new DevRootKeys(dir.resolve("root-keys"))), PolicyParser.parse(DEV_POLICY), "",
-                dir.resolve("audit.log"), dir.resolve("audit"), kmip(s, pki),
-                s.kmipHttpsPort().stream().mapToObj(p -> new NodePlan.Listen(s.host(), p)).findFirst(), grpc,
-                s.amqp().map(url -> new AmqpConfig(url.host(), url.port(),
+        NodePlan plan = NodePlan.builder()
+                .storage(new StorageConfig("sqlite", Map.of("path", dir.resolve("krypton.db").toString())))
+                .rootKeys(List.of(new DevRootKeys(dir.resolve("root-keys"))))
+                .policy(PolicyParser.parse(DEV_POLICY))
+                .audit(dir.resolve("audit.log"), dir.resolve("audit"))
+                .kmip(kmip(s, pki))
+                .kmipHttps(s.kmipHttpsPort().stream().mapToObj(p -> new NodePlan.Listen(s.host(), p)).findFirst())
+                .grpc(grpc)
+                .amqp(s.amqp().map(url -> new AmqpConfig(url.host(), url.port(),
                         new AmqpConfig.Auth.Plain(url.user(), url.password(), new AmqpConfig.Tls.Off()),
                         "/queue/" + s.amqpQueues() + "-tasks", "/queue/" + s.amqpQueues() + "-critical-tasks",
                         "/queue/" + s.amqpQueues() + "-responses",
-                        16, 4, Duration.ofSeconds(1))),
-                s.host(), s.adminPort(), true, ClusterOptions.of(NodeIdentity.resolve("", dir)), StartupOptions.defaults());
+                        16, 4, Duration.ofSeconds(1))))
+                .admin(s.host(), s.adminPort())
+                .disableCoreDumps(true)
+                .cluster(ClusterOptions.of(NodeIdentity.resolve("", dir)))
+                .build();
         return new DevNode(Node.start(plan), pki, dir);
     }
 

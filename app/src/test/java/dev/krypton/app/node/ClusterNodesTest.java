@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -50,13 +49,17 @@ class ClusterNodesTest {
     private static NodePlan plan(Path dir, DevPki pki, StorageConfig storage, String nodeId) {
         TlsConfig tls = TlsConfig.of(PemIdentity.keyStore(pki.cert(DevPki.SERVER), pki.key(DevPki.SERVER)),
                 PemIdentity.PASSWORD, PemIdentity.certificates(pki.ca()));
-        return new NodePlan(storage, List.of(new DevRootKeys(dir.resolve("root-keys"))),
-                PolicyParser.parse("upstream: true\n"), "", dir.resolve(nodeId).resolve("audit.log"),
-                dir.resolve(nodeId).resolve("audit"), ServerConfig.of("127.0.0.1", 0, tls, new IdentityRule.SubjectCn()), Optional.empty(),
-                new GrpcConfig("127.0.0.1", 0, pki.cert(DevPki.SERVER), pki.key(DevPki.SERVER), pki.ca(),
-                        Set.of(DevPki.ORBITAL)), Optional.empty(), "127.0.0.1", 0, false,
-                ClusterOptions.of(NodeIdentity.resolve(nodeId, dir)).withPollInterval(Duration.ofMillis(200))
-                        .withStaleness(Duration.ofSeconds(5)), dev.krypton.engine.StartupOptions.defaults());
+        return NodePlan.builder()
+                .storage(storage)
+                .rootKeys(List.of(new DevRootKeys(dir.resolve("root-keys"))))
+                .policy(PolicyParser.parse("upstream: true\n"))
+                .audit(dir.resolve(nodeId).resolve("audit.log"), dir.resolve(nodeId).resolve("audit"))
+                .kmip(ServerConfig.of("127.0.0.1", 0, tls, new IdentityRule.SubjectCn()))
+                .grpc(new GrpcConfig("127.0.0.1", 0, pki.cert(DevPki.SERVER), pki.key(DevPki.SERVER), pki.ca(),
+                        Set.of(DevPki.ORBITAL)))
+                .cluster(ClusterOptions.of(NodeIdentity.resolve(nodeId, dir)).withPollInterval(Duration.ofMillis(200))
+                        .withStaleness(Duration.ofSeconds(5)))
+                .build();
     }
 
     private static TaskResponse send(Node node, DevPki pki, String type, String... more) {
