@@ -65,8 +65,8 @@ public final class ClusterDatabase implements AutoCloseable {
     }
 
     /**
-     * Runs a one-value query. A refused connection is retried for up to 30 s: other builds on this
-     * machine restart the shared PostgreSQL server now and then (storage-postgres PostgresRestartTest).
+     * Runs a one-value query. A refused connection is retried for up to 30 s, in case the shared
+     * PostgreSQL server is being restarted by someone else on the machine.
      */
     private Optional<String> single(String sql, String arg) {
         long end = System.nanoTime() + RECONNECT.toNanos();

@@ -1,7 +1,7 @@
 package dev.krypton.storage.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.krypton.storage.ChangeFeed;
 import dev.krypton.storage.ManagedObjectRecord;
@@ -29,9 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Restarts the real PostgreSQL server (fast shutdown) under a write load: writes stall, then
- * resume on their own; every acknowledged write is present exactly once; the change feed
- * reconnects and asks its listeners to resynchronise. The server is started again in any case.
+ * Restarts a real PostgreSQL server (fast shutdown) under a write load: writes stall, then resume
+ * on their own; every acknowledged write is present exactly once; the change feed reconnects and
+ * asks its listeners to resynchronise. The server is a private one ({@link PrivateCluster}, TLS
+ * and a password), so that restarting it never disturbs other builds or services using the
+ * machine's shared server.
  */
 class PostgresRestartTest {
 
@@ -39,8 +41,10 @@ class PostgresRestartTest {
 
     @Test
     void writesResumeAfterAServerRestartAndNothingAcknowledgedIsLost() throws Exception {
-        assumeFalse(PostgresServer.version().isEmpty(), "no Debian PostgreSQL cluster to restart here");
-        StorageConfig config = TestDatabase.config(Map.of("schema", "restart", "retry-ms", "60000"));
+        assumeTrue(PrivateCluster.possible(), "needs root, openssl and the PostgreSQL server binaries to start a private cluster");
+        PrivateCluster server = PrivateCluster.start("restart-password");
+        StorageConfig config = new StorageConfig("postgres", Map.of("url", server.url(), "user", "postgres",
+                "password", "restart-password", "sslmode", "require", "schema", "restart", "retry-ms", "60000"));
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger resyncs = new AtomicInteger();
         BlockingQueue<TenantChange> heard = new LinkedBlockingQueue<>();
@@ -66,7 +70,7 @@ class PostgresRestartTest {
             try {
                 awaitAcks(acked, 100);
                 long t0 = System.nanoTime();
-                assertThat(PostgresServer.ctl("restart")).isZero();
+                server.restart();
                 int atRestart = acked.size();
                 awaitAcks(acked, atRestart + 100);
                 System.out.printf("restart test: %d writes acknowledged before the restart returned, 100 more %d ms after it began%n",
@@ -76,7 +80,6 @@ class PostgresRestartTest {
                 for (Thread t : writers) {
                     t.join(TimeUnit.SECONDS.toMillis(90));
                 }
-                PostgresServer.ensureRunning();
             }
             assertThat(errors).isEmpty();
             for (String ack : acked) {
@@ -105,7 +108,7 @@ class PostgresRestartTest {
             assertThat(last).as("a change after the restart reached the feed (%d earlier)", before)
                     .isEqualTo(TenantChange.of(Fixtures.tenant("after-restart", 1)));
         } finally {
-            PostgresServer.ensureRunning();
+            server.stop();
         }
     }
 

@@ -90,6 +90,12 @@ final class PrivateCluster {
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
     }
 
+    /** Restarts the server with a fast shutdown (sessions ended, clean checkpoint) and waits until it accepts connections. */
+    void restart() throws IOException, InterruptedException {
+        asPostgres(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "-t", "60",
+                "-l", dir.resolve("log").toString(), "restart");
+    }
+
     /** Stops the server at once and deletes everything it wrote. */
     void stop() throws IOException, InterruptedException {
         Path data = dir.resolve("data");
