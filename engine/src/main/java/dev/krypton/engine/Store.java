@@ -41,36 +41,25 @@ final class Store {
     }
 
     List<TenantRecord> tenants() {
-        List<TenantRecord> out = new ArrayList<>();
-        Optional<PageRequest> next = Optional.of(PageRequest.first(PAGE));
-        while (next.isPresent()) {
-            PageRequest req = next.get();
-            Page<TenantRecord> page = call(() -> storage.tenants(req));
-            out.addAll(page.items());
-            next = page.next();
-        }
-        return out;
+        return all(storage::tenants);
     }
 
     /** Every tenant's id, state and generation (no blobs): what a cluster poll compares. */
     List<TenantGeneration> tenantGenerations() {
-        List<TenantGeneration> out = new ArrayList<>();
-        Optional<PageRequest> next = Optional.of(PageRequest.first(PAGE));
-        while (next.isPresent()) {
-            PageRequest req = next.get();
-            Page<TenantGeneration> page = call(() -> storage.tenantGenerations(req));
-            out.addAll(page.items());
-            next = page.next();
-        }
-        return out;
+        return all(storage::tenantGenerations);
     }
 
     List<ManagedObjectRecord> objects(ObjectQuery query) {
-        List<ManagedObjectRecord> out = new ArrayList<>();
+        return all(page -> storage.objects(query, page));
+    }
+
+    /** Every item of a paged listing, page after page. */
+    private <T> List<T> all(java.util.function.Function<PageRequest, Page<T>> listing) {
+        List<T> out = new ArrayList<>();
         Optional<PageRequest> next = Optional.of(PageRequest.first(PAGE));
         while (next.isPresent()) {
             PageRequest req = next.get();
-            Page<ManagedObjectRecord> page = call(() -> storage.objects(query, req));
+            Page<T> page = call(() -> listing.apply(req));
             out.addAll(page.items());
             next = page.next();
         }

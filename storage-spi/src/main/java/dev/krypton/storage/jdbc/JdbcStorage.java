@@ -64,40 +64,36 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
 
     @Override
     public Page<TenantRecord> tenants(PageRequest page) {
-        List<TenantRecord> rows = read("list tenants", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + Rows.TENANT_COLUMNS
-                    + " FROM tenants WHERE tenant_id > ? ORDER BY tenant_id LIMIT ?")) {
-                s.setString(1, page.after());
-                s.setInt(2, page.limit() + 1);
-                List<TenantRecord> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(Rows.tenant(r));
-                    }
-                }
-                return out;
-            }
-        });
-        return Page.of(rows, page, TenantRecord::tenantId);
+        return Page.of(tenantRows("list tenants", Rows.TENANT_COLUMNS, page, Rows::tenant), page, TenantRecord::tenantId);
     }
 
     @Override
     public Page<TenantGeneration> tenantGenerations(PageRequest page) {
-        List<TenantGeneration> rows = read("list tenant generations", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT tenant_id, state, generation"
+        return Page.of(tenantRows("list tenant generations", "tenant_id, state, generation", page, Rows::generation),
+                page, TenantGeneration::tenantId);
+    }
+
+    /** Reading one column set of a row into a value. */
+    private interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /** Up to {@code page.limit() + 1} tenant rows after {@code page.after()}, in id order, as {@code columns}. */
+    private <T> List<T> tenantRows(String action, String columns, PageRequest page, Row<T> row) {
+        return read(action, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + columns
                     + " FROM tenants WHERE tenant_id > ? ORDER BY tenant_id LIMIT ?")) {
                 s.setString(1, page.after());
                 s.setInt(2, page.limit() + 1);
-                List<TenantGeneration> out = new ArrayList<>();
+                List<T> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(Rows.generation(r));
+                        out.add(row.read(r));
                     }
                 }
                 return out;
             }
         });
-        return Page.of(rows, page, TenantGeneration::tenantId);
     }
 
     @Override
