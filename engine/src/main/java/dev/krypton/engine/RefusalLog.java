@@ -2,8 +2,6 @@ package dev.krypton.engine;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,8 +11,8 @@ import java.util.function.LongSupplier;
  * that sends 10,000 requests a second to a refusing node thus adds one line every interval
  * instead of 10,000, and the operator still sees how many requests were turned away.
  *
- * <p>A refusal costs two atomic operations and a clock read; only the thread that wins the
- * interval's compare-and-set writes the line.
+ * <p>Only refusals take the lock (a refusing node does no other work for the request), so the
+ * serving path never touches it.
  */
 final class RefusalLog {
 
@@ -24,9 +22,9 @@ final class RefusalLog {
     private final String subject;
     private final long interval;
     private final LongSupplier nanos;
-    private final AtomicBoolean episode = new AtomicBoolean();
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong nextLine = new AtomicLong();
+    private boolean episode;
+    private long pending;
+    private long nextLine;
 
     /**
      * @param subject what is refused and why, e.g. "storage not confirmed"; begins every line
@@ -43,15 +41,16 @@ final class RefusalLog {
     }
 
     /** Counts one refusal; logs it when it is the first of an episode, or a summary when the interval is up. */
-    void refused(String reason) {
+    synchronized void refused(String reason) {
         long now = nanos.getAsLong();
-        if (episode.compareAndSet(false, true)) {
-            nextLine.set(now + interval);
+        if (!episode) {
+            episode = true;
+            nextLine = now + interval;
             log.log(Level.WARNING, subject + ": refusing as retryable (" + reason + "); further refusals are counted"
                     + " and logged at most every " + interval / 1_000_000_000L + " s");
             return;
         }
-        pending.incrementAndGet();
+        pending++;
         summarise(now, " (latest: " + reason + ")");
     }
 
@@ -59,27 +58,27 @@ final class RefusalLog {
      * Writes the summary if the interval is up and refusals are pending, for a caller with a timer
      * (so the count of a burst is not held back until the next refusal).
      */
-    void tick() {
-        if (episode.get()) {
+    synchronized void tick() {
+        if (episode) {
             summarise(nanos.getAsLong(), "");
         }
     }
 
-    private void summarise(long now, String latest) {
-        long due = nextLine.get();
-        if (now - due >= 0 && pending.get() > 0 && nextLine.compareAndSet(due, now + interval)) {
-            long n = pending.getAndSet(0);
-            if (n > 0) {
-                log.log(Level.WARNING, subject + ": " + n + " more refused since the last line" + latest);
-            }
+    /** The cause is gone: logs the refusals not yet reported, and the next refusal starts a new episode. */
+    synchronized void ended() {
+        if (episode) {
+            episode = false;
+            log.log(Level.INFO, subject + ": no longer refusing"
+                    + (pending > 0 ? "; " + pending + " more refused since the last line" : ""));
+            pending = 0;
         }
     }
 
-    /** The cause is gone: logs the refusals not yet reported, and the next refusal starts a new episode. */
-    void ended() {
-        if (episode.compareAndSet(true, false)) {
-            long n = pending.getAndSet(0);
-            log.log(Level.INFO, subject + ": no longer refusing" + (n > 0 ? "; " + n + " more refused since the last line" : ""));
+    private void summarise(long now, String latest) {
+        if (pending > 0 && now - nextLine >= 0) {
+            log.log(Level.WARNING, subject + ": " + pending + " more refused since the last line" + latest);
+            pending = 0;
+            nextLine = now + interval;
         }
     }
 }
