@@ -70,6 +70,7 @@ final class ClusterNode implements AutoCloseable {
     private final long started = System.nanoTime();
     private volatile long servingUntil;
     private final AtomicBoolean refusing = new AtomicBoolean();
+    private final RefusalLog refusals;
     private volatile boolean seeded;
     private volatile ScheduledExecutorService timers;
 
@@ -81,6 +82,8 @@ final class ClusterNode implements AutoCloseable {
         this.audit = audit;
         this.clock = clock;
         this.servingUntil = started;
+        this.refusals = new RefusalLog(LOG, "node " + options.nodeId() + ", storage not confirmed",
+                RefusalLog.DEFAULT_INTERVAL, System::nanoTime);
     }
 
     String nodeId() {
@@ -101,6 +104,7 @@ final class ClusterNode implements AutoCloseable {
     void checkServing() {
         if (!serving()) {
             noteRefusing();
+            refusals.refused("no storage confirmation within " + options.revocationStaleness().toMillis() + " ms");
             throw new EngineException(ErrorCode.UNAVAILABLE, "this node could not confirm revocations from storage"
                     + " for longer than " + options.revocationStaleness().toMillis() + " ms and refuses every"
                     + " operation until it can; retry (another node may serve)");
@@ -151,6 +155,7 @@ final class ClusterNode implements AutoCloseable {
                 servingUntil = until;
             }
             if (refusing.compareAndSet(true, false)) {
+                refusals.ended();
                 audit.record(new AuditEvent(AuditKind.COMMAND, "system", "", "", "cluster-confirm", "ok",
                         "storage confirmed again; serving resumed on node " + options.nodeId()));
             }
@@ -264,6 +269,7 @@ final class ClusterNode implements AutoCloseable {
         }
         if (!serving()) {
             noteRefusing();
+            refusals.tick();
         }
     }
 

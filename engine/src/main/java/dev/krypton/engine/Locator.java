@@ -65,8 +65,7 @@ final class Locator {
         for (TenantId t : new TreeSet<>(tenants)) {
             if (!registry.isLive(t)) {
                 if (registry.isLoading(t)) {
-                    throw new EngineException(ErrorCode.UNAVAILABLE, "tenant " + t
-                            + " is still being unsealed after start-up; retry later");
+                    throw registry.unsealing(t);
                 }
                 continue;
             }

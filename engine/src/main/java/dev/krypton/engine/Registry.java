@@ -12,9 +12,21 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Registry {
 
+    private static final System.Logger LOG = System.getLogger(Registry.class.getName());
+
     private final Map<TenantId, TenantRuntime> live = new ConcurrentHashMap<>();
     private final Map<TenantId, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Set<TenantId> loading = ConcurrentHashMap.newKeySet();
+    private final RefusalLog refusals;
+
+    Registry() {
+        this(new RefusalLog(LOG, "tenants not yet unsealed", RefusalLog.DEFAULT_INTERVAL, System::nanoTime));
+    }
+
+    /** With the log that counts refusals of tenants not yet unsealed (a test's own clock). */
+    Registry(RefusalLog refusals) {
+        this.refusals = refusals;
+    }
 
     /**
      * The runtime of an ACTIVE tenant; UNAVAILABLE (retryable) for a tenant that storage records
@@ -24,8 +36,7 @@ final class Registry {
         TenantRuntime rt = live.get(tenant);
         if (rt == null || !rt.active()) {
             if (rt == null && loading.contains(tenant)) {
-                throw new EngineException(ErrorCode.UNAVAILABLE, "tenant " + tenant
-                        + " is still being unsealed after start-up; retry later");
+                throw unsealing(tenant);
             }
             throw EngineException.denied("tenant " + tenant + " is not ACTIVE");
         }
@@ -37,6 +48,16 @@ final class Registry {
         loading.addAll(tenants);
     }
 
+    /**
+     * The retryable refusal of a tenant the start-up unseal has yet to load, counted in the
+     * rate-limited refusal log.
+     */
+    EngineException unsealing(TenantId tenant) {
+        refusals.refused("tenant " + tenant + " is still being unsealed");
+        return new EngineException(ErrorCode.UNAVAILABLE, "tenant " + tenant
+                + " is still being unsealed after start-up; retry later");
+    }
+
     /** Whether the start-up unseal has yet to load the tenant. */
     boolean isLoading(TenantId tenant) {
         return loading.contains(tenant) && !isLive(tenant);
@@ -45,6 +66,9 @@ final class Registry {
     /** The start-up unseal is done with the tenant (loaded, skipped or failed). */
     void doneLoading(TenantId tenant) {
         loading.remove(tenant);
+        if (loading.isEmpty()) {
+            refusals.ended();
+        }
     }
 
     boolean isLive(TenantId tenant) {

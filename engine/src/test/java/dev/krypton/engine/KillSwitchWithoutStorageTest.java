@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.krypton.engine.audit.AuditKind;
 import dev.krypton.rootkey.tck.FakeRootKeys;
-import dev.krypton.storage.StorageException;
-import dev.krypton.storage.TenantRecord;
-import dev.krypton.storage.tck.ForwardingStorage;
 import dev.krypton.storage.tck.MemoryStorage;
+import dev.krypton.storage.tck.OutageStorage;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +28,7 @@ class KillSwitchWithoutStorageTest {
     void anUnlinkNoticeWipesTheFollowerWithoutAStorageRead() throws Exception {
         MemoryStorage store = new MemoryStorage();
         FakeRootKeys kms = new FakeRootKeys();
-        TenantReadsFail follower = new TenantReadsFail(store);
+        OutageStorage follower = new OutageStorage(store);
         byte[] dek = new byte[32];
         new SecureRandom().nextBytes(dek);
         try (Member a = new Member(store, kms, UNBOUNDED.withNodeId("node-a"));
@@ -39,7 +36,7 @@ class KillSwitchWithoutStorageTest {
             Member.Sealed sealed = a.seal("acme", dek);
             eventually("B loads the tenant linked on A", () -> b.serves(sealed));
 
-            follower.failing = true;
+            follower.down(OutageStorage.Call.TENANT);
             a.commands.execute(new TenantCommand.Unlink(TenantId.of("acme")));
 
             assertThat(b.refusal(sealed)).as("B right after A's unlink, unable to read the record")
@@ -47,7 +44,7 @@ class KillSwitchWithoutStorageTest {
             assertThat(b.audit.events).anyMatch(e -> e.kind() == AuditKind.ZEROIZE && e.tenant().equals("acme")
                     && e.detail().contains("change notice"));
 
-            follower.failing = false;
+            follower.up();
             a.commands.execute(new TenantCommand.Link(TenantId.of("acme"), Member.ROOT_KEY));
             eventually("B loads the tenant again from its record", () -> b.serves(sealed));
         }
@@ -55,40 +52,19 @@ class KillSwitchWithoutStorageTest {
 
     @Test
     void anUnlinkWipesTheKeysEvenWhenTheRecordCannotBeRead() {
-        TenantReadsFail store = new TenantReadsFail(new MemoryStorage());
+        OutageStorage store = new OutageStorage(new MemoryStorage());
         byte[] dek = new byte[32];
         new SecureRandom().nextBytes(dek);
         try (Member a = new Member(store, new FakeRootKeys(), UNBOUNDED.withNodeId("node-a"))) {
             Member.Sealed sealed = a.seal("acme", dek);
             assertThat(a.serves(sealed)).isTrue();
 
-            store.failing = true;
+            store.down();
             assertThatThrownBy(() -> a.commands.execute(new TenantCommand.Unlink(TenantId.of("acme"))))
                     .isInstanceOf(EngineException.class).extracting(e -> ((EngineException) e).code())
                     .isEqualTo(ErrorCode.UNAVAILABLE);
             assertThat(a.refusal(sealed)).as("the unlink could not be stored, but the keys are gone")
                     .isEqualTo(ErrorCode.PERMISSION_DENIED);
-        }
-    }
-
-    /** The shared store as node B sees it: reading one tenant record fails while {@link #failing} is set. */
-    private static final class TenantReadsFail extends ForwardingStorage {
-        volatile boolean failing;
-
-        TenantReadsFail(MemoryStorage inner) {
-            super(inner);
-        }
-
-        @Override
-        public Optional<TenantRecord> tenant(String tenantId) {
-            if (failing) {
-                throw new StorageException(StorageException.Kind.UNAVAILABLE, "tenant reads fail in this test");
-            }
-            return super.tenant(tenantId);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a cluster poll reads from PostgreSQL (127.0.0.1:5432, a database of its own): every tenant
- * in pages of 1,000, as full records ({@code tenants}, which carry the wrapped L2 and root-key
+ * in pages of 1,000 or 10,000, as full records ({@code tenants}, which carry the wrapped L2 and root-key
  * metadata) or as id, state and generation only ({@code tenantGenerations}, what the poll uses).
  */
 @State(Scope.Benchmark)
@@ -47,6 +47,9 @@ public class PollReadBenchmark {
 
     @Param("10000")
     public int tenants;
+
+    @Param({"1000", "10000"})
+    public int pageSize;
 
     private final String database = "krypton_pollbench_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     private Storage store;
@@ -77,17 +80,17 @@ public class PollReadBenchmark {
 
     @Benchmark
     public int fullRecords() {
-        return readAll(store::tenants).size();
+        return readAll(store::tenants, pageSize).size();
     }
 
     @Benchmark
     public int generationsOnly() {
-        return readAll(store::tenantGenerations).size();
+        return readAll(store::tenantGenerations, pageSize).size();
     }
 
-    private static <T> List<T> readAll(Function<PageRequest, Page<T>> read) {
+    private static <T> List<T> readAll(Function<PageRequest, Page<T>> read, int pageSize) {
         List<T> out = new ArrayList<>();
-        Optional<PageRequest> next = Optional.of(PageRequest.first(1000));
+        Optional<PageRequest> next = Optional.of(PageRequest.first(pageSize));
         while (next.isPresent()) {
             Page<T> page = read.apply(next.get());
             out.addAll(page.items());
