@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
@@ -27,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps unwrapping without a single refusal and stays ready: the staleness bound is about the
  * store, not about Orbital. An unlink published meanwhile waits in the broker; once the relays
  * heal (the connections that lived through the cut are closed, as a broker restart would), the
- * nodes reconnect, the unlink is processed once and every node refuses the tenant. Then the
- * Orbital gRPC peer of one node goes away at once, and that node keeps serving and taking tasks.
+ * nodes reconnect, the unlink is processed once and every node refuses the tenant. Then every
+ * relayed AMQP connection is reset at once (a broker restart): the nodes reconnect and the next task
+ * is processed once. Last, the Orbital gRPC peer of one node goes away at once, and that node keeps
+ * serving and taking tasks.
  * Figures go to {@code target/orbital-outage.md}; nothing is timed by assertion.
  */
 @Tag("cluster")
@@ -111,10 +114,10 @@ class OrbitalOutageTest {
             long healedAt = System.nanoTime();
             double[] reconnectedMs = new double[nodes];
             double[] refusingMs = new double[nodes];
-            java.util.Arrays.fill(reconnectedMs, -1);
-            java.util.Arrays.fill(refusingMs, -1);
+            Arrays.fill(reconnectedMs, -1);
+            Arrays.fill(refusingMs, -1);
             long end = healedAt + WAIT.toNanos();
-            while (java.util.Arrays.stream(reconnectedMs).anyMatch(v -> v < 0) || java.util.Arrays.stream(refusingMs).anyMatch(v -> v < 0)) {
+            while (Arrays.stream(reconnectedMs).anyMatch(v -> v < 0) || Arrays.stream(refusingMs).anyMatch(v -> v < 0)) {
                 assertThat(System.nanoTime()).as("every node reconnects and refuses the unlinked tenant within %s", WAIT)
                         .isLessThan(end);
                 for (int i = 0; i < nodes; i++) {
@@ -139,10 +142,52 @@ class OrbitalOutageTest {
                         .isTrue();
             }
 
+            double[] resetReconnectedMs = brokerResets(cluster, orbital, gateways, otherDek, other);
             double grpcGoneServeMs = orbitalPeerGone(cluster, orbital, gateways.getFirst(), otherDek, other);
             gateways.forEach(Gateway::close);
-            report(served, unlinkDoneMs, refusingMs, reconnectedMs, grpcGoneServeMs);
+            report(served, unlinkDoneMs, refusingMs, reconnectedMs, resetReconnectedMs, grpcGoneServeMs);
         }
+    }
+
+    /**
+     * Second phase, as a broker restart looks to the nodes: every relayed AMQP connection is closed at
+     * once (no blackhole). The nodes keep serving, reconnect, and a task published right after is
+     * answered DONE once. Returns, per node, how long after the reset its AMQP connection was restored.
+     */
+    private static double[] brokerResets(Cluster cluster, OrbitalBus orbital, List<Gateway> gateways,
+                                         Gateway.WrappedDek dek, String tenant) throws Exception {
+        int nodes = gateways.size();
+        List<Integer> before = new ArrayList<>();
+        for (NodeProcess n : cluster.nodes()) {
+            before.add(restored(n));
+        }
+        for (int i = 0; i < nodes; i++) {
+            cluster.brokerRelay(i).resetAll();
+        }
+        long resetAt = System.nanoTime();
+        for (int i = 0; i < nodes; i++) {
+            assertThat(gateways.get(i).unwrapsCorrectly(dek)).as("node %d serves right after the reset", i + 1).isTrue();
+        }
+        double[] reconnectedMs = new double[nodes];
+        Arrays.fill(reconnectedMs, -1);
+        long end = resetAt + WAIT.toNanos();
+        while (Arrays.stream(reconnectedMs).anyMatch(v -> v < 0)) {
+            assertThat(System.nanoTime()).as("every node reconnects after the reset within %s", WAIT).isLessThan(end);
+            for (int i = 0; i < nodes; i++) {
+                if (reconnectedMs[i] < 0 && restored(cluster.node(i)) > before.get(i)) {
+                    reconnectedMs[i] = (System.nanoTime() - resetAt) / 1e6;
+                }
+            }
+            Thread.sleep(5);
+        }
+        TaskRequest relink = ClusterTasks.link(tenant, tenant + "-root");
+        orbital.publish(relink);
+        assertThat(orbital.awaitFinal(relink, WAIT).response().getStatus()).as("tasks flow again after the reset")
+                .isEqualTo(TaskStatus.DONE);
+        Thread.sleep(500);
+        assertThat(orbital.responsesTo(relink)).as("answers to the task sent after the reset").hasSize(1);
+        assertThat(cluster.database().taskLogEntries(relink.getTaskId())).isEqualTo(1);
+        return reconnectedMs;
     }
 
     /**
@@ -200,7 +245,7 @@ class OrbitalOutageTest {
     }
 
     private static void report(int[] served, double unlinkDoneMs, double[] refusingMs, double[] reconnectedMs,
-                               double grpcGoneServeMs) throws Exception {
+                               double[] resetReconnectedMs, double grpcGoneServeMs) throws Exception {
         String text = String.format(Locale.ROOT, """
                 # Orbital outage (OrbitalOutageTest)
 
@@ -213,13 +258,14 @@ class OrbitalOutageTest {
                 | correct unwraps during the outage (no refusal, /readyz 200 throughout) | %d | %d | %d |
                 | heal to AMQP connection restored (node log), ms | %.0f | %.0f | %.0f |
                 | heal to refusing the tenant unlinked while cut off, ms | %.0f | %.0f | %.0f |
+                | second phase, every AMQP connection reset (broker restart): reset to restored, ms | %.0f | %.0f | %.0f |
 
                 The unlink published during the outage was answered DONE %.0f ms after the heal, once.
                 Node 1's Orbital gRPC peer was torn down at once (shutdownNow): node 1 unwrapped again %.1f ms later
                 and kept taking tasks from the broker.
                 """, Instant.now(), STALENESS.toMillis(), OUTAGE.toMillis(), served[0], served[1], served[2],
                 reconnectedMs[0], reconnectedMs[1], reconnectedMs[2], refusingMs[0], refusingMs[1], refusingMs[2],
-                unlinkDoneMs, grpcGoneServeMs);
+                resetReconnectedMs[0], resetReconnectedMs[1], resetReconnectedMs[2], unlinkDoneMs, grpcGoneServeMs);
         Path out = Path.of(System.getProperty("user.dir"), "target", "orbital-outage.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text);
