@@ -74,7 +74,8 @@ public final class ServePlan {
                             new AmqpConfig.Auth.Plain(c.string("orbital.amqp.user"), c.string("orbital.amqp.password"),
                                     new AmqpConfig.Tls.Off()),
                             c.string("orbital.amqp.task-address"), c.string("orbital.amqp.critical-address"),
-                            c.string("orbital.amqp.response-address"), 16, 4, Duration.ofSeconds(1)))
+                            c.string("orbital.amqp.response-address"), 16, 4, Duration.ofSeconds(1),
+                            c.duration("orbital.amqp.idle-timeout")))
                     : Optional.empty();
             return NodePlan.builder()
                     .storage(storage(c))

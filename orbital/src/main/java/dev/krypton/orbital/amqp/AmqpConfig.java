@@ -18,15 +18,33 @@ import java.util.Objects;
  *     messages overtake the routine ones
  * @param routineWorkers how many routine tasks run at once (they may wait on slow root keys)
  * @param releaseDelay how long a task that failed transiently is held before it is released
+ * @param idleTimeout how long the connection may stay silent before it is taken for dead and
+ *     reconnected (AMQP idle time-out: the broker is asked for a frame at least every half of it),
+ *     so that a broker lost behind a silent network is noticed
  */
 public record AmqpConfig(String host, int port, Auth auth, String taskAddress, String criticalAddress,
-                         String responseAddress, int prefetch, int routineWorkers, Duration releaseDelay) {
+                         String responseAddress, int prefetch, int routineWorkers, Duration releaseDelay,
+                         Duration idleTimeout) {
+
+    /** The idle time-out when none is given. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** A configuration with the {@link #DEFAULT_IDLE_TIMEOUT}. */
+    public AmqpConfig(String host, int port, Auth auth, String taskAddress, String criticalAddress,
+                      String responseAddress, int prefetch, int routineWorkers, Duration releaseDelay) {
+        this(host, port, auth, taskAddress, criticalAddress, responseAddress, prefetch, routineWorkers, releaseDelay,
+                DEFAULT_IDLE_TIMEOUT);
+    }
 
     /** Validates every setting. */
     public AmqpConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(releaseDelay, "releaseDelay");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (idleTimeout.toMillis() < 100) {
+            throw new OrbitalException("AMQP idle time-out must be at least 100 ms, got " + idleTimeout.toMillis() + " ms");
+        }
         if (port < 1 || port > 65535) {
             throw new OrbitalException("AMQP port must be 1-65535, got " + port);
         }

@@ -48,6 +48,7 @@ public final class AmqpIntake implements AutoCloseable {
     private final Lanes<Work> lanes;
     private final List<Thread> readers;
     private final AtomicInteger reconnects = new AtomicInteger();
+    private final AtomicInteger interruptions = new AtomicInteger();
     private volatile boolean closing;
     private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("orbital-release").daemon(true).factory());
@@ -74,8 +75,11 @@ public final class AmqpIntake implements AutoCloseable {
 
     private Connection connect(AmqpConfig config) throws ClientException {
         return client.connect(config.host(), config.port(), AmqpOptions.connection(config,
-                () -> LOG.log(Level.WARNING, "AMQP connection to {0}:{1} lost; reconnecting with backoff",
-                        config.host(), Integer.toString(config.port())),
+                () -> {
+                    interruptions.incrementAndGet();
+                    LOG.log(Level.WARNING, "AMQP connection to {0}:{1} lost; reconnecting with backoff",
+                            config.host(), Integer.toString(config.port()));
+                },
                 () -> {
                     reconnects.incrementAndGet();
                     LOG.log(Level.INFO, "AMQP connection restored");
@@ -90,6 +94,11 @@ public final class AmqpIntake implements AutoCloseable {
             throw new OrbitalException("cannot connect the Orbital intake to AMQP broker "
                     + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** How often the connection was found lost (closed, failed, or silent past the idle time-out) since start. */
+    public int interruptions() {
+        return interruptions.get();
     }
 
     /** How often the connection was lost and restored since start. */

@@ -3,7 +3,7 @@ package dev.krypton.orbital.amqp;
 import org.apache.qpid.protonj2.client.ConnectionOptions;
 import org.apache.qpid.protonj2.client.SslOptions;
 
-/** Maps {@link AmqpConfig} onto ProtonJ2 connection options: SASL, TLS, reconnect with backoff. */
+/** Maps {@link AmqpConfig} onto ProtonJ2 connection options: SASL, TLS, idle time-out, reconnect with backoff. */
 final class AmqpOptions {
 
     private AmqpOptions() {}
@@ -23,6 +23,7 @@ final class AmqpOptions {
                 tls(options, e.tls());
             }
         }
+        options.idleTimeout(config.idleTimeout().toMillis());
         options.reconnectEnabled(true);
         options.reconnectOptions()
                 .reconnectDelay(100)

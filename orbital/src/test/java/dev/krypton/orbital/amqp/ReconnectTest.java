@@ -58,4 +58,39 @@ class ReconnectTest {
             }
         }
     }
+
+    /**
+     * The broker goes silent behind a dead network (the relay blackholes: no reset, no close): the
+     * intake notices by its idle time-out (1 s here), not only when something resets the
+     * connection, and reconnects once the network is back.
+     */
+    @Test
+    void aSilentBrokerIsNoticedByTheIdleTimeout() throws Exception {
+        FakeEngine engine = new FakeEngine();
+        AmqpConfig direct = Broker.config("krypton-idle", 100, 2);
+        try (Broker orbital = new Broker(direct.responseAddress()); TcpRelay relay = new TcpRelay(Broker.HOST, Broker.PORT)) {
+            orbital.drainResponses();
+            AmqpConfig config = new AmqpConfig(Broker.HOST, relay.port(), direct.auth(), direct.taskAddress(),
+                    direct.criticalAddress(), direct.responseAddress(), 100, 2, Duration.ofMillis(50), Duration.ofSeconds(1));
+            TaskProcessor processor = new TaskProcessor(engine, new MemoryStorage(), SignatureCheck.off(),
+                    IntakeAudit.logging(), 30, Clock.systemUTC());
+            try (AmqpIntake intake = AmqpIntake.start(processor, config)) {
+                relay.cut();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (intake.interruptions() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(intake.interruptions()).as("the silent connection was taken for dead").isPositive();
+                assertThat(intake.reconnects()).as("not reconnected while the network is dead").isZero();
+
+                relay.heal();
+                TaskRequest link = Tasks.link("t-idle", "key-1");
+                orbital.publish(config.taskAddress(), link.toByteArray());
+                var answer = orbital.nextResponse(Duration.ofSeconds(30));
+                assertThat(answer.getTaskId()).isEqualTo(link.getTaskId());
+                assertThat(answer.getStatus()).isEqualTo(TaskStatus.DONE);
+                assertThat(intake.reconnects()).isPositive();
+            }
+        }
+    }
 }
