@@ -35,17 +35,19 @@ final class Broker implements AutoCloseable {
     /** Unique to this test JVM, so that parallel builds on one broker never share a queue. */
     private static final String RUN = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1);
     private static final java.util.Set<String> QUEUES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Numbers each config of this JVM, so that two tests (or two runs of one) never share a queue. */
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Broker::deleteQueues));
     }
 
     /**
-     * Addresses {@code /queue/PREFIX-RUN-tasks}, {@code -critical} and {@code -responses}, unique to
-     * this JVM; the queues are deleted when it exits (best effort, with rabbitmqctl).
+     * Addresses {@code /queue/PREFIX-RUN-N-tasks}, {@code -critical} and {@code -responses}, unique to
+     * this JVM and to this call; the queues are deleted when it exits (best effort, with rabbitmqctl).
      */
     static AmqpConfig config(String prefix, int prefetch, int workers) {
-        String name = prefix + "-" + RUN;
+        String name = prefix + "-" + RUN + "-" + SEQ.incrementAndGet();
         for (String suffix : java.util.List.of("-tasks", "-critical", "-responses")) {
             QUEUES.add(name + suffix);
         }
