@@ -13,6 +13,7 @@ import dev.krypton.rootkey.WrapContext;
 import dev.krypton.rootkey.health.HealthPolicy;
 import dev.krypton.rootkey.tck.FakeRootKeyProvider;
 import dev.krypton.rootkey.tck.FakeRootKeys;
+import dev.krypton.rootkey.tck.ForwardingRootKey;
 import java.lang.foreign.ValueLayout;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -145,36 +146,11 @@ final class Fixture implements AutoCloseable {
         @Override
         public RootKey open(dev.krypton.rootkey.RootKeyRef ref, KeyServices services) {
             RootKey key = inner.open(ref, services);
-            return new RootKey() {
-                @Override
-                public dev.krypton.rootkey.RootKeyRef ref() {
-                    return key.ref();
-                }
-
-                @Override
-                public boolean bindsContext() {
-                    return key.bindsContext();
-                }
-
+            return new ForwardingRootKey(key) {
                 @Override
                 public RootKeyBlob wrap(KeyHandle l2, WrapContext context) {
                     wrappedL2s.add(l2.withKey(s -> s.toArray(ValueLayout.JAVA_BYTE)));
                     return key.wrap(l2, context);
-                }
-
-                @Override
-                public KeyHandle unwrap(RootKeyBlob blob, WrapContext context) {
-                    return key.unwrap(blob, context);
-                }
-
-                @Override
-                public void probe(WrapContext context) {
-                    key.probe(context);
-                }
-
-                @Override
-                public void close() {
-                    key.close();
                 }
             };
         }

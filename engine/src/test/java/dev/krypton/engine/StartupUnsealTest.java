@@ -12,6 +12,7 @@ import dev.krypton.rootkey.RootKeyProvider;
 import dev.krypton.rootkey.WrapContext;
 import dev.krypton.rootkey.tck.FakeRootKeyProvider;
 import dev.krypton.rootkey.tck.FakeRootKeys;
+import dev.krypton.rootkey.tck.ForwardingRootKey;
 import dev.krypton.storage.TenantState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -259,22 +260,7 @@ class StartupUnsealTest {
         @Override
         public RootKey open(dev.krypton.rootkey.RootKeyRef ref, KeyServices services) {
             RootKey key = inner.open(ref, services);
-            return new RootKey() {
-                @Override
-                public dev.krypton.rootkey.RootKeyRef ref() {
-                    return key.ref();
-                }
-
-                @Override
-                public boolean bindsContext() {
-                    return key.bindsContext();
-                }
-
-                @Override
-                public RootKeyBlob wrap(KeyHandle l2, WrapContext context) {
-                    return key.wrap(l2, context);
-                }
-
+            return new ForwardingRootKey(key) {
                 @Override
                 public KeyHandle unwrap(RootKeyBlob blob, WrapContext context) {
                     int now = inFlight.incrementAndGet();
@@ -289,16 +275,6 @@ class StartupUnsealTest {
                     } finally {
                         inFlight.decrementAndGet();
                     }
-                }
-
-                @Override
-                public void probe(WrapContext context) {
-                    key.probe(context);
-                }
-
-                @Override
-                public void close() {
-                    key.close();
                 }
             };
         }

@@ -25,6 +25,7 @@ import dev.krypton.rootkey.RootKeyRef;
 import dev.krypton.rootkey.WrapContext;
 import dev.krypton.rootkey.tck.FakeRootKeyProvider;
 import dev.krypton.rootkey.tck.FakeRootKeys;
+import dev.krypton.rootkey.tck.ForwardingRootKey;
 import dev.krypton.storage.Storage;
 import dev.krypton.storage.tck.MemoryStorage;
 import java.security.SecureRandom;
@@ -130,37 +131,16 @@ public final class RealEngine implements AutoCloseable {
         public RootKey open(RootKeyRef ref, KeyServices services) {
             RootKey key = inner.open(ref, services);
             boolean slow = ref.keyId().startsWith("slow");
-            return new RootKey() {
-                @Override
-                public RootKeyRef ref() {
-                    return key.ref();
-                }
-
-                @Override
-                public boolean bindsContext() {
-                    return key.bindsContext();
-                }
-
+            return new ForwardingRootKey(key) {
                 @Override
                 public RootKeyBlob wrap(KeyHandle l2, WrapContext context) {
                     pause(slow);
                     return key.wrap(l2, context);
                 }
-
                 @Override
                 public KeyHandle unwrap(RootKeyBlob blob, WrapContext context) {
                     pause(slow);
                     return key.unwrap(blob, context);
-                }
-
-                @Override
-                public void probe(WrapContext context) {
-                    key.probe(context);
-                }
-
-                @Override
-                public void close() {
-                    key.close();
                 }
             };
         }
