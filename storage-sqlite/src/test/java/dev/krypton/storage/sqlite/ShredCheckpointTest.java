@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The write-ahead log after a destroy: every connection runs with {@code secure_delete} on, and a
- * reader that still uses the log's old pages (here another process's open read transaction) keeps
- * the destroyed material there; the store says so in a warning and clears it after the next write
- * once the reader is gone.
+ * reader that still uses the log's old pages (here a connection of its own with an open read
+ * transaction) keeps the destroyed material there; the store says so in a warning and clears it
+ * after the next write once the reader is gone.
  */
 class ShredCheckpointTest {
 
