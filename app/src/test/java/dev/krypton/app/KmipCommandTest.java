@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.krypton.kmip.client.TlsSettings;
+import dev.krypton.storage.tck.Residue;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -44,6 +45,7 @@ class KmipCommandTest {
     private static Path data;
     private static int kmipPort;
     private static int httpsPort;
+    private static int grpcPort;
 
     @BeforeAll
     static void startNode() throws Exception {
@@ -59,6 +61,7 @@ class KmipCommandTest {
         httpsPort = Integer.parseInt(h.group(1));
         Matcher g = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(dev.await("Orbital gRPC", 5));
         assertThat(g.find()).isTrue();
+        grpcPort = Integer.parseInt(g.group(1));
         Run linked = krypton("task", "link", "--tenant", "acme", "--key-id", "acme-root", "--data-dir", data.toString(),
                 "--port", g.group(1));
         assertThat(linked.code).as(linked.toString()).isZero();
@@ -69,6 +72,50 @@ class KmipCommandTest {
         dev.terminate();
         assertThat(dev.exit(30)).isZero();
         dev.close();
+    }
+
+    /**
+     * Crypto-shred on the running node: after {@code krypton task destroy} (Orbital KEY_DELETE over
+     * gRPC) is answered DONE, no 16-byte piece of the tenant's wrapped L2 or of any wrapped L3
+     * version is left in {@code krypton.db}, {@code -wal} or {@code -shm}, while the node still
+     * runs; with the root-key file beside them, any such copy would give the keys back. Each is
+     * found there before the destroy. Its own tenant, so the other tests keep {@code acme}.
+     */
+    @Test
+    void destroyTaskLeavesNoWrappedKeyOfTheTenantInTheRunningNodesFiles() throws Exception {
+        Run linked = krypton("task", "link", "--tenant", "shred", "--key-id", "shred-root", "--data-dir", data.toString(),
+                "--port", String.valueOf(grpcPort));
+        assertThat(linked.code).as(linked.toString()).isZero();
+        assertThat(kmip("create-kek", "a", "--tenant", "shred").code).isZero();
+        assertThat(kmip("create-kek", "b", "--tenant", "shred").code).isZero();
+        assertThat(kmip("rekey", "shred:a:1").out.strip()).isEqualTo("shred:a:2");
+        Path db = data.resolve("krypton.db");
+        List<byte[]> material = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet r = s.executeQuery("SELECT wrapped_l2 FROM tenants WHERE tenant_id = 'shred'")) {
+                r.next();
+                byte[] l2 = r.getBytes(1);
+                material.add(java.util.Arrays.copyOfRange(l2, l2.length - 48, l2.length));
+            }
+            try (java.sql.ResultSet r = s.executeQuery("SELECT wrapped_blob FROM objects WHERE tenant_id = 'shred'")) {
+                while (r.next()) {
+                    material.add(r.getBytes(1));
+                }
+            }
+        }
+        assertThat(material).as("the L2's ciphertext and three L3 versions").hasSize(4);
+        for (byte[] m : material) {
+            assertThat(Residue.find(Residue.files(db), m)).as("found before the destroy").isNotEmpty();
+        }
+
+        Run destroyed = krypton("task", "destroy", "--tenant", "shred", "--data-dir", data.toString(),
+                "--port", String.valueOf(grpcPort));
+        assertThat(destroyed.code).as(destroyed.toString()).isZero();
+
+        for (byte[] m : material) {
+            assertThat(Residue.find(Residue.files(db), m)).as("left in the node's files after DONE").isEmpty();
+        }
     }
 
     @Test

@@ -125,6 +125,23 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public String zerosLike(String column) {
+        return "decode(repeat('00', length(" + column + ")), 'hex')";
+    }
+
+    /**
+     * Nothing the store can do at once: PostgreSQL keeps the row versions from before the
+     * overwrite (MVCC) until VACUUM prunes them, and even then their bytes may stay in the page's
+     * free space until it is reused or the table is rewritten (VACUUM FULL, which locks the table
+     * against every read). Both belong to the operator's maintenance, as do the WAL segments,
+     * archives, replicas and backups; docs/security.md says what remains where.
+     */
+    @Override
+    public boolean clearShredded(Connection connection) {
+        return true;
+    }
+
+    @Override
     public Duration retryFor() {
         return settings.retryFor();
     }

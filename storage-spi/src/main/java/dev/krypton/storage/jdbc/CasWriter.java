@@ -15,6 +15,12 @@ import java.util.Optional;
  * nothing if the row exists (expectation ABSENT) or an update/delete guarded by
  * {@code generation = expected}. A statement that touches no row is a failed expectation and
  * aborts the transaction. Also checks, after an uncertain commit, whether a write is in place.
+ *
+ * <p><b>Shredding.</b> A change that drops wrapped key material (see {@link #shreds}) first
+ * overwrites the stored material with zeros of the same length, in the same transaction, and only
+ * then deletes the row or stores the empty value. A database that updates in place (SQLite, for a
+ * value of the same size) so never keeps the material in a freed cell; where it cannot (PostgreSQL
+ * keeps the old row version until VACUUM), the deleted version at least holds only zeros.
  */
 final class CasWriter {
 
@@ -38,12 +44,17 @@ final class CasWriter {
     private static final String UPDATE_OBJECT = "UPDATE objects SET uid=?, tenant_id=?, kind=?, name=?, state=?, version=?, "
             + "revision=?, created_at_nanos=?, wrapped_blob=?, aad=?, attributes=?, generation=? WHERE uid=? AND generation=?";
     private static final String DELETE_OBJECT = "DELETE FROM objects WHERE uid=? AND generation=?";
+    private static final String ZERO_OBJECT = "UPDATE objects SET wrapped_blob=%s, aad=%s WHERE uid=? AND generation=?";
+    private static final String ZERO_TENANT = "UPDATE tenants SET wrapped_l2=%s WHERE tenant_id=? AND generation=?";
 
     private CasWriter() {
     }
 
     static void apply(Connection c, List<Write> batch, SqlDialect dialect) throws SQLException {
         for (Write w : batch) {
+            if (shreds(w)) {
+                overwrite(c, w, dialect);
+            }
             int changed = switch (w) {
                 case Write.PutTenant p -> put(c, p.expectedGeneration() == Write.ABSENT ? INSERT_TENANT : UPDATE_TENANT,
                         s -> Rows.bind(s, p.record()), p.id(), p.expectedGeneration());
@@ -63,6 +74,40 @@ final class CasWriter {
             if (w instanceof Write.PutTenant p) {
                 dialect.tenantWritten(c, p.record());
             }
+        }
+    }
+
+    /**
+     * Whether the change drops wrapped key material that may be stored now: deleting an object,
+     * storing an object without its blob (a destroyed version) or a tenant without its wrapped L2
+     * (the tombstone of a destroyed tenant) over an existing record.
+     */
+    static boolean shreds(Write w) {
+        return switch (w) {
+            case Write.DeleteObject _ -> true;
+            case Write.PutObject p -> p.expectedGeneration() != Write.ABSENT && p.record().wrappedBlob().length == 0;
+            case Write.PutTenant p -> p.expectedGeneration() != Write.ABSENT && !p.record().hasWrappedL2();
+        };
+    }
+
+    /**
+     * Overwrites the stored material {@code w} drops with zeros of the same length. Guarded by the
+     * same expectation as the change itself: if that fails, this touches nothing and the change
+     * that follows reports the conflict.
+     */
+    private static void overwrite(Connection c, Write w, SqlDialect dialect) throws SQLException {
+        String sql = w instanceof Write.PutTenant
+                ? ZERO_TENANT.formatted(dialect.zerosLike("wrapped_l2"))
+                : ZERO_OBJECT.formatted(dialect.zerosLike("wrapped_blob"), dialect.zerosLike("aad"));
+        long expected = switch (w) {
+            case Write.DeleteObject d -> d.expectedGeneration();
+            case Write.PutObject p -> p.expectedGeneration();
+            case Write.PutTenant p -> p.expectedGeneration();
+        };
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, w.id());
+            s.setLong(2, expected);
+            s.executeUpdate();
         }
     }
 

@@ -37,12 +37,21 @@ import java.util.concurrent.locks.LockSupport;
  * applies only if nobody (including the earlier attempt) changed the records meanwhile. If the
  * earlier attempt did commit and another writer has changed the records since, the two cases
  * cannot be told apart and the write reports CONFLICT; the caller re-reads, as after any conflict.
+ *
+ * <p><b>Crypto-shredding.</b> A write that drops wrapped key material overwrites it with zeros
+ * before dropping it ({@link CasWriter}), and once it has committed, the dialect clears what the
+ * database files still keep of it ({@link SqlDialect#clearShredded}) before {@link #write} returns.
+ * If that cannot finish now, a warning is logged and it is tried again after every later write
+ * and at close.
  */
 public class JdbcStorage implements Storage, TaskLog, Heartbeats {
+
+    private static final System.Logger LOG = System.getLogger(JdbcStorage.class.getName());
 
     private final SqlConnections connections;
     private final SqlDialect dialect;
     private volatile boolean closed;
+    private volatile boolean shredPending;
 
     /** Wraps the connections and brings the schema up to date. */
     public JdbcStorage(SqlConnections connections, SqlDialect dialect) {
@@ -143,15 +152,18 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
         for (int attempt = 0; ; attempt++) {
             try {
                 if (uncertain && connections.read(c -> CasWriter.inPlace(c, batch))) {
+                    clearShredded(batch);
                     return;
                 }
                 connections.transaction(c -> {
                     CasWriter.apply(c, batch, dialect);
                     return null;
                 });
+                clearShredded(batch);
                 return;
             } catch (CasWriter.Conflict e) {
                 if (uncertain && read("check a retried write", c -> CasWriter.inPlace(c, batch))) {
+                    clearShredded(batch);
                     return;
                 }
                 throw StorageException.conflict(e.write instanceof Write.PutTenant ? "Tenant" : "Object", e.write.id());
@@ -162,6 +174,28 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
                 uncertain = true;
                 pause(attempt);
             }
+        }
+    }
+
+    /**
+     * After a committed write that dropped wrapped material (or while an earlier clearing is still
+     * owed), lets the dialect clear the database files of it. The write itself is durable either
+     * way, so a failure here is logged and retried later, never thrown.
+     */
+    private void clearShredded(List<Write> batch) {
+        if (!shredPending && batch.stream().noneMatch(CasWriter::shreds)) {
+            return;
+        }
+        try {
+            shredPending = !connections.read(dialect::clearShredded);
+            if (shredPending) {
+                LOG.log(System.Logger.Level.WARNING, "Destroyed key material may remain in the database's log "
+                        + "files: other readers kept them in use; clearing is retried after the next write.");
+            }
+        } catch (SQLException e) {
+            shredPending = true;
+            LOG.log(System.Logger.Level.WARNING, "Destroyed key material may remain in the database's log files: "
+                    + dialect.describe(e, "clear the log").getMessage() + " Clearing is retried after the next write.");
         }
     }
 
@@ -242,6 +276,9 @@ public class JdbcStorage implements Storage, TaskLog, Heartbeats {
     @Override
     public void close() {
         if (!closed) {
+            if (shredPending) {
+                clearShredded(List.of());
+            }
             closed = true;
             connections.close();
         }

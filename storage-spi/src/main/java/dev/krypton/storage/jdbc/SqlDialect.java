@@ -33,6 +33,22 @@ public interface SqlDialect {
     /** Called inside the write transaction after a tenant record is written (PostgreSQL: NOTIFY). */
     void tenantWritten(Connection connection, TenantRecord record) throws SQLException;
 
+    /**
+     * An SQL expression giving as many zero bytes as the byte column {@code column} holds, used to
+     * overwrite wrapped key material in place before it is dropped.
+     */
+    String zerosLike(String column);
+
+    /**
+     * Clears what the database's own files still keep of material a committed write overwrote and
+     * dropped (SQLite: old pages in the write-ahead log). Runs on a connection in auto-commit mode,
+     * outside any transaction.
+     *
+     * @return true when nothing is left to clear; false when it could not finish now (for example
+     *         another reader held the log) and should be tried again after the next write
+     */
+    boolean clearShredded(Connection connection) throws SQLException;
+
     /** How long to keep retrying transient failures before giving up with UNAVAILABLE. */
     Duration retryFor();
 }

@@ -24,6 +24,11 @@ import org.sqlite.SQLiteConfig;
  * as the disk honours fsync). The cost is one fsync per write transaction. Writers begin
  * {@code IMMEDIATE} so they take the write lock up front and wait up to the busy timeout for
  * another process instead of failing half-way.
+ *
+ * <p><b>Secure delete.</b> Every connection sets {@code secure_delete=ON}: SQLite then overwrites
+ * deleted and replaced content with zeros, in the page and on pages it frees, instead of leaving it
+ * in free space where a copy of the file would keep it. The write-ahead log still holds the older
+ * page images until a checkpoint truncates it ({@link SqliteDialect#clearShredded}).
  */
 final class SqliteConnections implements SqlConnections {
 
@@ -64,6 +69,7 @@ final class SqliteConnections implements SqlConnections {
         config.setBusyTimeout(busyMillis);
         config.setTransactionMode(mode);
         config.enforceForeignKeys(false);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     }
 

@@ -5,9 +5,12 @@ import dev.krypton.storage.TenantRecord;
 import dev.krypton.storage.jdbc.SqlDialect;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * SQLite schema and error codes (https://sqlite.org/rescode.html). Text keys use the default
@@ -44,6 +47,12 @@ final class SqliteDialect implements SqlDialect {
                     "CREATE TABLE applied_generations (node_id TEXT NOT NULL, tenant_id TEXT NOT NULL, "
                             + "generation INTEGER NOT NULL, PRIMARY KEY (node_id, tenant_id))",
                     "CREATE INDEX applied_by_tenant ON applied_generations (tenant_id, node_id)"));
+
+    /**
+     * How often a log checkpoint after a destroy is tried while readers still use old log pages.
+     * Each try already waits up to the busy timeout for them, so a few tries are plenty.
+     */
+    private static final int CHECKPOINT_TRIES = 3;
 
     private final Path file;
     private final int busyMillis;
@@ -93,6 +102,39 @@ final class SqliteDialect implements SqlDialect {
     @Override
     public void tenantWritten(Connection connection, TenantRecord record) {
         // No notification: a SQLite store belongs to one node, which knows its own writes.
+    }
+
+    @Override
+    public String zerosLike(String column) {
+        return "zeroblob(length(" + column + "))";
+    }
+
+    /**
+     * Checkpoints the write-ahead log into the database file and truncates it to zero bytes
+     * ({@code PRAGMA wal_checkpoint(TRUNCATE)}). Until then the log still holds the pages as they
+     * were before the destroy, wrapped material included. The checkpoint waits (busy timeout) for
+     * readers that still use old log pages; if one keeps them past every try, it reports false.
+     * With {@code secure_delete} on, the pages it copies into the file hold zeros where the
+     * material was, and freed pages are zeroed too.
+     */
+    @Override
+    public boolean clearShredded(Connection connection) throws SQLException {
+        for (int attempt = 1; attempt <= CHECKPOINT_TRIES; attempt++) {
+            try (Statement s = connection.createStatement();
+                 ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                if (r.next() && r.getInt(1) == 0) {
+                    return true;
+                }
+            } catch (SQLException e) {
+                if (!isTransient(e)) {
+                    throw e;
+                }
+            }
+            if (attempt < CHECKPOINT_TRIES) {
+                LockSupport.parkNanos(Duration.ofMillis(20L * attempt).toNanos());
+            }
+        }
+        return false;
     }
 
     @Override

@@ -71,6 +71,8 @@ class UncertainCommitTest {
             public boolean isTransient(SQLException e) { return sqlite.isTransient(e); }
             public StorageException describe(SQLException e, String a) { return sqlite.describe(e, a); }
             public void tenantWritten(Connection c, TenantRecord r) { sqlite.tenantWritten(c, r); }
+            public String zerosLike(String column) { return sqlite.zerosLike(column); }
+            public boolean clearShredded(Connection c) throws SQLException { return sqlite.clearShredded(c); }
             public Duration retryFor() { return Duration.ofSeconds(10); }
         };
         holder[0] = new LosingAcks(SqliteConnections.open(file, 1000, 2, sqlite));

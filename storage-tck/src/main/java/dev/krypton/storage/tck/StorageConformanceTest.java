@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class StorageConformanceTest implements StorageContext, TenantContract, ObjectContract,
         AtomicWriteContract, PagingContract, TaskAndHeartbeatContract, ConcurrencyContract, RestartContract,
-        ChangeFeedContract {
+        ChangeFeedContract, ShredContract {
 
     private StorageConfig config;
     private Storage store;
