@@ -39,6 +39,14 @@ public interface KeyOperations {
     /** KMIP Get Attributes: the object's attributes, no key material. */
     ManagedObject attributes(Principal principal, String uid);
 
+    /**
+     * The object's attributes as KMIP operation {@code action} (Get, Check, Add Attribute, ...)
+     * reads them before it acts: checked against the policy for {@code operation} and audited, a
+     * refusal included, under {@code action} (its name as the audit log shows it, such as
+     * {@code CHECK}), so a refused Get is recorded as GET and not as a Get Attributes.
+     */
+    ManagedObject attributes(Principal principal, String uid, Operation operation, String action);
+
     /** KMIP Get of key material: refused for L3 KEKs and for Sensitive or non-Extractable objects. */
     KeyMaterial material(Principal principal, String uid);
 
