@@ -93,6 +93,17 @@ public interface KeyOperations {
     /** KMIP Encrypt: wraps an L4 (or any data) with an ACTIVE L3 version or tenant key. */
     EncryptResult encrypt(Principal principal, EncryptRequest request);
 
+    /**
+     * A later part of a multi-part GCM Encrypt (KMIP Init, Final Indicator and Correlation Value):
+     * the GCM ciphertext of {@code request.data()} when it starts at byte {@code offset} of the
+     * plaintext encrypted under the 12-byte {@code request.iv()}, that is the data XOR GCM's counter
+     * key stream from block {@code 2 + offset / 16}. Work is proportional to the part, and nothing
+     * derived from the key is kept between parts. No tag: the caller computes it with one
+     * {@link #encrypt} of the whole plaintext at the end, and counts the GCM invocation with an
+     * {@link #encrypt} of the first part. Policy, tenant and key state as for {@link #encrypt}.
+     */
+    byte[] encryptGcmPart(Principal principal, EncryptRequest request, int offset);
+
     /** Starts recording this thread's changes for a KMIP batch with the Undo option (see {@link UndoLog}). */
     UndoLog startUndoLog(Principal principal);
 

@@ -202,6 +202,15 @@ final class Operations implements KeyOperations {
     }
 
     @Override
+    public byte[] encryptGcmPart(Principal p, EncryptRequest request, int offset) {
+        ObjectRef ref = ObjectRef.parse(request.uid());
+        return run(p, Operation.ENCRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+            case ObjectRef.Kek k -> ciphers.gcmPart(k, request, offset);
+            case ObjectRef.Tenant t -> ciphers.gcmPartWithTenantKey(t, request, offset, objects);
+        });
+    }
+
+    @Override
     public byte[] decrypt(Principal p, DecryptRequest request) {
         ObjectRef ref = ObjectRef.parse(request.uid());
         return run(p, Operation.DECRYPT, ref.tenant(), request.uid(), () -> switch (allowedMode(ref, request.mode())) {

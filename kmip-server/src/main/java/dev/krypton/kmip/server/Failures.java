@@ -18,7 +18,8 @@ import java.util.Map;
  * Only (KMIP 2.x) or Permission Denied (KMIP 1.4 section 11, Add/Modify/Delete Attribute); a
  * second value of a single-valued attribute is Attribute Single Valued (2.x) or Illegal Operation
  * (1.4); likewise Non Unique Name Attribute (Illegal Operation), Incompatible Cryptographic Usage
- * Mask (Permission Denied) and Object Destroyed (Item Not Found); a failed tag is Cryptographic Failure; everything
+ * Mask (Permission Denied), Object Destroyed (Item Not Found) and Server Limit Exceeded (General
+ * Failure, with the limit in the Result Message); a failed tag is Cryptographic Failure; everything
  * else is General Failure with no detail (the detail goes to the log only).
  *
  * <p>Retryable refusals (a tenant ACTIVE in storage whose keys a starting node has not unsealed
@@ -48,7 +49,8 @@ final class Failures {
             ResultReason.ATTRIBUTE_SINGLE_VALUED, ResultReason.ILLEGAL_OPERATION,
             ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, ResultReason.ILLEGAL_OPERATION,
             ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK, ResultReason.PERMISSION_DENIED,
-            ResultReason.OBJECT_DESTROYED, ResultReason.ITEM_NOT_FOUND);
+            ResultReason.OBJECT_DESTROYED, ResultReason.ITEM_NOT_FOUND,
+            ResultReason.SERVER_LIMIT_EXCEEDED, ResultReason.GENERAL_FAILURE);
 
     private Failures() {
     }

@@ -2,7 +2,6 @@ package dev.krypton.kmip.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.krypton.kmip.DecodeLimits;
 import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.ResultStatus;
 import dev.krypton.kmip.attribute.Attribute;
@@ -13,7 +12,6 @@ import dev.krypton.kmip.message.RequestMessage;
 import dev.krypton.kmip.message.ResponseBatchItem;
 import dev.krypton.kmip.message.ResponseMessage;
 import dev.krypton.kmip.payload.Locate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -94,8 +92,7 @@ class HostileLocateTest {
 
     @Test
     void aResultCutAtTheServerCapTellsTheTotalInLocatedItems() {
-        ServerLimits capped = new ServerLimits(16, Duration.ofSeconds(10), Duration.ofMinutes(5), DecodeLimits.DEFAULT, 1000, 2, 4096);
-        try (var fixture = new ServerFixture(c -> c.withLimits(capped))) {
+        try (var fixture = new ServerFixture(c -> c.withLimits(c.limits().withMaxLocateItems(2)))) {
             KmipOperations acme = fixture.client("acme");
             for (int i = 0; i < 3; i++) {
                 KekOperationsTest.createKek(acme, "capped-" + i);

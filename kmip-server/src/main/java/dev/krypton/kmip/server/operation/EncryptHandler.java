@@ -31,7 +31,11 @@ final class EncryptHandler implements OperationHandler<Encrypt.Request> {
         return Encrypt.Request.class;
     }
 
-    private final MultiPartEncryptions parts = new MultiPartEncryptions();
+    private final MultiPartEncryptions parts;
+
+    EncryptHandler(MultiPartLimits limits) {
+        this.parts = new MultiPartEncryptions(limits);
+    }
 
     @Override
     public ResponsePayload handle(RequestContext context, Encrypt.Request request) {
