@@ -7,6 +7,7 @@ import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.message.ProtocolVersion;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Maps a failed batch item to its KMIP Result Reason and a message safe for the wire (DESIGN.md
@@ -34,6 +35,10 @@ import java.util.Map;
 final class Failures {
 
     private static final System.Logger LOG = System.getLogger(Failures.class.getName());
+
+    private static final long TRACE_INTERVAL_NANOS = 10_000_000_000L;
+    private static final AtomicLong NEXT_TRACE = new AtomicLong(System.nanoTime());
+    private static final AtomicLong SUPPRESSED = new AtomicLong();
 
     /** The Result Message of every retryable refusal; documented in docs/kmip-server.md. */
     static final String RETRY_MESSAGE = "temporarily unavailable, retry later";
@@ -89,8 +94,21 @@ final class Failures {
         return new Failure(ResultReason.GENERAL_FAILURE, RETRY_MESSAGE);
     }
 
+    /**
+     * Logs the fault with its stack trace at most once per {@link #TRACE_INTERVAL_NANOS}, counting
+     * the others into the next report: one message of a thousand batch items that each hit the
+     * same fault must not write thousands of log lines (the metrics still count every item).
+     */
     private static Failure general(String message, RuntimeException e) {
-        LOG.log(Level.WARNING, "KMIP batch item failed with General Failure", e);
+        long now = System.nanoTime();
+        long next = NEXT_TRACE.get();
+        if (now - next >= 0 && NEXT_TRACE.compareAndSet(next, now + TRACE_INTERVAL_NANOS)) {
+            long skipped = SUPPRESSED.getAndSet(0);
+            LOG.log(Level.WARNING, "KMIP batch item failed with General Failure"
+                    + (skipped > 0 ? " (" + skipped + " more since the last report, not logged)" : ""), e);
+        } else {
+            SUPPRESSED.incrementAndGet();
+        }
         return new Failure(ResultReason.GENERAL_FAILURE, message);
     }
 }

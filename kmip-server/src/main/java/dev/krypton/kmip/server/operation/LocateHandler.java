@@ -39,6 +39,9 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
     private static final Set<AttributeDef> ENGINE_SEARCHED = EnumSet.of(AttributeDef.NAME, AttributeDef.OBJECT_TYPE,
             AttributeDef.STATE, AttributeDef.OBJECT_GROUP);
 
+    /** On-line, Archival and (KMIP 2.x) Destroyed Storage. */
+    private static final int STORAGE_STATUS_BITS = 0x7;
+
     private final int maxItems;
 
     LocateHandler(int maxItems) {
@@ -59,6 +62,10 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
     public ResponsePayload handle(RequestContext context, Locate.Request request) {
         long offset = nonNegative(request.offsetItems(), 0, "Offset Items");
         int max = Math.min(nonNegative(request.maximumItems(), maxItems, "Maximum Items"), maxItems);
+        if (request.storageStatusMask().isPresent() && (request.storageStatusMask().getAsInt() & ~STORAGE_STATUS_BITS) != 0) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "Storage Status Mask takes the bits 1, 2 and 4 only, was "
+                    + request.storageStatusMask().getAsInt());
+        }
         Attributes wanted = request.attributes();
         List<String> names = wanted.names();
         if (names.size() > 1) {
