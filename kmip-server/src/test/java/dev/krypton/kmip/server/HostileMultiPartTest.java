@@ -130,6 +130,58 @@ class HostileMultiPartTest {
     }
 
     @Test
+    void aPartAcrossTheWrapOfGcmsThirtyTwoBitCounterEqualsTheOneShotResult() throws Exception {
+        byte[] key = new byte[32];
+        new Random(11).nextBytes(key);
+        int size = 900_000;
+        // An 8-byte IV whose first counter block's low 32 bits lie within the message's blocks of
+        // 2^32: GCM's inc32 then wraps those bits alone while plain CTR would carry into the rest.
+        byte[] iv = new byte[8];
+        Random random = new Random(13);
+        long low;
+        do {
+            random.nextBytes(iv);
+            low = firstCounterLow32(key, iv);
+        } while ((1L << 32) - low > size / 16 - 2);
+        try (var fixture = new ServerFixture()) {
+            KmipOperations acme = fixture.client("acme");
+            String uid = acme.register(Attributes.of(Attribute.cryptographicAlgorithm(CryptographicAlgorithm.AES),
+                    Attribute.cryptographicLength(256), Attribute.cryptographicUsageMask(TenantObjectsTest.ENC_DEC)),
+                    new ManagedObject.SymmetricKey(KeyBlock.raw(Bytes.of(key), CryptographicAlgorithm.AES, 256))).uniqueIdentifier();
+            acme.activate(uid);
+            byte[] plaintext = new byte[size];
+            new Random(17).nextBytes(plaintext);
+            Encrypt.Response first = init(acme, uid, java.util.Arrays.copyOf(plaintext, 1), Optional.of(Bytes.of(iv)));
+            ByteArrayOutputStream ciphertext = new ByteArrayOutputStream();
+            ciphertext.writeBytes(first.data().orElseThrow().toByteArray());
+            for (int from = 1; from < size - 1; from += 449_999) {
+                ciphertext.writeBytes(part(acme, uid, first.correlationValue().orElseThrow(),
+                        java.util.Arrays.copyOfRange(plaintext, from, Math.min(from + 449_999, size - 1)), false)
+                        .data().orElseThrow().toByteArray());
+            }
+            Encrypt.Response last = part(acme, uid, first.correlationValue().orElseThrow(),
+                    java.util.Arrays.copyOfRange(plaintext, size - 1, size), true);
+            ciphertext.writeBytes(last.data().orElseThrow().toByteArray());
+            Encrypt.Response oneShot = acme.client().call(new Encrypt.Request(Optional.of(uid), GCM, Optional.of(Bytes.of(plaintext)),
+                    Optional.of(Bytes.of(iv)), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                    Encrypt.Response.class);
+            assertThat(ciphertext.toByteArray()).isEqualTo(oneShot.data().orElseThrow().toByteArray());
+            assertThat(last.tag()).isEqualTo(oneShot.tag());
+        }
+    }
+
+    /** The low 32 bits of inc32(J0), the counter block of the first plaintext block, found with the JCE. */
+    private static long firstCounterLow32(byte[] key, byte[] iv) throws Exception {
+        var gcm = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, iv));
+        byte[] stream = java.util.Arrays.copyOf(gcm.doFinal(new byte[16]), 16);
+        var ecb = javax.crypto.Cipher.getInstance("AES/ECB/NoPadding");
+        ecb.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"));
+        return Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(ecb.doFinal(stream)).getInt(12));
+    }
+
+    @Test
     void aPartBeyondTheSizeLimitEndsTheOperationWithInvalidField() {
         try (var fixture = new ServerFixture()) {
             KmipOperations acme = fixture.client("acme");
