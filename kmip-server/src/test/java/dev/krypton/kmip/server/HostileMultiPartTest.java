@@ -182,6 +182,21 @@ class HostileMultiPartTest {
     }
 
     @Test
+    void anUnlinkBetweenPartsRefusesTheNextPartAndEndsTheOperation() {
+        try (var fixture = new ServerFixture()) {
+            KmipOperations acme = fixture.client("acme");
+            String kek = KekOperationsTest.createKek(acme, "unlinked");
+            Encrypt.Response first = init(acme, kek, new byte[100], Optional.empty());
+            Bytes correlation = first.correlationValue().orElseThrow();
+            fixture.engine.commands().execute(new dev.krypton.engine.TenantCommand.Unlink(ServerFixture.ACME));
+            assertThatThrownBy(() -> part(acme, kek, correlation, new byte[1], false))
+                    .isInstanceOfSatisfying(KmipException.class, e -> assertThat(e.reason()).isEqualTo(ResultReason.PERMISSION_DENIED));
+            assertThatThrownBy(() -> part(acme, kek, correlation, new byte[1], true))
+                    .isInstanceOfSatisfying(KmipException.class, e -> assertThat(e.reason()).isEqualTo(ResultReason.INVALID_FIELD));
+        }
+    }
+
+    @Test
     void aPartBeyondTheSizeLimitEndsTheOperationWithInvalidField() {
         try (var fixture = new ServerFixture()) {
             KmipOperations acme = fixture.client("acme");

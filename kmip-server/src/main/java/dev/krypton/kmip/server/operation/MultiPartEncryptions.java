@@ -66,10 +66,13 @@ final class MultiPartEncryptions {
             this.touched = now;
         }
 
-        /** Appends {@code data}, growing the buffer by doubling (the old one wiped), so appends cost linear time in all. */
-        void append(byte[] data) {
+        /**
+         * Appends {@code data} (the caller checked the size limit), growing the buffer by doubling up
+         * to {@code max} (the old one wiped), so appends cost linear time in all.
+         */
+        void append(byte[] data, int max) {
             if (length + data.length > plaintext.length) {
-                byte[] bigger = Arrays.copyOf(plaintext, Math.max(length + data.length, plaintext.length * 2));
+                byte[] bigger = Arrays.copyOf(plaintext, Math.max(length + data.length, Math.min(max, plaintext.length * 2)));
                 Arrays.fill(plaintext, (byte) 0);
                 plaintext = bigger;
             }
@@ -107,7 +110,7 @@ final class MultiPartEncryptions {
             EncryptResult r = context.keys().encrypt(context.principal(),
                     new EncryptRequest(uid, CipherMode.GCM, data, iv, aad, false, choice.tagLength()));
             Open o = new Open(context.principal(), uid, r.iv(), aad, choice.tagLength(), now);
-            o.append(data);
+            o.append(data, limits.maxBytes());
             byte[] correlation = randomBytes(CORRELATION_BYTES);
             open.put(HexFormat.of().formatHex(correlation), o);
             return new Part(r.ciphertext(), iv.length == 0 ? r.iv() : new byte[0], new byte[0], correlation);
@@ -134,14 +137,20 @@ final class MultiPartEncryptions {
             try {
                 checkSize(o.length, data.length);
                 int offset = o.length;
-                o.append(data);
+                o.append(data, limits.maxBytes());
                 if (!last) {
                     byte[] ct = context.keys().encryptGcmPart(context.principal(),
                             new EncryptRequest(uid, CipherMode.GCM, data, o.iv, o.aad, false, o.tagLength), offset);
                     return new Part(ct, new byte[0], new byte[0], correlation.toByteArray());
                 }
-                EncryptResult r = context.keys().encrypt(context.principal(), new EncryptRequest(uid, CipherMode.GCM,
-                        Arrays.copyOf(o.plaintext, o.length), o.iv, o.aad, false, o.tagLength));
+                byte[] all = Arrays.copyOf(o.plaintext, o.length);
+                EncryptResult r;
+                try {
+                    r = context.keys().encrypt(context.principal(),
+                            new EncryptRequest(uid, CipherMode.GCM, all, o.iv, o.aad, false, o.tagLength));
+                } finally {
+                    Arrays.fill(all, (byte) 0);
+                }
                 return new Part(Arrays.copyOfRange(r.ciphertext(), offset, r.ciphertext().length), new byte[0], r.tag(), new byte[0]);
             } catch (RuntimeException e) {
                 end(key, o);
