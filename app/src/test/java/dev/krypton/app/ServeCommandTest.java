@@ -83,6 +83,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPerTenantMultiPartCapAboveTheGlobalOneIsRefused(@TempDir Path dir) throws Exception {
+        DevPki pki = DevPki.init(dir.resolve("pki"));
+        write(dir, "policy.yaml", "upstream: true\n");
+        String base = config(dir, pki, "").replace("tls:\n", "tls:\n  allow-development-certificates: true\n");
+        Path refused = write(dir, "refused.yaml", base.replace("kmip:\n",
+                "kmip:\n  multi-part:\n    max-open: 8\n    max-open-per-tenant: 9\n"));
+        assertThat(run("serve", "--config", refused.toString(), "--check")).isEqualTo(2);
+        assertThat(err.toString()).contains("kmip.multi-part.max-open-per-tenant (9) must not exceed kmip.multi-part.max-open (8)");
+        Path allowed = write(dir, "allowed.yaml", base.replace("kmip:\n",
+                "kmip:\n  multi-part:\n    max-open: 8\n    max-open-per-tenant: 2\n"));
+        assertThat(run("serve", "--config", allowed.toString(), "--check")).isZero();
+    }
+
+    @Test
     void productionRefusesTheLocalProviderUnlessAllowedAndServesWhenConfigured(@TempDir Path dir) throws Exception {
         DevPki pki = DevPki.init(dir.resolve("pki"));
         write(dir, "policy.yaml", "upstream: true\n");

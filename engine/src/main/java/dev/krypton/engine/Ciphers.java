@@ -139,6 +139,68 @@ final class Ciphers {
                 }));
     }
 
+    /** A later part of a multi-part GCM Encrypt with an L3 version (see {@link KeyOperations#encryptGcmPart}). */
+    byte[] gcmPart(ObjectRef.Kek ref, EncryptRequest req, int offset) {
+        TenantRuntime rt = registry.active(ref.tenant());
+        LiveKek k = guard(rt, () -> hierarchy.find(rt, ref));
+        if (!k.state().canProtect()) {
+            throw EngineException.illegalState("KEK version " + ref.uid() + " is " + k.state() + " (decrypt only)");
+        }
+        return guard(rt, () -> gcmKeyStream(k.key, req, offset));
+    }
+
+    /** A later part of a multi-part GCM Encrypt with a tenant key, unwrapped for this call only. */
+    byte[] gcmPartWithTenantKey(ObjectRef.Tenant ref, EncryptRequest req, int offset, TenantObjects objects) {
+        TenantRuntime rt = registry.active(ref.tenant());
+        return guard(rt, () -> objects.withKey(ref, AES_KEYS,
+                a -> a.state().canProtect() && a.usage().contains(KeyUsage.ENCRYPT), key -> gcmKeyStream(key, req, offset)));
+    }
+
+    /**
+     * GCM's encryption of {@code req.data()} at {@code offset} (NIST SP 800-38D section 7.1):
+     * plaintext block i is XORed with E(K, inc32^(i+1)(J0)), which AES-CTR computes from that
+     * counter block as long as the low 32 bits do not wrap (GCM's inc32 wraps them alone, CTR would
+     * carry; a wrap splits the part in two). With a 12-byte IV, J0 is IV || 1. With another length
+     * J0 depends on the hash subkey, so it is recovered here, inside the call, from the key stream
+     * of the first block (a one-block GCM encryption of zeros, decrypted with AES-ECB) and wiped
+     * with it. A part that starts inside a block is preceded by as many zero bytes, whose output
+     * is dropped.
+     */
+    private byte[] gcmKeyStream(dev.krypton.crypto.KeyHandle key, EncryptRequest req, int offset) {
+        if (req.mode() != CipherMode.GCM || req.iv().length == 0 || req.iv().length > MAX_GCM_IV || offset < 0) {
+            throw EngineException.invalid("a later part of a multi-part GCM Encrypt needs the IV of its first part and an offset");
+        }
+        byte[] first = req.iv().length == GCM_IV
+                ? java.nio.ByteBuffer.allocate(BLOCK).put(req.iv()).putInt(2).array()
+                : keys.aesDecrypt(key, new AesMode.Ecb(AesMode.Padding.NONE),
+                        keys.gcmEncrypt(key, req.iv(), new byte[0], new byte[BLOCK]).ciphertext());
+        int skip = offset % BLOCK;
+        byte[] in = new byte[skip + req.data().length];
+        System.arraycopy(req.data(), 0, in, skip, req.data().length);
+        byte[] out = new byte[in.length];
+        try {
+            java.nio.ByteBuffer counter = java.nio.ByteBuffer.wrap(first);
+            long low = Integer.toUnsignedLong(counter.getInt(12)) + offset / BLOCK;
+            int done = 0;
+            while (done < in.length) {
+                long blocksToWrap = (1L << 32) - (low & 0xffffffffL);
+                int n = (int) Math.min(in.length - done, blocksToWrap * BLOCK);
+                counter.putInt(12, (int) low);
+                byte[] segment = java.util.Arrays.copyOfRange(in, done, done + n);
+                byte[] enc = keys.aesEncrypt(key, new AesMode.Ctr(first), segment);
+                System.arraycopy(enc, 0, out, done, n);
+                java.util.Arrays.fill(segment, (byte) 0);
+                done += n;
+                low += (n + BLOCK - 1) / BLOCK;
+            }
+            return java.util.Arrays.copyOfRange(out, skip, out.length);
+        } finally {
+            java.util.Arrays.fill(in, (byte) 0);
+            java.util.Arrays.fill(out, (byte) 0);
+            java.util.Arrays.fill(first, (byte) 0);
+        }
+    }
+
     /** Decrypt with a tenant key, in any mode of {@link CipherMode}. */
     byte[] decryptWithTenantKey(ObjectRef.Tenant ref, DecryptRequest req, TenantObjects objects) {
         TenantRuntime rt = registry.active(ref.tenant());

@@ -39,6 +39,14 @@ public interface KeyOperations {
     /** KMIP Get Attributes: the object's attributes, no key material. */
     ManagedObject attributes(Principal principal, String uid);
 
+    /**
+     * The object's attributes as KMIP operation {@code action} (Get, Check, Add Attribute, ...)
+     * reads them before it acts: checked against the policy for {@code operation} and audited, a
+     * refusal included, under {@code action} (its name as the audit log shows it, such as
+     * {@code CHECK}), so a refused Get is recorded as GET and not as a Get Attributes.
+     */
+    ManagedObject attributes(Principal principal, String uid, Operation operation, String action);
+
     /** KMIP Get of key material: refused for L3 KEKs and for Sensitive or non-Extractable objects. */
     KeyMaterial material(Principal principal, String uid);
 
@@ -84,6 +92,17 @@ public interface KeyOperations {
 
     /** KMIP Encrypt: wraps an L4 (or any data) with an ACTIVE L3 version or tenant key. */
     EncryptResult encrypt(Principal principal, EncryptRequest request);
+
+    /**
+     * A later part of a multi-part GCM Encrypt (KMIP Init, Final Indicator and Correlation Value):
+     * the GCM ciphertext of {@code request.data()} when it starts at byte {@code offset} of the
+     * plaintext encrypted under the 12-byte {@code request.iv()}, that is the data XOR GCM's counter
+     * key stream from block {@code 2 + offset / 16}. Work is proportional to the part, and nothing
+     * derived from the key is kept between parts. No tag: the caller computes it with one
+     * {@link #encrypt} of the whole plaintext at the end, and counts the GCM invocation with an
+     * {@link #encrypt} of the first part. Policy, tenant and key state as for {@link #encrypt}.
+     */
+    byte[] encryptGcmPart(Principal principal, EncryptRequest request, int offset);
 
     /** Starts recording this thread's changes for a KMIP batch with the Undo option (see {@link UndoLog}). */
     UndoLog startUndoLog(Principal principal);

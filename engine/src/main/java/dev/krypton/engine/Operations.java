@@ -82,6 +82,12 @@ final class Operations implements KeyOperations {
     }
 
     @Override
+    public ManagedObject attributes(Principal p, String uid, Operation op, String action) {
+        ObjectRef ref = ObjectRef.parse(uid);
+        return run(p, op, action, ref.tenant(), uid, () -> locator.attributes(ref));
+    }
+
+    @Override
     public ManagedObject attributesForUse(Principal p, String uid, Operation op) {
         if (op != Operation.ENCRYPT && op != Operation.DECRYPT) {
             throw EngineException.invalid("attributes for use are read for ENCRYPT or DECRYPT only");
@@ -196,6 +202,15 @@ final class Operations implements KeyOperations {
     }
 
     @Override
+    public byte[] encryptGcmPart(Principal p, EncryptRequest request, int offset) {
+        ObjectRef ref = ObjectRef.parse(request.uid());
+        return run(p, Operation.ENCRYPT, ref.tenant(), request.uid(), () -> switch (ref) {
+            case ObjectRef.Kek k -> ciphers.gcmPart(k, request, offset);
+            case ObjectRef.Tenant t -> ciphers.gcmPartWithTenantKey(t, request, offset, objects);
+        });
+    }
+
+    @Override
     public byte[] decrypt(Principal p, DecryptRequest request) {
         ObjectRef ref = ObjectRef.parse(request.uid());
         return run(p, Operation.DECRYPT, ref.tenant(), request.uid(), () -> switch (allowedMode(ref, request.mode())) {
@@ -220,7 +235,11 @@ final class Operations implements KeyOperations {
     }
 
     private EngineException denial(Principal p, TenantId tenant, String object, Operation op) {
-        audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), tenant.value(), object, op.name(),
+        return denial(p, tenant, object, op, op.name());
+    }
+
+    private EngineException denial(Principal p, TenantId tenant, String object, Operation op, String action) {
+        audit.record(new AuditEvent(AuditKind.DENIAL, p.name(), tenant.value(), object, action,
                 ErrorCode.PERMISSION_DENIED.name(), "policy"));
         return EngineException.denied("principal " + p.name() + " may not " + op + " in tenant " + tenant);
     }
@@ -257,20 +276,25 @@ final class Operations implements KeyOperations {
     }
 
     private <T> T run(Principal p, Operation op, TenantId tenant, String object, Supplier<T> action) {
+        return run(p, op, op.name(), tenant, object, action);
+    }
+
+    /** Checks the policy for {@code op}, runs {@code action} and audits it under {@code name}. */
+    private <T> T run(Principal p, Operation op, String name, TenantId tenant, String object, Supplier<T> action) {
         if (!policy.get().allows(p, tenant, op)) {
-            throw denial(p, tenant, object, op);
+            throw denial(p, tenant, object, op, name);
         }
         try {
             servingCheck.run();
             T result = action.get();
-            audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), tenant.value(), object, op.name(), "ok", ""));
+            audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), tenant.value(), object, name, "ok", ""));
             return result;
         } catch (EngineException e) {
             audit.record(new AuditEvent(e.code() == ErrorCode.PERMISSION_DENIED ? AuditKind.DENIAL : AuditKind.OPERATION,
-                    p.name(), tenant.value(), object, op.name(), e.code().name(), ""));
+                    p.name(), tenant.value(), object, name, e.code().name(), ""));
             throw e;
         } catch (RuntimeException e) {
-            audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), tenant.value(), object, op.name(),
+            audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), tenant.value(), object, name,
                     ErrorCode.INTERNAL.name(), e.getClass().getSimpleName()));
             throw new EngineException(ErrorCode.INTERNAL, "internal failure", e);
         }

@@ -8,6 +8,7 @@ import dev.krypton.app.node.NodePlan;
 import dev.krypton.app.node.PemIdentity;
 import dev.krypton.kmip.server.IdentityRule;
 import dev.krypton.kmip.server.ServerConfig;
+import dev.krypton.kmip.server.operation.MultiPartLimits;
 import dev.krypton.kmip.server.TlsConfig;
 import dev.krypton.engine.ClusterOptions;
 import dev.krypton.engine.EngineException;
@@ -145,7 +146,15 @@ public final class ServePlan {
             case "subject-cn" -> new IdentityRule.SubjectCn();
             default -> throw AppException.usage("kmip.identity must be subject-cn, san-uri or san-dns");
         };
-        return ServerConfig.of(c.string("kmip.host"), c.integer("kmip.port"), tls, identity);
+        int open = c.integer("kmip.multi-part.max-open");
+        int perTenant = c.integer("kmip.multi-part.max-open-per-tenant");
+        if (perTenant > open) {
+            throw AppException.usage("kmip.multi-part.max-open-per-tenant (" + perTenant + ") must not exceed kmip.multi-part.max-open ("
+                    + open + ")");
+        }
+        ServerConfig config = ServerConfig.of(c.string("kmip.host"), c.integer("kmip.port"), tls, identity);
+        return config.withLimits(config.limits().withMultiPart(
+                new MultiPartLimits(open, perTenant, MultiPartLimits.defaults().maxBytes())));
     }
 
     private static Policy policy(Path file) {

@@ -34,6 +34,8 @@ public final class Settings {
             Setting.oneOf("kmip.identity", "subject-cn", List.of("subject-cn", "san-uri", "san-dns"), "Which field of a client certificate names the principal (DESIGN.md section 8)."),
             Setting.of("kmip.san-uri-prefix", STRING, "spiffe://", "With `kmip.identity: san-uri`, the prefix the URI must start with."),
             Setting.of("kmip.pykmip-compatible", BOOL, "false", "Also offer TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 on TLS 1.2 (PyKMIP clients need it)."),
+            new Setting("kmip.multi-part.max-open", INT, Optional.of("1024"), List.of("1", "1000000"), Optional.empty(), "Most multi-part (Init/Final Indicator) Encrypt operations the node holds open at once, in all tenants. Each holds its plaintext so far (up to 1 MiB) until its Final part or 5 idle minutes; a first part beyond the cap is refused (Server Limit Exceeded in KMIP 2.x, General Failure in 1.x, with the cap in the Result Message)."),
+            new Setting("kmip.multi-part.max-open-per-tenant", INT, Optional.of("64"), List.of("1", "1000000"), Optional.empty(), "Most multi-part Encrypt operations open at once with the keys of one tenant, so a tenant at its cap leaves room for the others. At most `kmip.multi-part.max-open`."),
             Setting.of("kmip.https.enabled", BOOL, "false", "Also serve KMIP over HTTPS: `POST /kmip` with a TTLV (`application/octet-stream`) or TTLV-JSON (`application/json`) body, same TLS identity, client-certificate rule and limits as the TTLV listener."),
             Setting.of("kmip.https.host", STRING, "127.0.0.1", "Listen address of the KMIP HTTPS endpoint."),
             Setting.listenPort("kmip.https.port", 5698, "Listen port of the KMIP HTTPS endpoint (0: any free port)."),

@@ -64,7 +64,7 @@ final class Dispatcher {
     }
 
     static Dispatcher standard(KeyOperations keys, ServerLimits limits, Clock clock, RequestMetrics metrics) {
-        return new Dispatcher(StandardHandlers.all(limits.maxLocateItems(), limits.maxRandomBytes()), keys, limits, clock,
+        return new Dispatcher(StandardHandlers.all(limits.maxLocateItems(), limits.maxRandomBytes(), limits.multiPart()), keys, limits, clock,
                 metrics);
     }
 

@@ -7,6 +7,7 @@ import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.message.ProtocolVersion;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Maps a failed batch item to its KMIP Result Reason and a message safe for the wire (DESIGN.md
@@ -18,7 +19,8 @@ import java.util.Map;
  * Only (KMIP 2.x) or Permission Denied (KMIP 1.4 section 11, Add/Modify/Delete Attribute); a
  * second value of a single-valued attribute is Attribute Single Valued (2.x) or Illegal Operation
  * (1.4); likewise Non Unique Name Attribute (Illegal Operation), Incompatible Cryptographic Usage
- * Mask (Permission Denied) and Object Destroyed (Item Not Found); a failed tag is Cryptographic Failure; everything
+ * Mask (Permission Denied), Object Destroyed (Item Not Found) and Server Limit Exceeded (General
+ * Failure, with the limit in the Result Message); a failed tag is Cryptographic Failure; everything
  * else is General Failure with no detail (the detail goes to the log only).
  *
  * <p>Retryable refusals (a tenant ACTIVE in storage whose keys a starting node has not unsealed
@@ -34,6 +36,10 @@ final class Failures {
 
     private static final System.Logger LOG = System.getLogger(Failures.class.getName());
 
+    private static final long TRACE_INTERVAL_NANOS = 10_000_000_000L;
+    private static final AtomicLong NEXT_TRACE = new AtomicLong(System.nanoTime());
+    private static final AtomicLong SUPPRESSED = new AtomicLong();
+
     /** The Result Message of every retryable refusal; documented in docs/kmip-server.md. */
     static final String RETRY_MESSAGE = "temporarily unavailable, retry later";
 
@@ -48,7 +54,8 @@ final class Failures {
             ResultReason.ATTRIBUTE_SINGLE_VALUED, ResultReason.ILLEGAL_OPERATION,
             ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, ResultReason.ILLEGAL_OPERATION,
             ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK, ResultReason.PERMISSION_DENIED,
-            ResultReason.OBJECT_DESTROYED, ResultReason.ITEM_NOT_FOUND);
+            ResultReason.OBJECT_DESTROYED, ResultReason.ITEM_NOT_FOUND,
+            ResultReason.SERVER_LIMIT_EXCEEDED, ResultReason.GENERAL_FAILURE);
 
     private Failures() {
     }
@@ -87,8 +94,21 @@ final class Failures {
         return new Failure(ResultReason.GENERAL_FAILURE, RETRY_MESSAGE);
     }
 
+    /**
+     * Logs the fault with its stack trace at most once per {@link #TRACE_INTERVAL_NANOS}, counting
+     * the others into the next report: one message of a thousand batch items that each hit the
+     * same fault must not write thousands of log lines (the metrics still count every item).
+     */
     private static Failure general(String message, RuntimeException e) {
-        LOG.log(Level.WARNING, "KMIP batch item failed with General Failure", e);
+        long now = System.nanoTime();
+        long next = NEXT_TRACE.get();
+        if (now - next >= 0 && NEXT_TRACE.compareAndSet(next, now + TRACE_INTERVAL_NANOS)) {
+            long skipped = SUPPRESSED.getAndSet(0);
+            LOG.log(Level.WARNING, "KMIP batch item failed with General Failure"
+                    + (skipped > 0 ? " (" + skipped + " more since the last report, not logged)" : ""), e);
+        } else {
+            SUPPRESSED.incrementAndGet();
+        }
         return new Failure(ResultReason.GENERAL_FAILURE, message);
     }
 }

@@ -1,6 +1,7 @@
 package dev.krypton.kmip.server;
 
 import dev.krypton.kmip.DecodeLimits;
+import dev.krypton.kmip.server.operation.MultiPartLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,14 +15,16 @@ import java.util.Objects;
  * @param maxBatchItems    batch items in one request message
  * @param maxLocateItems   identifiers one Locate may return (also caps Maximum Items + Offset Items)
  * @param maxRandomBytes   largest RNG Retrieve
+ * @param multiPart        open multi-part Encrypt operations, in all and per tenant, and their size
  */
 public record ServerLimits(int maxConnections, Duration handshakeTimeout, Duration idleTimeout, DecodeLimits decode,
-                           int maxBatchItems, int maxLocateItems, int maxRandomBytes) {
+                           int maxBatchItems, int maxLocateItems, int maxRandomBytes, MultiPartLimits multiPart) {
 
     public ServerLimits {
         Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(decode, "decode");
+        Objects.requireNonNull(multiPart, "multiPart");
         if (maxConnections < 1 || maxBatchItems < 1 || maxLocateItems < 1 || maxRandomBytes < 1) {
             throw new KmipServerException("server limits must be at least 1");
         }
@@ -30,20 +33,32 @@ public record ServerLimits(int maxConnections, Duration handshakeTimeout, Durati
         }
     }
 
-    /** 1,024 connections, 10 s handshake, 5 min idle, 1 MiB messages, 1,000 batch items. */
+    /**
+     * 1,024 connections, 10 s handshake, 5 min idle, 1 MiB messages, 1,000 batch items, 10,000
+     * Locate identifiers, 4,096 random bytes, {@link MultiPartLimits#defaults()}.
+     */
     public static ServerLimits defaults() {
-        return new ServerLimits(1024, Duration.ofSeconds(10), Duration.ofMinutes(5), DecodeLimits.DEFAULT, 1000, 10_000, 4096);
+        return new ServerLimits(1024, Duration.ofSeconds(10), Duration.ofMinutes(5), DecodeLimits.DEFAULT, 1000, 10_000, 4096,
+                MultiPartLimits.defaults());
     }
 
     public ServerLimits withMaxConnections(int value) {
-        return new ServerLimits(value, handshakeTimeout, idleTimeout, decode, maxBatchItems, maxLocateItems, maxRandomBytes);
+        return new ServerLimits(value, handshakeTimeout, idleTimeout, decode, maxBatchItems, maxLocateItems, maxRandomBytes, multiPart);
     }
 
     public ServerLimits withTimeouts(Duration handshake, Duration idle) {
-        return new ServerLimits(maxConnections, handshake, idle, decode, maxBatchItems, maxLocateItems, maxRandomBytes);
+        return new ServerLimits(maxConnections, handshake, idle, decode, maxBatchItems, maxLocateItems, maxRandomBytes, multiPart);
     }
 
     public ServerLimits withDecode(DecodeLimits value) {
-        return new ServerLimits(maxConnections, handshakeTimeout, idleTimeout, value, maxBatchItems, maxLocateItems, maxRandomBytes);
+        return new ServerLimits(maxConnections, handshakeTimeout, idleTimeout, value, maxBatchItems, maxLocateItems, maxRandomBytes, multiPart);
+    }
+
+    public ServerLimits withMaxLocateItems(int value) {
+        return new ServerLimits(maxConnections, handshakeTimeout, idleTimeout, decode, maxBatchItems, value, maxRandomBytes, multiPart);
+    }
+
+    public ServerLimits withMultiPart(MultiPartLimits value) {
+        return new ServerLimits(maxConnections, handshakeTimeout, idleTimeout, decode, maxBatchItems, maxLocateItems, maxRandomBytes, value);
     }
 }

@@ -45,6 +45,8 @@ final class ServerFixture implements AutoCloseable {
     final SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
     /** Audit events seen (counted only, so long load runs do not hold millions of events). */
     final LongAdder auditEvents = new LongAdder();
+    /** The denials audited (kept, unlike the other events: tests provoke few). */
+    final List<AuditEvent> denials = java.util.Collections.synchronizedList(new ArrayList<>());
     final Engine engine;
     /** A certificate for principal acme that the CRL given to the server revokes. */
     final TestPki.Issued revokedAcme = pki.client("acme");
@@ -58,6 +60,11 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(UnaryOperator<ServerConfig> customize) {
+        this(customize, CryptoEngines.select());
+    }
+
+    /** A server whose engine computes with {@code crypto} (for example a counting wrapper of a real engine). */
+    ServerFixture(UnaryOperator<ServerConfig> customize, dev.krypton.crypto.CryptoEngine crypto) {
         pki.revoke(revokedAcme);
         kms.create("root-acme");
         kms.create("root-globex");
@@ -66,6 +73,9 @@ final class ServerFixture implements AutoCloseable {
             @Override
             public void record(AuditEvent event) {
                 auditEvents.increment();
+                if (event.kind() == dev.krypton.engine.audit.AuditKind.DENIAL) {
+                    denials.add(event);
+                }
             }
 
             @Override
@@ -73,7 +83,7 @@ final class ServerFixture implements AutoCloseable {
                 auditEvents.increment();
             }
         };
-        engine = Engine.builder().storage(storage).memory(memory).crypto(CryptoEngines.select())
+        engine = Engine.builder().storage(storage).memory(memory).crypto(crypto)
                 .rootKeyProviders(List.of(new FakeRootKeyProvider(kms))).policy(() -> policy).audit(sink)
                 .manualHealthChecks().build();
         engine.start();

@@ -22,7 +22,8 @@ final class AddAttributeHandler implements OperationHandler<AddAttribute.Request
     @Override
     public ResponsePayload handle(RequestContext context, AddAttribute.Request request) {
         String uid = context.uid(request.uniqueIdentifier());
-        var object = context.keys().attributes(context.principal(), uid);
+        var object = context.keys().attributes(context.principal(), uid,
+                dev.krypton.engine.Operation.SET_ATTRIBUTES, operation().name());
         AttributeEdits.requireUniqueName(context, object, request.attribute());
         context.keys().updateAttributes(context.principal(), uid,
                 AttributeEdits.dated(AttributeEdits.add(object, request.attribute()), context.clock().instant()));

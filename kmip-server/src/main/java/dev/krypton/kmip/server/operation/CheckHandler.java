@@ -30,7 +30,8 @@ final class CheckHandler implements OperationHandler<Check.Request> {
     @Override
     public ResponsePayload handle(RequestContext context, Check.Request request) {
         String uid = context.uid(request.uniqueIdentifier());
-        ManagedObject object = context.keys().attributes(context.principal(), uid);
+        ManagedObject object = context.keys().attributes(context.principal(), uid,
+                dev.krypton.engine.Operation.GET_ATTRIBUTES, operation().name());
         if (request.cryptographicUsageMask().isPresent()) {
             int asked = request.cryptographicUsageMask().getAsInt();
             int allowed = UsageMasks.mask(object.attributes().usage());

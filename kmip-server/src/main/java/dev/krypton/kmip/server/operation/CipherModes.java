@@ -33,6 +33,8 @@ final class CipherModes {
 
     static final int GCM_TAG_BYTES = 16;
     private static final int MIN_TAG = 12;
+    /** The longest GCM IV OpenSSL 3 takes (128 bytes). */
+    private static final int MAX_IV_BITS = 1024;
 
     /** The engine mode, whether the server is to choose the IV, the tag length, and the tenant key's attributes. */
     record Choice(CipherMode mode, boolean randomIv, int tagLength, Optional<ManagedObject> key) {
@@ -146,6 +148,55 @@ final class CipherModes {
         return object.attributes().custom().getOrDefault(def.specName(), List.of()).stream().findFirst()
                 .map(v -> StoredAttributes.decode(def, v).value())
                 .map(t -> Instant.ofEpochSecond(((Ttlv.DateTime) t).epochSeconds()));
+    }
+
+    /**
+     * The request's IV Length (in bits, KMIP 1.4 section 3.6) must name the IV actually used: the
+     * one given, else the one the server makes (96 bits for GCM and ChaCha20, 128 for CBC and CTR).
+     * The fields that ask the server to build an IV (Fixed Field, Invocation Field and Counter
+     * Length, Initial Counter Value) are Feature Not Supported: the IV/Counter/Nonce is used whole as
+     * given, or made at random. A negative count of any of them is Invalid Field.
+     */
+    static void checkIvFields(Optional<CryptographicParameters> requested, CipherMode mode, Optional<Bytes> iv) {
+        if (requested.isEmpty()) {
+            return;
+        }
+        CryptographicParameters p = requested.get();
+        unsupported(p.fixedFieldLength(), "Fixed Field Length");
+        unsupported(p.invocationFieldLength(), "Invocation Field Length");
+        unsupported(p.counterLength(), "Counter Length");
+        unsupported(p.initialCounterValue(), "Initial Counter Value");
+        if (p.ivLength().isEmpty()) {
+            return;
+        }
+        int bits = p.ivLength().getAsInt();
+        if (bits <= 0 || bits % 8 != 0 || bits > MAX_IV_BITS) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "IV Length must be a positive multiple of 8 bits up to "
+                    + MAX_IV_BITS + ", was " + bits);
+        }
+        long used = iv.map(v -> (long) v.length() * 8).orElse((long) serverIvBits(mode));
+        if (bits != used) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "IV Length " + bits + " bits does not match the IV used ("
+                    + used + " bits)");
+        }
+    }
+
+    private static int serverIvBits(CipherMode mode) {
+        return switch (mode) {
+            case GCM, CHACHA20_POLY1305, CHACHA20 -> 96;
+            case CBC, CBC_PKCS5, CTR -> 128;
+            case ECB, ECB_PKCS5, KEY_WRAP, KEY_WRAP_PAD -> 0;
+        };
+    }
+
+    private static void unsupported(java.util.OptionalInt value, String field) {
+        if (value.isPresent() && value.getAsInt() < 0) {
+            throw new KmipException(ResultReason.INVALID_FIELD, field + " must not be negative, was " + value.getAsInt());
+        }
+        if (value.isPresent()) {
+            throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, field + " is not supported: the IV/Counter/Nonce "
+                    + "is used whole as given, or made at random");
+        }
     }
 
     static void singlePart(Optional<Bytes> correlation, Optional<Boolean> init, Optional<Boolean> last) {

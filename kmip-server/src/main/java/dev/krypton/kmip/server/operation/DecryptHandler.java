@@ -35,6 +35,7 @@ final class DecryptHandler implements OperationHandler<Decrypt.Request> {
         String uid = context.uid(request.uniqueIdentifier());
         Bytes data = request.data().orElseThrow(() -> new KmipException(ResultReason.INVALID_FIELD, "Decrypt needs Data"));
         CipherMode mode = CipherModes.choose(context, uid, request.parameters(), dev.krypton.engine.Operation.DECRYPT).mode();
+        CipherModes.checkIvFields(request.parameters(), mode, request.ivCounterNonce());
         if (mode.needsIv() && request.ivCounterNonce().isEmpty()) {
             throw new KmipException(ResultReason.INVALID_MESSAGE, mode + " Decrypt needs IV/Counter/Nonce");
         }

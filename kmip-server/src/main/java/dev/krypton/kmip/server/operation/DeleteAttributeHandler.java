@@ -28,7 +28,8 @@ final class DeleteAttributeHandler implements OperationHandler<DeleteAttribute.R
     @Override
     public ResponsePayload handle(RequestContext context, DeleteAttribute.Request request) {
         String uid = context.uid(request.uniqueIdentifier());
-        var object = context.keys().attributes(context.principal(), uid);
+        var object = context.keys().attributes(context.principal(), uid,
+                dev.krypton.engine.Operation.SET_ATTRIBUTES, operation().name());
         var update = AttributeEdits.delete(object, request.attribute(), request.index(), request.current());
         Optional<Attribute> deleted = request.current();
         if (!context.version().isV2()) {

@@ -31,7 +31,11 @@ final class EncryptHandler implements OperationHandler<Encrypt.Request> {
         return Encrypt.Request.class;
     }
 
-    private final MultiPartEncryptions parts = new MultiPartEncryptions();
+    private final MultiPartEncryptions parts;
+
+    EncryptHandler(MultiPartLimits limits) {
+        this.parts = new MultiPartEncryptions(limits);
+    }
 
     @Override
     public ResponsePayload handle(RequestContext context, Encrypt.Request request) {
@@ -46,6 +50,9 @@ final class EncryptHandler implements OperationHandler<Encrypt.Request> {
             throw new KmipException(ResultReason.INVALID_FIELD, "a part that is not final needs Init Indicator or Correlation Value");
         }
         CipherModes.Choice choice = CipherModes.choose(context, uid, request.parameters(), dev.krypton.engine.Operation.ENCRYPT);
+        if (request.correlationValue().isEmpty()) {
+            CipherModes.checkIvFields(request.parameters(), choice.mode(), request.ivCounterNonce());
+        }
         choice.key().ifPresent(key -> UsageLimits.reserve(context, key, data.length()));
         if (init && !last || request.correlationValue().isPresent()) {
             MultiPartEncryptions.Part part = request.correlationValue().isPresent()

@@ -24,7 +24,8 @@ final class GetAttributeListHandler implements OperationHandler<GetAttributeList
     @Override
     public ResponsePayload handle(RequestContext context, GetAttributeList.Request request) {
         String uid = context.uid(request.uniqueIdentifier());
-        var keys = AttributeView.of(context.keys().attributes(context.principal(), uid), context.version()).list().stream()
+        var keys = AttributeView.of(context.keys().attributes(context.principal(), uid,
+                dev.krypton.engine.Operation.GET_ATTRIBUTES, operation().name()), context.version()).list().stream()
                 .map(Attribute::key).distinct().toList();
         return new GetAttributeList.Response(uid, keys);
     }

@@ -52,7 +52,8 @@ final class GetHandler implements OperationHandler<Get.Request> {
         if (request.keyWrappingSpecification().isPresent()) {
             throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "Get with a Key Wrapping Specification is not supported");
         }
-        ManagedObject object = context.keys().attributes(context.principal(), uid);
+        ManagedObject object = context.keys().attributes(context.principal(), uid,
+                dev.krypton.engine.Operation.GET, operation().name());
         if (object.attributes().state() == dev.krypton.engine.ObjectState.DESTROYED) {
             throw new KmipException(ResultReason.OBJECT_DESTROYED, "the object is destroyed");
         }

@@ -14,6 +14,7 @@ import dev.krypton.kmip.attribute.Attribute;
 import dev.krypton.kmip.attribute.AttributeDef;
 import dev.krypton.kmip.attribute.AttributeKey;
 import dev.krypton.kmip.attribute.Attributes;
+import dev.krypton.kmip.message.ProtocolVersion;
 import dev.krypton.kmip.message.ResponsePayload;
 import dev.krypton.kmip.payload.Locate;
 import java.util.ArrayList;
@@ -28,12 +29,18 @@ import java.util.Set;
  * Locate (KMIP 1.4 section 4.9, KMIP 2.1 section 6.1.28) in the tenants the principal may search.
  * Name, Object Type, State and Object Group (a tenant id, or {@code kek} for L3 versions) are
  * searched by the engine; every other attribute given must equal one of the object's values.
- * Offset Items and Maximum Items page the result; the first identifier becomes the ID Placeholder.
+ * Offset Items and Maximum Items page the result (Maximum Items above the server's cap, and an
+ * absent one, mean the cap; negative values are Invalid Field); the first identifier becomes the ID
+ * Placeholder. Located Items (KMIP 1.3 and later) gives the number of all matches, so a client
+ * learns that a page was cut; KMIP 1.0 to 1.2 have no such field (see docs/kmip-server.md).
  */
 final class LocateHandler implements OperationHandler<Locate.Request> {
 
     private static final Set<AttributeDef> ENGINE_SEARCHED = EnumSet.of(AttributeDef.NAME, AttributeDef.OBJECT_TYPE,
             AttributeDef.STATE, AttributeDef.OBJECT_GROUP);
+
+    /** On-line, Archival and (KMIP 2.x) Destroyed Storage. */
+    private static final int STORAGE_STATUS_BITS = 0x7;
 
     private final int maxItems;
 
@@ -53,8 +60,12 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
 
     @Override
     public ResponsePayload handle(RequestContext context, Locate.Request request) {
-        int offset = nonNegative(request.offsetItems(), 0);
-        int max = Math.min(nonNegative(request.maximumItems(), maxItems), maxItems);
+        long offset = nonNegative(request.offsetItems(), 0, "Offset Items");
+        int max = Math.min(nonNegative(request.maximumItems(), maxItems, "Maximum Items"), maxItems);
+        if (request.storageStatusMask().isPresent() && (request.storageStatusMask().getAsInt() & ~STORAGE_STATUS_BITS) != 0) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "Storage Status Mask takes the bits 1, 2 and 4 only, was "
+                    + request.storageStatusMask().getAsInt());
+        }
         Attributes wanted = request.attributes();
         List<String> names = wanted.names();
         if (names.size() > 1) {
@@ -79,22 +90,27 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
         List<String> groups = Templates.groups(wanted);
         Set<ManagedObject.Kind> kinds = groups.contains(AttributeView.KEK_GROUP) ? Set.of(ManagedObject.Kind.KEK_VERSION) : Set.of();
         List<TenantId> tenants = groups.stream().filter(g -> !g.equals(AttributeView.KEK_GROUP)).map(TenantId::of).toList();
-        if (impossible || max == 0 || tenants.size() > 1) {
-            return new Locate.Response(OptionalInt.empty(), List.of());
+        if (impossible || tenants.size() > 1) {
+            return new Locate.Response(located(context, 0), List.of());
         }
         List<Attribute> rest = wanted.list().stream()
                 .filter(a -> !(a.key() instanceof AttributeKey.Standard s && ENGINE_SEARCHED.contains(s.def()))).toList();
-        long limit = (long) offset + (rest.isEmpty() ? max : maxItems);
         var query = new LocateQuery(Set.copyOf(tenants), names.isEmpty() ? "" : names.getFirst(), types, states, kinds,
-                (int) Math.min(limit, Integer.MAX_VALUE));
+                Integer.MAX_VALUE);
         List<String> found = context.keys().locate(context.principal(), query);
         List<String> matching = rest.isEmpty() ? found : found.stream().filter(uid -> matches(context, uid, rest)).toList();
-        List<String> page = new ArrayList<>(matching.subList(Math.min(offset, matching.size()),
-                Math.min(matching.size(), offset + max)));
+        int from = (int) Math.min(offset, matching.size());
+        int to = (int) Math.min(matching.size(), from + (long) max);
+        List<String> page = List.copyOf(matching.subList(from, to));
         if (!page.isEmpty()) {
             context.remember(page.getFirst());
         }
-        return new Locate.Response(OptionalInt.empty(), page);
+        return new Locate.Response(located(context, matching.size()), page);
+    }
+
+    /** Located Items, the number of all matches, for KMIP 1.3 and later (earlier versions lack the field). */
+    private static OptionalInt located(RequestContext context, int matches) {
+        return context.version().atLeast(ProtocolVersion.V1_3) ? OptionalInt.of(matches) : OptionalInt.empty();
     }
 
     /**
@@ -118,10 +134,10 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
         });
     }
 
-    private static int nonNegative(OptionalInt value, int fallback) {
+    private static int nonNegative(OptionalInt value, int fallback, String field) {
         int v = value.orElse(fallback);
         if (v < 0) {
-            throw new KmipException(ResultReason.INVALID_FIELD, "Maximum Items and Offset Items must not be negative");
+            throw new KmipException(ResultReason.INVALID_FIELD, field + " must not be negative, was " + v);
         }
         return v;
     }

@@ -22,7 +22,8 @@ final class ModifyAttributeHandler implements OperationHandler<ModifyAttribute.R
     @Override
     public ResponsePayload handle(RequestContext context, ModifyAttribute.Request request) {
         String uid = context.uid(request.uniqueIdentifier());
-        var object = context.keys().attributes(context.principal(), uid);
+        var object = context.keys().attributes(context.principal(), uid,
+                dev.krypton.engine.Operation.SET_ATTRIBUTES, operation().name());
         AttributeEdits.requireUniqueName(context, object, request.newAttribute());
         var update = AttributeEdits.modify(object, request.current(), request.newAttribute());
         context.keys().updateAttributes(context.principal(), uid, AttributeEdits.dated(update, context.clock().instant()));

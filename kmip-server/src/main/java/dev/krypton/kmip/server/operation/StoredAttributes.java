@@ -61,8 +61,11 @@ final class StoredAttributes {
         return AttributeDef.byName(customKey).filter(d -> CLIENT_SET.contains(d) || SERVER_SET.contains(d));
     }
 
-    /** The stored form of {@code a}'s value; over {@value #MAX_VALUE_BYTES} bytes is Invalid Field. */
+    /** The stored form of {@code a}'s value; over {@value #MAX_VALUE_BYTES} bytes, or Usage Limits out of range, is Invalid Field. */
     static String encode(Attribute a) {
+        if (a.key() instanceof dev.krypton.kmip.attribute.AttributeKey.Standard(AttributeDef def) && def == AttributeDef.USAGE_LIMITS) {
+            UsageLimits.check(a.value());
+        }
         byte[] bytes = TtlvEncoder.encode(a.value());
         if (bytes.length > MAX_VALUE_BYTES) {
             throw new KmipException(ResultReason.INVALID_FIELD, "attribute value over " + MAX_VALUE_BYTES + " bytes");

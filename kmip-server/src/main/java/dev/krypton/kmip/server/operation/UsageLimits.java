@@ -3,6 +3,8 @@ package dev.krypton.kmip.server.operation;
 import dev.krypton.engine.EngineException;
 import dev.krypton.engine.ManagedObject;
 import dev.krypton.engine.Operation;
+import dev.krypton.kmip.KmipException;
+import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.Tag;
 import dev.krypton.kmip.Ttlv;
 import dev.krypton.kmip.UsageLimitsUnit;
@@ -30,6 +32,26 @@ final class UsageLimits {
         }
         context.keys().recordUse(context.principal(), key.uid(), Operation.ENCRYPT, name,
                 values -> values.isEmpty() ? values : List.of(lowered(values.getFirst(), dataBytes)));
+    }
+
+    /**
+     * A Usage Limits value a client sets: a Structure whose Total is given and not negative, and
+     * whose Count, if given, is 0 to Total; anything else is Invalid Field.
+     */
+    static void check(Ttlv value) {
+        if (!(value instanceof Ttlv.Structure limits)) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "Usage Limits must be a structure");
+        }
+        long total = limits.find(Tag.USAGE_LIMITS_TOTAL).map(UsageLimits::number)
+                .orElseThrow(() -> new KmipException(ResultReason.INVALID_FIELD, "Usage Limits needs Usage Limits Total"));
+        if (total < 0) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "Usage Limits Total must not be negative, was " + total);
+        }
+        long count = limits.find(Tag.USAGE_LIMITS_COUNT).map(UsageLimits::number).orElse(total);
+        if (count < 0 || count > total) {
+            throw new KmipException(ResultReason.INVALID_FIELD, "Usage Limits Count must be 0 to the Total (" + total
+                    + "), was " + count);
+        }
     }
 
     /** The stored Usage Limits with its count lowered by this use; PERMISSION_DENIED if it does not suffice. */
