@@ -57,7 +57,7 @@ public final class Node implements AutoCloseable {
                     .rootKeyProviders(plan.rootKeys()).policy(() -> policy).audit(counted)
                     .options(EngineOptions.defaults().withRegion(plan.region())).cluster(plan.cluster()).startup(plan.startup()).build());
             engine.start();
-            IntakeAudit intakeAudit = IntakeAudit.to(counted);
+            IntakeAudit intakeAudit = IntakeAudit.to(counted).and(IntakeAudit.logging());
             TaskProcessor processor = new TaskProcessor(engine.commands(), storage.taskLog(), SignatureCheck.off(),
                     intakeAudit, TaskProcessor.DEFAULT_RECONCILE_AFTER_SEC, Clock.systemUTC());
             this.kmip = keep(KmipServer.start(plan.kmip(), engine.operations()));

@@ -4,18 +4,23 @@ import dev.krypton.orbital.Disposition;
 import dev.krypton.orbital.IntakeAudit;
 import dev.krypton.orbital.OrbitalException;
 import dev.krypton.orbital.TaskProcessor;
-import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskServiceGrpc;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * only allowed Orbital principals get through; each call runs on its own virtual thread through
  * the same {@link TaskProcessor} as AMQP, so an unlink never waits for link calls, and answers
  * synchronously. A transient failure is answered with status UNAVAILABLE so Orbital retries.
+ *
+ * <p>The service takes the request as raw bytes and hands them to {@link TaskProcessor#process(byte[])},
+ * so bytes that are not a TaskRequest are answered like on AMQP: a TaskResponse FAILED, audited,
+ * instead of a failed call from the framework's protobuf parser.
  */
 public final class GrpcIntake implements AutoCloseable {
 
@@ -42,7 +51,7 @@ public final class GrpcIntake implements AutoCloseable {
                 .sslContext(tls)
                 .executor(calls)
                 .maxInboundMessageSize(TaskProcessor.MAX_TASK_BYTES)
-                .addService(ServerInterceptors.intercept(new Service(processor),
+                .addService(ServerInterceptors.intercept(service(processor),
                         new PrincipalCheck(config.allowedPrincipals(), audit)))
                 .build()
                 .start();
@@ -75,27 +84,45 @@ public final class GrpcIntake implements AutoCloseable {
         calls.shutdownNow();
     }
 
-    private static final class Service extends TaskServiceGrpc.TaskServiceImplBase {
-
-        private final TaskProcessor processor;
-
-        Service(TaskProcessor processor) {
-            this.processor = processor;
+    /** Request bytes as they arrived; gRPC has already bounded them to {@code maxInboundMessageSize}. */
+    private static final MethodDescriptor.Marshaller<byte[]> RAW = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
         }
 
         @Override
-        public void sendTaskRequest(TaskRequest request, StreamObserver<TaskResponse> answer) {
-            switch (processor.process(request)) {
-                case Disposition.Accept a -> reply(answer, a.response());
-                case Disposition.Reject r -> reply(answer, r.response());
-                case Disposition.Release r -> answer.onError(
-                        Status.UNAVAILABLE.withDescription(r.reason()).asRuntimeException());
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw Status.INVALID_ARGUMENT.withDescription("request body unreadable").asRuntimeException();
             }
         }
+    };
 
-        private static void reply(StreamObserver<TaskResponse> answer, TaskResponse response) {
-            answer.onNext(response);
-            answer.onCompleted();
+    /** {@code SendTaskRequest} with the generated method's name and type, but the request unparsed. */
+    private static ServerServiceDefinition service(TaskProcessor processor) {
+        MethodDescriptor<byte[], TaskResponse> method = TaskServiceGrpc.getSendTaskRequestMethod()
+                .toBuilder(RAW, ProtoUtils.marshaller(TaskResponse.getDefaultInstance()))
+                .build();
+        return ServerServiceDefinition.builder(TaskServiceGrpc.SERVICE_NAME)
+                .addMethod(method, ServerCalls.asyncUnaryCall(
+                        (byte[] request, StreamObserver<TaskResponse> answer) -> answer(processor.process(request), answer)))
+                .build();
+    }
+
+    private static void answer(Disposition disposition, StreamObserver<TaskResponse> answer) {
+        switch (disposition) {
+            case Disposition.Accept a -> reply(answer, a.response());
+            case Disposition.Reject r -> reply(answer, r.response());
+            case Disposition.Release r -> answer.onError(
+                    Status.UNAVAILABLE.withDescription(r.reason()).asRuntimeException());
         }
+    }
+
+    private static void reply(StreamObserver<TaskResponse> answer, TaskResponse response) {
+        answer.onNext(response);
+        answer.onCompleted();
     }
 }
