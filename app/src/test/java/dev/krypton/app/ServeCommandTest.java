@@ -99,6 +99,53 @@ class ServeCommandTest {
         }
     }
 
+    /**
+     * A node started by {@code krypton serve} under the usual umask 022: everything it creates is
+     * readable by its user only, and its audit log verifies against the last checkpoint it logged,
+     * while the same log cut back to its first checkpoint, or emptied, does not.
+     */
+    @Test
+    void theFilesANodeCreatesAreOwnerOnlyAndItsAuditLogIsProvenToTheEnd(@TempDir Path dir) throws Exception {
+        DevPki pki = DevPki.init(dir.resolve("pki"));
+        write(dir, "policy.yaml", "upstream: true\n");
+        Path config = write(dir, "owner.yaml", config(dir, pki, "").replace("tls:\n", "tls:\n  allow-development-certificates: true\n")
+                + "root-keys:\n  allow-local: true\n  local-folder: " + dir + "\n");
+        for (String type : List.of("SYSTEM_LINK", "SYSTEM_UNLINK")) {
+            try (Child serve = Child.start(dir, "serve", "--config", config.toString())) {
+                String ready = serve.await("Krypton node is ready", 60);
+                Matcher m = Pattern.compile("Orbital gRPC on 127\\.0\\.0\\.1:(\\d+)").matcher(ready);
+                assertThat(m.find()).isTrue();
+                assertThat(TaskClient.run(new String[] {"grpc", "--host", "127.0.0.1", "--port", m.group(1),
+                        "--ca", pki.ca().toString(), "--cert", pki.cert(DevPki.ORBITAL).toString(),
+                        "--key", pki.key(DevPki.ORBITAL).toString(), "--type", type, "--tenant", "acme",
+                        "--provider", "local", "--key-id", "acme-root"}).getStatus()).isEqualTo(TaskStatus.DONE);
+                for (String name : List.of("krypton.db", "krypton.db-wal", "krypton.db-shm", "audit.log",
+                        "audit/audit-signing.key")) {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dir.resolve(name)))).as(name).isEqualTo("rw-------");
+                }
+                serve.terminate();
+                assertThat(serve.exit(30)).isZero();
+            }
+        }
+        Path log = dir.resolve("audit.log");
+        String key = dir.resolve("audit/audit-signing.pub").toString();
+        String last = Child.lastAuditCheckpoint(dir);
+        assertThat(run("audit", "verify", log.toString(), "--public-key", key, "--expect-checkpoint", last)).isZero();
+        assertThat(run("audit", "verify", log.toString(), "--public-key", key)).as("no expectation").isEqualTo(2);
+
+        List<String> lines = Files.readAllLines(log);
+        int first = 0;
+        while (!lines.get(first).contains("\"kind\":\"CHECKPOINT\"")) {
+            first++;
+        }
+        assertThat(first + 1).as("each run of the node ends with a checkpoint").isLessThan(lines.size());
+        Files.writeString(log, String.join("\n", lines.subList(0, first + 1)) + "\n");
+        assertThat(run("audit", "verify", log.toString(), "--public-key", key, "--expect-checkpoint", last)).isEqualTo(1);
+        Files.writeString(log, "");
+        assertThat(run("audit", "verify", log.toString(), "--public-key", key, "--expect-at-least", "1")).isEqualTo(1);
+    }
+
     private static TaskStatus link(Path dir, DevPki pki, Path config, String expectedInReadyLine) throws Exception {
         try (Child serve = Child.start(dir, "serve", "--config", config.toString())) {
             String ready = serve.await("Krypton node is ready", 60);
