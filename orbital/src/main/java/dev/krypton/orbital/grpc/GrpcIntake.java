@@ -6,10 +6,13 @@ import dev.krypton.orbital.OrbitalException;
 import dev.krypton.orbital.TaskProcessor;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskServiceGrpc;
+import dev.krypton.engine.RefusalLog;
+import io.grpc.Attributes;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServerTransportFilter;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -25,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code orbital.v1.TaskService/SendTaskRequest} over gRPC with mutual TLS (DESIGN.md section 7):
@@ -38,8 +42,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GrpcIntake implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(GrpcIntake.class.getName());
+
     private final Server server;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicLong tlsRefusals = new AtomicLong();
+    private final RefusalLog refusalLog = new RefusalLog(LOG, "security event=grpc-tls-refused", "refusing connections",
+            RefusalLog.DEFAULT_INTERVAL, System::nanoTime);
 
     private GrpcIntake(TaskProcessor processor, GrpcConfig config, IntakeAudit audit) throws IOException {
         SslContext tls = GrpcSslContexts.forServer(config.certificateChain().toFile(), config.privateKey().toFile())
@@ -51,6 +60,7 @@ public final class GrpcIntake implements AutoCloseable {
                 .sslContext(tls)
                 .executor(calls)
                 .maxInboundMessageSize(TaskProcessor.MAX_TASK_BYTES)
+                .addTransportFilter(new TlsRefusals())
                 .addService(ServerInterceptors.intercept(service(processor),
                         new PrincipalCheck(config.allowedPrincipals(), audit)))
                 .build()
@@ -65,6 +75,15 @@ public final class GrpcIntake implements AutoCloseable {
             throw new OrbitalException("cannot start the gRPC intake on " + config.host() + ":" + config.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Connections that ended before their TLS handshake completed, since start: callers without a
+     * client certificate or with one the client CA did not issue, TLS versions or ciphers refused,
+     * bytes that are not TLS, and TCP probes that connect and leave.
+     */
+    public long tlsRefusals() {
+        return tlsRefusals.get();
     }
 
     /** The port actually bound. */
@@ -82,6 +101,23 @@ public final class GrpcIntake implements AutoCloseable {
         }
         server.shutdownNow();
         calls.shutdownNow();
+    }
+
+    /**
+     * gRPC announces a transport as ready once its TLS handshake has completed; a transport that
+     * terminates without having been ready (no attributes) was refused or abandoned during the
+     * handshake. Counted for the metrics and logged rate-limited, as a refusing listener is a target
+     * for floods: the first line of an episode, then a count at most every 10 s.
+     */
+    private final class TlsRefusals extends ServerTransportFilter {
+        @Override
+        public void transportTerminated(Attributes attributes) {
+            if (attributes == null) {
+                tlsRefusals.incrementAndGet();
+                refusalLog.refused("a connection closed before completing the TLS handshake: no client certificate,"
+                        + " one the client CA did not issue, a refused TLS version or cipher, not TLS at all, or a probe");
+            }
+        }
     }
 
     /** Request bytes as they arrived; gRPC has already bounded them to {@code maxInboundMessageSize}. */

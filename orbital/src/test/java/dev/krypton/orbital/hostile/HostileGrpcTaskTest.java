@@ -152,6 +152,36 @@ class HostileGrpcTaskTest {
         }
     }
 
+    /** A caller without a client certificate, and one that speaks no TLS at all: both counted as TLS refusals. */
+    @Test
+    void tlsRefusalsAreCounted() throws Exception {
+        long before = intake.tlsRefusals();
+        var tls = GrpcSslContexts.forClient().trustManager(pki.ca().toFile()).build();
+        ManagedChannel noCertificate = NettyChannelBuilder.forAddress("localhost", intake.port()).sslContext(tls).build();
+        try {
+            var stub = TaskServiceGrpc.newBlockingStub(noCertificate).withDeadlineAfter(10, TimeUnit.SECONDS);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> stub.sendTaskRequest(Tasks.unlink("t-no-cert")))
+                    .isInstanceOf(io.grpc.StatusRuntimeException.class);
+        } finally {
+            noCertificate.shutdownNow();
+        }
+        try (java.net.Socket plain = new java.net.Socket("127.0.0.1", intake.port())) {
+            plain.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            plain.getOutputStream().flush();
+            plain.setSoTimeout(10_000);
+            while (plain.getInputStream().read() >= 0) {
+                // until the intake closes the connection
+            }
+        }
+        // generous: the server notices the closed transports asynchronously, usually within milliseconds
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (intake.tlsRefusals() < before + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(intake.tlsRefusals()).isGreaterThanOrEqualTo(before + 2);
+        assertThat(engine.status(TenantId.of("t-no-cert"))).isEmpty();
+    }
+
     private static final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
         @Override
         public InputStream stream(byte[] value) {
