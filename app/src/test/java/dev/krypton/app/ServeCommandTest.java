@@ -124,6 +124,11 @@ class ServeCommandTest {
                     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                             Files.getPosixFilePermissions(dir.resolve(name)))).as(name).isEqualTo("rw-------");
                 }
+                if (type.equals("SYSTEM_LINK")) {
+                    Matcher admin = Pattern.compile("admin HTTP on 127\\.0\\.0\\.1:(\\d+)").matcher(ready);
+                    assertThat(admin.find()).isTrue();
+                    assertTlsRefusalCounted(Integer.parseInt(m.group(1)), Integer.parseInt(admin.group(1)));
+                }
                 serve.terminate();
                 assertThat(serve.exit(30)).isZero();
             }
@@ -133,6 +138,17 @@ class ServeCommandTest {
         String last = Child.lastAuditCheckpoint(dir);
         assertThat(run("audit", "verify", log.toString(), "--public-key", key, "--expect-checkpoint", last)).isZero();
         assertThat(run("audit", "verify", log.toString(), "--public-key", key)).as("no expectation").isEqualTo(2);
+        try (var files = Files.list(dir)) {
+            String stderr = String.join("\n", files.filter(f -> f.getFileName().toString().startsWith("stderr-"))
+                    .map(f -> {
+                        try {
+                            return Files.readString(f);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList());
+            assertThat(stderr).contains("security event=grpc-tls-refused");
+        }
 
         List<String> lines = Files.readAllLines(log);
         int first = 0;
@@ -144,6 +160,27 @@ class ServeCommandTest {
         assertThat(run("audit", "verify", log.toString(), "--public-key", key, "--expect-checkpoint", last)).isEqualTo(1);
         Files.writeString(log, "");
         assertThat(run("audit", "verify", log.toString(), "--public-key", key, "--expect-at-least", "1")).isEqualTo(1);
+    }
+
+    /** Bytes that are not TLS on the gRPC port: counted in the metrics and logged (to the node's stderr). */
+    private static void assertTlsRefusalCounted(int grpcPort, int adminPort) throws Exception {
+        try (java.net.Socket plain = new java.net.Socket("127.0.0.1", grpcPort)) {
+            plain.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            plain.setSoTimeout(10_000);
+            while (plain.getInputStream().read() >= 0) {
+                // until the node closes the connection
+            }
+        }
+        var http = java.net.http.HttpClient.newHttpClient();
+        String metrics = "";
+        // generous: the node notices the closed connection asynchronously, usually within milliseconds
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!metrics.contains("krypton_tls_refusals_total{listener=\"orbital-grpc\"} 1") && System.nanoTime() < deadline) {
+            metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + adminPort
+                    + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            Thread.sleep(50);
+        }
+        assertThat(metrics).contains("krypton_tls_refusals_total{listener=\"orbital-grpc\"} 1");
     }
 
     private static TaskStatus link(Path dir, DevPki pki, Path config, String expectedInReadyLine) throws Exception {

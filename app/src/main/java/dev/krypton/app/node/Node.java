@@ -65,7 +65,8 @@ public final class Node implements AutoCloseable {
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
-                    memory, counted, hardening, this::listeners, kmip.metrics())));
+                    memory, counted, hardening, this::listeners, kmip.metrics(),
+                    () -> Map.of("orbital-grpc", grpc.tlsRefusals()))));
         } catch (StorageException e) {
             close();
             throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())
