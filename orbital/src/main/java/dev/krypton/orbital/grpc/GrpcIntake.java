@@ -47,8 +47,8 @@ public final class GrpcIntake implements AutoCloseable {
     private final Server server;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong tlsRefusals = new AtomicLong();
-    private final RefusalLog refusalLog = new RefusalLog(LOG, "security event=grpc-tls-refused", "refusing connections",
-            RefusalLog.DEFAULT_INTERVAL, System::nanoTime);
+    private final RefusalLog refusalLog = new RefusalLog(LOG, "security event=grpc-tls-refused (Orbital gRPC)",
+            "refusing connections", RefusalLog.DEFAULT_INTERVAL, System::nanoTime);
 
     private GrpcIntake(TaskProcessor processor, GrpcConfig config, IntakeAudit audit) throws IOException {
         SslContext tls = GrpcSslContexts.forServer(config.certificateChain().toFile(), config.privateKey().toFile())
