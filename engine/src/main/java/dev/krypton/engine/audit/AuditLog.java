@@ -87,10 +87,12 @@ public final class AuditLog implements AuditSink, AutoCloseable {
      * between): the log names tenants, callers and objects. Empty where the file system has no
      * POSIX permissions.
      */
-    static FileAttribute<?>[] ownerOnly(Path file) throws IOException {
+    private static FileAttribute<?>[] ownerOnly(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        boolean posix = parent != null && Files.getFileStore(parent).supportsFileAttributeView(PosixFileAttributeView.class);
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+        boolean posix = parent != null
+                && Files.getFileStore(parent).supportsFileAttributeView(PosixFileAttributeView.class);
+        return posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
     }
 

@@ -1,12 +1,12 @@
 package dev.krypton.orbital.grpc;
 
+import dev.krypton.engine.RefusalLog;
 import dev.krypton.orbital.Disposition;
 import dev.krypton.orbital.IntakeAudit;
 import dev.krypton.orbital.OrbitalException;
 import dev.krypton.orbital.TaskProcessor;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskServiceGrpc;
-import dev.krypton.engine.RefusalLog;
 import io.grpc.Attributes;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
