@@ -2,6 +2,7 @@ package dev.krypton.app;
 
 import dev.krypton.app.node.DevPki;
 import dev.krypton.orbital.client.TaskClient;
+import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +129,15 @@ class ServeCommandTest {
                     Matcher admin = Pattern.compile("admin HTTP on 127\\.0\\.0\\.1:(\\d+)").matcher(ready);
                     assertThat(admin.find()).isTrue();
                     assertTlsRefusalCounted(Integer.parseInt(m.group(1)), Integer.parseInt(admin.group(1)));
+                    TaskResponse longId = TaskClient.run(new String[] {"grpc", "--host", "127.0.0.1", "--port", m.group(1),
+                            "--ca", pki.ca().toString(), "--cert", pki.cert(DevPki.ORBITAL).toString(),
+                            "--key", pki.key(DevPki.ORBITAL).toString(), "--type", "SYSTEM_UNLINK", "--tenant", "acme",
+                            "--task-id", "x".repeat(600), "--timeout-ms", "20000"});
+                    assertThat(longId.getStatus()).isEqualTo(TaskStatus.FAILED);
+                    TaskResponse state = TaskClient.run(new String[] {"grpc", "--host", "127.0.0.1", "--port", m.group(1),
+                            "--ca", pki.ca().toString(), "--cert", pki.cert(DevPki.ORBITAL).toString(),
+                            "--key", pki.key(DevPki.ORBITAL).toString(), "--type", "TENANT_CONFIG", "--tenant", "acme"});
+                    assertThat(state.getMetaDataMap()).containsEntry("krypton.tenant.state", "ACTIVE");
                 }
                 serve.terminate();
                 assertThat(serve.exit(30)).isZero();
@@ -147,7 +157,9 @@ class ServeCommandTest {
                             throw new java.io.UncheckedIOException(e);
                         }
                     }).toList());
-            assertThat(stderr).contains("security event=grpc-tls-refused");
+            assertThat(stderr).contains("security event=grpc-tls-refused",
+                    "task rejected: id=" + "x".repeat(128) + "... type=SYSTEM_UNLINK reason=taskId has 600 characters");
+            assertThat(Files.readString(log)).contains("\"kind\":\"DENIAL\"", "taskId has 600 characters");
         }
 
         List<String> lines = Files.readAllLines(log);
