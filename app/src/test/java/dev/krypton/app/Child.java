@@ -76,6 +76,28 @@ final class Child implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /**
+     * The last {@code audit checkpoint SEQ:HASH} a node logged to the standard error files of the
+     * children started in {@code workDir}: what an operator ships off the node.
+     */
+    static String lastAuditCheckpoint(Path workDir) throws IOException {
+        java.util.regex.Pattern checkpoint = java.util.regex.Pattern.compile("audit checkpoint (\\d+:[0-9a-f]{64})");
+        String last = "";
+        try (var files = java.nio.file.Files.list(workDir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("stderr-"))
+                    .sorted(java.util.Comparator.comparing(p -> p.toFile().lastModified())).toList()) {
+                java.util.regex.Matcher m = checkpoint.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    last = m.group(1);
+                }
+            }
+        }
+        if (last.isEmpty()) {
+            throw new AssertionError("no 'audit checkpoint' line in the standard error of " + workDir);
+        }
+        return last;
+    }
+
     /** SIGTERM. */
     void terminate() {
         process.toHandle().destroy();

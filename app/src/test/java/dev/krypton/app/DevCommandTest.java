@@ -108,10 +108,13 @@ class DevCommandTest {
         }
         Path log = data.resolve("audit.log");
         Path key = data.resolve("audit/audit-signing.pub");
-        assertThat(krypton("audit", "verify", log.toString(), "--public-key", key.toString())).isZero();
+        String last = Child.lastAuditCheckpoint(dir);
+        assertThat(krypton("audit", "verify", log.toString(), "--public-key", key.toString(),
+                "--expect-checkpoint", last)).isZero();
         String text = Files.readString(log);
         Files.writeString(log, text.replaceFirst("SYSTEM_LINK", "SYSTEM_LUNK"), StandardOpenOption.TRUNCATE_EXISTING);
-        assertThat(krypton("audit", "verify", log.toString(), "--public-key", key.toString())).isEqualTo(1);
+        assertThat(krypton("audit", "verify", log.toString(), "--public-key", key.toString(),
+                "--expect-checkpoint", last)).isEqualTo(1);
     }
 
     private static int krypton(String... args) {

@@ -14,12 +14,14 @@ import java.util.function.LongSupplier;
  * <p>Only refusals take the lock (a refusing node does no other work for the request), so the
  * serving path never touches it.
  */
-final class RefusalLog {
+public final class RefusalLog {
 
-    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+    /** The interval between summary lines unless configured otherwise. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
 
     private final System.Logger log;
     private final String subject;
+    private final String refusing;
     private final long interval;
     private final LongSupplier nanos;
     private boolean episode;
@@ -31,22 +33,33 @@ final class RefusalLog {
      * @param nanos   a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
      */
     RefusalLog(System.Logger log, String subject, Duration interval, LongSupplier nanos) {
+        this(log, subject, "refusing as retryable", interval, nanos);
+    }
+
+    /**
+     * @param subject  what is refused, e.g. "gRPC TLS"; begins every line
+     * @param refusing what happens to a refused caller, e.g. "refusing connections"; the first line
+     *                 of an episode says it with the reason
+     * @param nanos    a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
+     */
+    public RefusalLog(System.Logger log, String subject, String refusing, Duration interval, LongSupplier nanos) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("refusal log interval must be positive: " + interval);
         }
         this.log = log;
         this.subject = subject;
+        this.refusing = refusing;
         this.interval = interval.toNanos();
         this.nanos = nanos;
     }
 
     /** Counts one refusal; logs it when it is the first of an episode, or a summary when the interval is up. */
-    synchronized void refused(String reason) {
+    public synchronized void refused(String reason) {
         long now = nanos.getAsLong();
         if (!episode) {
             episode = true;
             nextLine = now + interval;
-            log.log(Level.WARNING, subject + ": refusing as retryable (" + reason + "); further refusals are counted"
+            log.log(Level.WARNING, subject + ": " + refusing + " (" + reason + "); further refusals are counted"
                     + " and logged at most every " + interval / 1_000_000_000L + " s");
             return;
         }
@@ -58,14 +71,14 @@ final class RefusalLog {
      * Writes the summary if the interval is up and refusals are pending, for a caller with a timer
      * (so the count of a burst is not held back until the next refusal).
      */
-    synchronized void tick() {
+    public synchronized void tick() {
         if (episode) {
             summarise(nanos.getAsLong(), "");
         }
     }
 
     /** The cause is gone: logs the refusals not yet reported, and the next refusal starts a new episode. */
-    synchronized void ended() {
+    public synchronized void ended() {
         if (episode) {
             episode = false;
             log.log(Level.INFO, subject + ": no longer refusing"

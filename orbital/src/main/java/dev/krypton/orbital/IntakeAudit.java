@@ -16,6 +16,24 @@ public interface IntakeAudit {
     /** A task reached a terminal or waiting state; {@code detail} is the operator message, if any. */
     void processed(String taskId, String type, String tenantId, String status, String detail);
 
+    /** This audit and {@code other}: each event goes to both, this one first. */
+    default IntakeAudit and(IntakeAudit other) {
+        IntakeAudit first = this;
+        return new IntakeAudit() {
+            @Override
+            public void rejected(String taskId, String type, String reason) {
+                first.rejected(taskId, type, reason);
+                other.rejected(taskId, type, reason);
+            }
+
+            @Override
+            public void processed(String taskId, String type, String tenantId, String status, String detail) {
+                first.processed(taskId, type, tenantId, status, detail);
+                other.processed(taskId, type, tenantId, status, detail);
+            }
+        };
+    }
+
     /**
      * Records into the engine's audit log: refusals durably as DENIAL events (actor {@code orbital},
      * object the task id, action the task type), processed tasks as COMMAND events.

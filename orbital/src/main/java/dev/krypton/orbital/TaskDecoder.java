@@ -37,6 +37,7 @@ final class TaskDecoder {
         } catch (InvalidProtocolBufferException e) {
             throw new MalformedTaskException("task data is not a valid CMK Data message");
         }
+        TaskLimits.check(data);
         TenantId tenant = tenantOf(data);
         return switch (kind) {
             case SYSTEM_LINK -> new Action.Execute(new TenantCommand.Link(tenant, rootKeyTo(data)));
@@ -100,6 +101,7 @@ final class TaskDecoder {
         }
         try {
             AWSKeyAccessData aws = AWSKeyAccessData.parseFrom(raw);
+            TaskLimits.check(aws);
             putIfSet(out, "key_arn", aws.getKeyArn());
             putIfSet(out, "trust_anchor_arn", aws.getTrustAnchorArn());
             putIfSet(out, "profile_arn", aws.getProfileArn());

@@ -68,6 +68,11 @@ public final class TaskProcessor {
         if (request.getTaskId().isBlank() || request.getEtag().isBlank()) {
             return reject(request, "task has no taskId or etag");
         }
+        try {
+            TaskLimits.check(request);
+        } catch (MalformedTaskException e) {
+            return reject(request, e.getMessage());
+        }
         Optional<String> badSignature = signatures.problem(request);
         if (badSignature.isPresent()) {
             return reject(request, badSignature.get());
@@ -76,6 +81,12 @@ public final class TaskProcessor {
         if (kind.isEmpty()) {
             return withActualState(reject(request, "unsupported task type: " + Printable.of(request.getType())), request);
         }
+        Action action;
+        try {
+            action = TaskDecoder.decode(kind.get(), request);
+        } catch (MalformedTaskException e) {
+            return withActualState(reject(request, e.getMessage()), request);
+        }
         String key = request.getTaskId() + '\u0000' + request.getEtag();
         CompletableFuture<Disposition> mine = new CompletableFuture<>();
         CompletableFuture<Disposition> running = inFlight.putIfAbsent(key, mine);
@@ -83,7 +94,7 @@ public final class TaskProcessor {
             return running.join();
         }
         try {
-            Disposition result = recordedOrRun(kind.get(), request);
+            Disposition result = recordedOrRun(kind.get(), action, request);
             mine.complete(result);
             return result;
         } catch (RuntimeException e) {
@@ -96,14 +107,14 @@ public final class TaskProcessor {
         }
     }
 
-    private Disposition recordedOrRun(TaskKind kind, TaskRequest request) {
+    private Disposition recordedOrRun(TaskKind kind, Action action, TaskRequest request) {
         Optional<ProcessedTask> recorded = log.get(request.getTaskId(), request.getEtag());
         if (recorded.isPresent()) {
             return new Disposition.Accept(runner.withCurrentState(parseRecorded(recorded.get().response())));
         }
         TaskResponse response;
         try {
-            response = runner.run(TaskDecoder.decode(kind, request), request);
+            response = runner.run(action, request);
         } catch (MalformedTaskException e) {
             return withActualState(reject(request, e.getMessage()), request);
         }

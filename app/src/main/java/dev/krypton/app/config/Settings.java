@@ -23,7 +23,7 @@ public final class Settings {
             Setting.of("root-keys.allow-local", BOOL, "false", "Permit the `local` root-key provider (key files on this machine). For development only; production refuses it unless this is true."),
             Setting.of("root-keys.local-folder", PATH, "/var/lib/krypton/root-keys", "Folder of the `local` provider's key files (one `<key-id>.key` per root key)."),
             Setting.required("policy.file", PATH, "Authorization policy (YAML: `upstream`, `grants`), read at start-up."),
-            Setting.of("audit.file", PATH, "/var/lib/krypton/audit.log", "Hash-chained audit log, appended to."),
+            Setting.of("audit.file", PATH, "/var/lib/krypton/audit.log", "Hash-chained audit log, appended to; created 0600."),
             Setting.of("audit.key-folder", PATH, "/var/lib/krypton/audit", "Folder of the Ed25519 checkpoint signing key (`audit-signing.key`, `audit-signing.pub`), created if missing."),
             Setting.required("tls.certificate", PATH, "PEM certificate chain of this node, served on the Orbital gRPC listener."),
             Setting.required("tls.private-key", PATH, "PEM PKCS#8 private key of `tls.certificate`."),

@@ -11,7 +11,7 @@ import java.util.Map;
  * The node's metrics in Prometheus text exposition format 0.0.4: start-up re-unseal progress,
  * tenants by state, secure memory
  * in use and whether it is locked, security events by kind/action/result (from the audit stream),
- * KMIP request latency and outcomes, storage reachability and listener ports.
+ * KMIP request latency and outcomes, TLS handshake refusals, storage reachability and listener ports.
  */
 final class Metrics {
 
@@ -48,6 +48,10 @@ final class Metrics {
                 .append("\",action=\"").append(label(s.action())).append("\",result=\"").append(label(s.result()))
                 .append("\"} ").append(n).append('\n'));
         requests(out, status.requests());
+        out.append("# HELP krypton_tls_refusals_total Connections a listener refused or lost during the TLS handshake\n"
+                + "# TYPE krypton_tls_refusals_total counter\n");
+        status.tlsRefusals().forEach((listener, n) -> out.append("krypton_tls_refusals_total{listener=\"")
+                .append(label(listener)).append("\"} ").append(n).append('\n'));
         out.append("# HELP krypton_listener_port Port of each listener\n# TYPE krypton_listener_port gauge\n");
         for (Map.Entry<String, Integer> e : status.listeners().entrySet()) {
             out.append("krypton_listener_port{listener=\"").append(e.getKey()).append("\"} ").append(e.getValue())

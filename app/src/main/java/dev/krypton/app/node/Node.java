@@ -57,7 +57,7 @@ public final class Node implements AutoCloseable {
                     .rootKeyProviders(plan.rootKeys()).policy(() -> policy).audit(counted)
                     .options(EngineOptions.defaults().withRegion(plan.region())).cluster(plan.cluster()).startup(plan.startup()).build());
             engine.start();
-            IntakeAudit intakeAudit = IntakeAudit.to(counted);
+            IntakeAudit intakeAudit = IntakeAudit.to(counted).and(IntakeAudit.logging());
             TaskProcessor processor = new TaskProcessor(engine.commands(), storage.taskLog(), SignatureCheck.off(),
                     intakeAudit, TaskProcessor.DEFAULT_RECONCILE_AFTER_SEC, Clock.systemUTC());
             this.kmip = keep(KmipServer.start(plan.kmip(), engine.operations()));
@@ -65,7 +65,8 @@ public final class Node implements AutoCloseable {
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
-                    memory, counted, hardening, this::listeners, kmip.metrics())));
+                    memory, counted, hardening, this::listeners, kmip.metrics(),
+                    () -> Map.of("orbital-grpc", grpc.tlsRefusals()))));
         } catch (StorageException e) {
             close();
             throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())

@@ -28,10 +28,13 @@ final class NodeStatus {
     private final ProcessHardening.Status hardening;
     private final Supplier<Map<String, Integer>> listeners;
     private final RequestMetrics requests;
+    private final Supplier<Map<String, Long>> tlsRefusals;
 
     NodeStatus(Engine engine, Storage storage, SecureMemory memory, CountingAudit events,
-               ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners, RequestMetrics requests) {
+               ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners, RequestMetrics requests,
+               Supplier<Map<String, Long>> tlsRefusals) {
         this.engine = engine;
+        this.tlsRefusals = tlsRefusals;
         this.requests = requests;
         this.events = events;
         this.hardening = hardening;
@@ -86,6 +89,11 @@ final class NodeStatus {
 
     Map<String, Integer> listeners() {
         return listeners.get();
+    }
+
+    /** Connections each listener refused during the TLS handshake, since start. */
+    Map<String, Long> tlsRefusals() {
+        return tlsRefusals.get();
     }
 
     StartupProgress startup() {

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +46,8 @@ import java.util.concurrent.locks.LockSupport;
  * INTERNAL, so operations that must be audited stop.
  */
 public final class AuditLog implements AuditSink, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
 
     private record Entry(Instant at, AuditEvent event, CompletableFuture<Void> done) {
     }
@@ -70,10 +76,24 @@ public final class AuditLog implements AuditSink, AutoCloseable {
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         resume();
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        this.channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), ownerOnly(file));
         this.lastCheckpoint = clock.instant();
         this.writer = Thread.ofPlatform().daemon().name("krypton-audit-writer").start(this::run);
+    }
+
+    /**
+     * Read and write for the owner only, given at creation (so no other user can open the file in
+     * between): the log names tenants, callers and objects. Empty where the file system has no
+     * POSIX permissions.
+     */
+    private static FileAttribute<?>[] ownerOnly(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        boolean posix = parent != null
+                && Files.getFileStore(parent).supportsFileAttributeView(PosixFileAttributeView.class);
+        return posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
     }
 
     /** Opens (or creates) the log, continuing the chain of an existing file. */
@@ -141,12 +161,16 @@ public final class AuditLog implements AuditSink, AutoCloseable {
                     append(out, checkpointLine(now));
                 }
                 flush(out);
+                if (due) {
+                    logCheckpoint();
+                }
                 batch.forEach(e -> complete(e, null));
                 batch.clear();
             }
             if (sinceCheckpoint > 0) {
                 append(out, checkpointLine(clock.instant()));
                 flush(out);
+                logCheckpoint();
             }
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             failure = e;
@@ -174,6 +198,15 @@ public final class AuditLog implements AuditSink, AutoCloseable {
             LockSupport.parkNanos(this, left);
         }
         queue.drainTo(batch, options.batchSize() - batch.size());
+    }
+
+    /**
+     * Tells the platform log the checkpoint just written, as {@code SEQ:HASH}: shipped off the
+     * node, the latest such line lets {@code krypton audit verify --expect-checkpoint} prove that
+     * the log was not cut back to an earlier checkpoint.
+     */
+    private void logCheckpoint() {
+        LOG.log(System.Logger.Level.INFO, "audit checkpoint {0}:{1}", Long.toString(seq), prev);
     }
 
     private String checkpointLine(Instant now) throws GeneralSecurityException {

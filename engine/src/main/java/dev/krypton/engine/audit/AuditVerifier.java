@@ -2,6 +2,7 @@ package dev.krypton.engine.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.krypton.engine.EngineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +17,14 @@ import java.util.Base64;
  * by one from 1, each {@code prev} equals the SHA-256 of the previous line's bytes, and every
  * checkpoint's Ed25519 signature verifies under the given public key. An edited, removed,
  * inserted or reordered line breaks the chain at the next line or a signature; lines after the
- * last checkpoint are reported as uncovered.
+ * last checkpoint are reported as uncovered. An empty log is never intact.
+ *
+ * <p>The chain cannot show a cut right after a checkpoint: the shorter log is a valid log too.
+ * So the verifier takes an {@link AuditExpectation} from outside the node (the last checkpoint the
+ * node logged, or a line count) and reports the log truncated when it does not reach it.
  *
  * <p>Command: {@code java -cp krypton-engine.jar dev.krypton.engine.audit.AuditVerifier <log>
- * <audit-signing.pub>}; exit 0 when intact and sealed, 1 otherwise, 2 on usage errors.
+ * <audit-signing.pub> <SEQ:HASH>}; exit 0 when intact and sealed, 1 otherwise, 2 on usage errors.
  */
 public final class AuditVerifier {
 
@@ -34,30 +39,46 @@ public final class AuditVerifier {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: AuditVerifier <audit-log> <audit-signing.pub>");
+        if (args.length != 3) {
+            System.err.println("usage: AuditVerifier <audit-log> <audit-signing.pub> <SEQ:HASH of the last checkpoint>");
             System.exit(2);
         }
-        AuditVerification v = new AuditVerifier(AuditKeys.readPublic(Path.of(args[1]))).verify(Path.of(args[0]));
-        System.out.println(v.intact()
-                ? "intact: " + v.lines() + " lines, " + v.checkpoints() + " checkpoints, " + v.uncovered()
-                        + " lines after the last checkpoint"
-                : "TAMPERED at line " + v.problemLine() + ": " + v.problem());
+        AuditExpectation expected;
+        try {
+            expected = AuditExpectation.checkpoint(args[2]);
+        } catch (EngineException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        AuditVerification v = new AuditVerifier(AuditKeys.readPublic(Path.of(args[1])))
+                .verify(Path.of(args[0]), expected);
+        System.out.println(v.summary());
         System.exit(v.sealed() ? 0 : 1);
     }
 
-    /** Verifies the file; never throws for bad content (that is a verdict), only reports it. */
+    /** Verifies the chain of the file, without proof of where it ends; an empty file fails. */
     public AuditVerification verify(Path file) {
+        return verify(file, AuditExpectation.none());
+    }
+
+    /** Verifies the file; never throws for bad content (that is a verdict), only reports it. */
+    public AuditVerification verify(Path file, AuditExpectation expected) {
         byte[] all;
         try {
             all = Files.readAllBytes(file);
         } catch (IOException e) {
-            return new AuditVerification(false, 0, 0, 0, 1, "cannot read " + file + ": " + e.getMessage());
+            return new AuditVerification(false, 0, 0, 0, 1, "cannot read " + file + ": " + e.getMessage(), "", false);
+        }
+        if (all.length == 0) {
+            return fail(1, 0, "empty log: a node writes a signed checkpoint before it closes, so an empty file"
+                    + " is a log that was emptied or never written");
         }
         String prev = AuditLine.GENESIS;
         long n = 0;
         long checkpoints = 0;
         long sinceCheckpoint = 0;
+        String lastCheckpoint = "";
         int start = 0;
         while (start < all.length) {
             int end = start;
@@ -73,16 +94,31 @@ public final class AuditVerifier {
             if (!step.problem().isEmpty()) {
                 return fail(n, checkpoints, step.problem());
             }
+            String hash = AuditLine.hash(line);
             if (step.checkpoint()) {
                 checkpoints++;
                 sinceCheckpoint = 0;
+                lastCheckpoint = n + ":" + hash;
             } else {
                 sinceCheckpoint++;
             }
-            prev = AuditLine.hash(line);
+            if (n == expected.checkpointSeq() && !(step.checkpoint() && hash.equals(expected.checkpointHash()))) {
+                return fail(n, checkpoints, "line " + n + " is not the expected checkpoint " + n + ":"
+                        + expected.checkpointHash() + " (the log was cut and written again, or rewritten)");
+            }
+            prev = hash;
             start = end + 1;
         }
-        return new AuditVerification(true, n, checkpoints, sinceCheckpoint, 0, "");
+        if (n < expected.checkpointSeq()) {
+            return fail(n + 1, checkpoints, "truncated: the log ends at line " + n + ", before the expected checkpoint "
+                    + expected.checkpointSeq() + ":" + expected.checkpointHash());
+        }
+        if (n < expected.atLeastLines()) {
+            return fail(n + 1, checkpoints, "truncated: the log has " + n + " lines, at least "
+                    + expected.atLeastLines() + " were expected");
+        }
+        return new AuditVerification(true, n, checkpoints, sinceCheckpoint, 0, "", lastCheckpoint,
+                expected.provesEnd());
     }
 
     private record Step(String problem, boolean checkpoint) {
@@ -145,6 +181,6 @@ public final class AuditVerifier {
     }
 
     private static AuditVerification fail(long line, long checkpoints, String problem) {
-        return new AuditVerification(false, line, checkpoints, 0, line, problem);
+        return new AuditVerification(false, line, checkpoints, 0, line, problem, "", false);
     }
 }

@@ -5,9 +5,13 @@ import dev.krypton.storage.StorageConfig;
 import dev.krypton.storage.StorageException;
 import dev.krypton.storage.StorageProvider;
 import dev.krypton.storage.jdbc.JdbcStorage;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -44,8 +48,32 @@ public final class SqliteStorageProvider implements StorageProvider {
         if (Files.exists(file) && !Files.isReadable(file)) {
             throw config("The SQLite file " + file + " is not readable by this user.");
         }
+        createOwnerOnly(file);
         SqliteDialect dialect = new SqliteDialect(file, busyMillis);
         return new JdbcStorage(SqliteConnections.open(file, busyMillis, readers, dialect), dialect);
+    }
+
+    /**
+     * Creates a missing database file readable and writable by the owner only, before SQLite opens
+     * it (SQLite would create it with 0644 under the usual umask). SQLite gives the {@code -wal} and
+     * {@code -shm} files it creates the mode of the database file, so they are 0600 too. An existing
+     * file keeps its mode: that is the operator's to set.
+     */
+    private static void createOwnerOnly(Path file) {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            boolean posix = Files.getFileStore(file.toAbsolutePath().getParent())
+                    .supportsFileAttributeView(PosixFileAttributeView.class);
+            if (posix) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another process created it first; SQLite opens theirs
+        } catch (IOException e) {
+            throw config("The SQLite file " + file + " cannot be created: " + e.getMessage());
+        }
     }
 
     private static Path path(String value) {

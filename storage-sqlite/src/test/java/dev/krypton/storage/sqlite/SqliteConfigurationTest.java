@@ -34,6 +34,20 @@ class SqliteConfigurationTest {
         return new StorageConfig("sqlite", settings);
     }
 
+    /** Under the usual umask 022 SQLite would create these 0644: readable by every local user. */
+    @Test
+    void aNewDatabaseAndTheWalAndShmFilesSqliteCreatesAreOwnerOnly() throws Exception {
+        Path file = dir.resolve("owner-only.db");
+        try (Storage storage = StorageProviders.open(sqlite(Map.of("path", file.toString())))) {
+            storage.taskLog().putIfAbsent(new dev.krypton.storage.ProcessedTask("task-1", "1", new byte[] {1},
+                    java.time.Instant.now()));
+            for (String name : new String[] {"owner-only.db", "owner-only.db-wal", "owner-only.db-shm"}) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve(name)))).as(name).isEqualTo("rw-------");
+            }
+        }
+    }
+
     @Test
     void missingPathSettingIsNamed() {
         StorageException e = Failures.expect(StorageException.Kind.CONFIG, () -> StorageProviders.open(sqlite(Map.of())));
