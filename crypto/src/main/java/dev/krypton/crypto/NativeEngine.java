@@ -259,17 +259,22 @@ public final class NativeEngine implements CryptoEngine {
         WRAP_ENCRYPT("WRAP", 1), WRAP_DECRYPT("WRAP", 0),
         WRAP_PAD_ENCRYPT("WRAP-PAD", 1), WRAP_PAD_DECRYPT("WRAP-PAD", 0);
 
-        final String family;
         final int enc;
+        /** Cipher names for 16-, 24- and 32-byte keys, built once rather than per operation. */
+        private final String[] names;
 
         Kind(String family, int enc) {
-            this.family = family;
             this.enc = enc;
+            this.names = new String[] {"AES-128-" + family, "AES-192-" + family, "AES-256-" + family};
+        }
+
+        MemorySegment cipher(int keyLength) {
+            return OpenSsl.cipher(names[keyLength / 8 - 2]);
         }
     }
 
     private static <T> T withContext(KeyHandle key, Kind kind, MemorySegment iv, Evp.KeyedUse<T> use) {
-        MemorySegment cipher = OpenSsl.cipher("AES-" + key.length() * 8 + "-" + kind.family);
+        MemorySegment cipher = kind.cipher(key.length());
         return lend(key, k -> Evp.withKeyedContext(cipher, k, iv, kind.enc, use));
     }
 
