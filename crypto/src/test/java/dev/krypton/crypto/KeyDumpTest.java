@@ -25,9 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>What is searched: the key, and the AES key schedules an engine derives from it. Every layout
  * OpenSSL uses holds some round keys unmodified: an encryption schedule starts with the key (round
  * keys 0 and 1); a decryption schedule (RFC 3394/5649 unwrap) starts with the last round key and
- * ends with the first, the ones between being transformed. AES-NI stores round keys in byte order,
- * OpenSSL's C and table code and the JDK as 32-bit words (byte-swapped on little-endian), so each
- * pattern is searched in both forms. Hits are split into secure mappings (mlocked and
+ * ends with the first, the ones between being transformed. AES-NI and OpenSSL's x86-64 assembly
+ * store round keys in byte order, OpenSSL's portable C code and the JDK as 32-bit words
+ * (byte-swapped on little-endian), so each pattern is searched in both forms. Against the old pooled
+ * contexts this found, outside the slabs, four encryption schedules (GCM both ways, both wraps)
+ * and two decryption schedules (both unwraps), in the process and in the dump. Hits are split into secure mappings (mlocked and
  * MADV_DONTDUMP, the slabs) and everything else; /proc/PID/mem reads the slabs too, which is why
  * the key is found there while live: it proves the search works.
  */
