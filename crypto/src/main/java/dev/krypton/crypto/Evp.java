@@ -8,7 +8,41 @@ import java.lang.foreign.MemorySegment;
  * failure. Segments may be native or (for the critical calls) Java arrays.
  */
 final class Evp {
+    /** One operation on a context keyed for it. */
+    @FunctionalInterface
+    interface KeyedUse<T> {
+        T apply(MemorySegment ctx);
+    }
+
     private Evp() {
+    }
+
+    /**
+     * Runs one operation on a fresh context keyed with {@code key}, then frees the context. OpenSSL
+     * allocates the key schedule inside the context with plain malloc (its secure heap does not
+     * cover cipher contexts), so a context kept between calls would leave the schedule, whose
+     * first round keys are the key itself, in swappable memory that core dumps include. Freeing
+     * cleanses it; the schedule exists only while the operation runs.
+     *
+     * @param iv the IV or nonce, or {@link MemorySegment#NULL} to set it later in {@code use}
+     * @throws CryptoException when OpenSSL refuses the key or IV (errors cleared); exceptions of
+     *         {@code use} propagate after the context is freed and OpenSSL's error queue cleared
+     */
+    static <T> T withKeyedContext(MemorySegment cipher, MemorySegment key, MemorySegment iv, int enc,
+                                  KeyedUse<T> use) {
+        MemorySegment ctx = newContext();
+        try {
+            allowWrap(ctx);
+            if (!init(ctx, cipher, key, iv, enc)) {
+                throw new CryptoException("OpenSSL refused the key or IV");
+            }
+            return use.apply(ctx);
+        } catch (RuntimeException | Error e) {
+            clearErrors();
+            throw e;
+        } finally {
+            free(ctx);
+        }
     }
 
     static MemorySegment newContext() {
@@ -40,7 +74,8 @@ final class Evp {
         }
     }
 
-    static void allowWrap(MemorySegment ctx) {
+    /** Lets a context use the key-wrap ciphers (OpenSSL refuses them otherwise); no effect on others. */
+    private static void allowWrap(MemorySegment ctx) {
         try {
             OpenSsl.CTX_SET_FLAGS.invokeExact(ctx, OpenSsl.FLAG_WRAP_ALLOW);
         } catch (Throwable t) {

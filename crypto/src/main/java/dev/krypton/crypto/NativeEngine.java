@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * The engine over OpenSSL libcrypto 3 through FFM. Keys are passed to OpenSSL by address straight
- * from secure memory; the expanded key schedules stay in OpenSSL's native memory, pooled per key
- * ({@link KeyContexts}) and cleansed when the key is wiped. Inputs and outputs that are Java arrays
+ * from secure memory. Every operation keys a fresh OpenSSL context and frees it before returning
+ * ({@link Evp#withKeyedContext}), so an expanded key schedule exists outside secure memory only
+ * while its operation runs, and is cleansed when freed. Inputs and outputs that are Java arrays
  * are read and written in place by critical downcalls; key outputs (unwrap to key) are written into
  * secure memory directly, so no key byte of a {@code *Key}/{@code *ToKey} operation touches the heap.
  */
@@ -49,7 +50,7 @@ public final class NativeEngine implements CryptoEngine {
         Checks.gcm(key, iv, tagLen);
         byte[] out = new byte[plaintext.length + tagLen];
         MemorySegment o = MemorySegment.ofArray(out);
-        gcm(key, KeyContexts.Kind.GCM_ENCRYPT, iv, aad, MemorySegment.ofArray(plaintext), o,
+        gcm(key, Kind.GCM_ENCRYPT, iv, aad, MemorySegment.ofArray(plaintext), o,
                 o.asSlice(plaintext.length));
         return out;
     }
@@ -61,7 +62,7 @@ public final class NativeEngine implements CryptoEngine {
         byte[] out = new byte[n];
         MemorySegment in = MemorySegment.ofArray(ctAndTag);
         try {
-            gcm(key, KeyContexts.Kind.GCM_DECRYPT, iv, aad, in.asSlice(0, n), MemorySegment.ofArray(out), in.asSlice(n));
+            gcm(key, Kind.GCM_DECRYPT, iv, aad, in.asSlice(0, n), MemorySegment.ofArray(out), in.asSlice(n));
         } catch (CryptoException e) {
             Arrays.fill(out, (byte) 0);
             throw e;
@@ -76,7 +77,7 @@ public final class NativeEngine implements CryptoEngine {
         Checks.require(n > 0, "GCM-wrapped key must not be empty");
         MemorySegment in = MemorySegment.ofArray(ctAndTag);
         return into.allocate(n, block ->
-                gcm(kek, KeyContexts.Kind.GCM_DECRYPT, iv, aad, in.asSlice(0, n), block, in.asSlice(n)));
+                gcm(kek, Kind.GCM_DECRYPT, iv, aad, in.asSlice(0, n), block, in.asSlice(n)));
     }
 
     @Override
@@ -85,7 +86,7 @@ public final class NativeEngine implements CryptoEngine {
         byte[] out = new byte[key.length() + Checks.GCM_TAG];
         MemorySegment o = MemorySegment.ofArray(out);
         lend(key, keyBytes -> {
-            gcm(kek, KeyContexts.Kind.GCM_ENCRYPT, iv, aad, keyBytes, o, o.asSlice(key.length()));
+            gcm(kek, Kind.GCM_ENCRYPT, iv, aad, keyBytes, o, o.asSlice(key.length()));
             return null;
         });
         return out;
@@ -94,49 +95,49 @@ public final class NativeEngine implements CryptoEngine {
     @Override
     public byte[] keyWrap(KeyHandle kek, byte[] plaintext) {
         Checks.wrap(kek, plaintext.length);
-        return wrapToArray(kek, KeyContexts.Kind.WRAP_ENCRYPT, MemorySegment.ofArray(plaintext), plaintext.length + 8);
+        return wrapToArray(kek, Kind.WRAP_ENCRYPT, MemorySegment.ofArray(plaintext), plaintext.length + 8);
     }
 
     @Override
     public byte[] keyUnwrap(KeyHandle kek, byte[] wrapped) {
         Checks.unwrap(kek, wrapped);
-        return wrapToArray(kek, KeyContexts.Kind.WRAP_DECRYPT, MemorySegment.ofArray(wrapped), wrapped.length);
+        return wrapToArray(kek, Kind.WRAP_DECRYPT, MemorySegment.ofArray(wrapped), wrapped.length);
     }
 
     @Override
     public byte[] keyWrapKey(KeyHandle kek, KeyHandle key) {
         Checks.wrap(kek, key.length());
-        return lend(key, k -> wrapToArray(kek, KeyContexts.Kind.WRAP_ENCRYPT, k, key.length() + 8));
+        return lend(key, k -> wrapToArray(kek, Kind.WRAP_ENCRYPT, k, key.length() + 8));
     }
 
     @Override
     public KeyHandle keyUnwrapToKey(KeyHandle kek, byte[] wrapped, SecureMemory into) {
         Checks.unwrap(kek, wrapped);
-        return unwrapToKey(kek, KeyContexts.Kind.WRAP_DECRYPT, wrapped, into);
+        return unwrapToKey(kek, Kind.WRAP_DECRYPT, wrapped, into);
     }
 
     @Override
     public byte[] keyWrapPad(KeyHandle kek, byte[] plaintext) {
         Checks.wrapPad(kek, plaintext.length);
-        return wrapToArray(kek, KeyContexts.Kind.WRAP_PAD_ENCRYPT, MemorySegment.ofArray(plaintext), plaintext.length + 16);
+        return wrapToArray(kek, Kind.WRAP_PAD_ENCRYPT, MemorySegment.ofArray(plaintext), plaintext.length + 16);
     }
 
     @Override
     public byte[] keyUnwrapPad(KeyHandle kek, byte[] wrapped) {
         Checks.unwrapPad(kek, wrapped);
-        return wrapToArray(kek, KeyContexts.Kind.WRAP_PAD_DECRYPT, MemorySegment.ofArray(wrapped), wrapped.length);
+        return wrapToArray(kek, Kind.WRAP_PAD_DECRYPT, MemorySegment.ofArray(wrapped), wrapped.length);
     }
 
     @Override
     public byte[] keyWrapPadKey(KeyHandle kek, KeyHandle key) {
         Checks.wrapPad(kek, key.length());
-        return lend(key, k -> wrapToArray(kek, KeyContexts.Kind.WRAP_PAD_ENCRYPT, k, key.length() + 16));
+        return lend(key, k -> wrapToArray(kek, Kind.WRAP_PAD_ENCRYPT, k, key.length() + 16));
     }
 
     @Override
     public KeyHandle keyUnwrapPadToKey(KeyHandle kek, byte[] wrapped, SecureMemory into) {
         Checks.unwrapPad(kek, wrapped);
-        return unwrapToKey(kek, KeyContexts.Kind.WRAP_PAD_DECRYPT, wrapped, into);
+        return unwrapToKey(kek, Kind.WRAP_PAD_DECRYPT, wrapped, into);
     }
 
     @Override
@@ -194,40 +195,41 @@ public final class NativeEngine implements CryptoEngine {
         return "NativeEngine[" + version + "]";
     }
 
-    /** Runs one GCM operation on a pooled context keyed with {@code key}; throws on a bad tag. */
-    private void gcm(KeyHandle key, KeyContexts.Kind kind, byte[] iv, byte[] aad,
+    /** Runs one GCM operation on a fresh context keyed with {@code key}; throws on a bad tag. */
+    private void gcm(KeyHandle key, Kind kind, byte[] iv, byte[] aad,
                      MemorySegment in, MemorySegment out, MemorySegment tag) {
-        withContext(key, kind, c -> {
-            if (c.ivLength != iv.length) {
-                Checks.require(Evp.ctrl(c.ctx, OpenSsl.CTRL_AEAD_SET_IVLEN, iv.length, MemorySegment.NULL),
-                        "OpenSSL refused the GCM IV length");
-                c.ivLength = iv.length;
-            }
-            boolean ok = Evp.init(c.ctx, MemorySegment.NULL, MemorySegment.NULL, MemorySegment.ofArray(iv), kind.enc)
-                    && (aad.length == 0 || Evp.update(c.ctx, MemorySegment.NULL, MemorySegment.ofArray(aad)) >= 0)
-                    && (in.byteSize() == 0 || Evp.update(c.ctx, out, in) == in.byteSize());
+        // OpenSSL's GCM contexts start with a 12-byte IV; any other length is set before the IV.
+        boolean defaultIv = iv.length == 12;
+        withContext(key, kind, defaultIv ? MemorySegment.ofArray(iv) : MemorySegment.NULL, ctx -> {
+            boolean ok = defaultIv
+                    || Evp.ctrl(ctx, OpenSsl.CTRL_AEAD_SET_IVLEN, iv.length, MemorySegment.NULL)
+                    && Evp.init(ctx, MemorySegment.NULL, MemorySegment.NULL, MemorySegment.ofArray(iv), kind.enc);
+            Checks.require(ok, "OpenSSL refused the GCM IV length");
+            ok = (aad.length == 0 || Evp.update(ctx, MemorySegment.NULL, MemorySegment.ofArray(aad)) >= 0)
+                    && (in.byteSize() == 0 || Evp.update(ctx, out, in) == in.byteSize());
             int tagLen = (int) tag.byteSize();
             if (ok && kind.enc == 0) {
-                ok = Evp.ctrl(c.ctx, OpenSsl.CTRL_AEAD_SET_TAG, tagLen, tag)
-                        && Evp.finish(c.ctx, out.asSlice(in.byteSize())) == 0;
+                ok = Evp.ctrl(ctx, OpenSsl.CTRL_AEAD_SET_TAG, tagLen, tag)
+                        && Evp.finish(ctx, out.asSlice(in.byteSize())) == 0;
                 if (!ok) {
                     out.fill((byte) 0);
                     throw new CryptoException("authentication failed");
                 }
             } else if (ok) {
-                ok = Evp.finish(c.ctx, out.asSlice(in.byteSize())) == 0
-                        && Evp.ctrl(c.ctx, OpenSsl.CTRL_AEAD_GET_TAG, tagLen, tag);
+                ok = Evp.finish(ctx, out.asSlice(in.byteSize())) == 0
+                        && Evp.ctrl(ctx, OpenSsl.CTRL_AEAD_GET_TAG, tagLen, tag);
             }
             Checks.require(ok, "GCM operation failed");
             return null;
         });
     }
 
-    private byte[] wrapToArray(KeyHandle kek, KeyContexts.Kind kind, MemorySegment in, int capacity) {
+    private byte[] wrapToArray(KeyHandle kek, Kind kind, MemorySegment in, int capacity) {
         byte[] out = new byte[capacity];
-        int n = withContext(kek, kind, c -> Evp.update(c.ctx, MemorySegment.ofArray(out), in));
+        int n = withContext(kek, kind, MemorySegment.NULL, ctx -> Evp.update(ctx, MemorySegment.ofArray(out), in));
         if (n <= 0) {
             Arrays.fill(out, (byte) 0);
+            Evp.clearErrors();
             throw new CryptoException(kind.enc == 1 ? "key wrap failed" : "key unwrap failed");
         }
         byte[] result = Arrays.copyOf(out, n);
@@ -236,37 +238,44 @@ public final class NativeEngine implements CryptoEngine {
     }
 
     /** Unwraps into a scratch block of secure memory, then into an exact-size one (KWP hides the length). */
-    private KeyHandle unwrapToKey(KeyHandle kek, KeyContexts.Kind kind, byte[] wrapped, SecureMemory into) {
+    private KeyHandle unwrapToKey(KeyHandle kek, Kind kind, byte[] wrapped, SecureMemory into) {
         int[] length = new int[1];
         try (KeyHandle scratch = into.allocate(wrapped.length, block -> {
-            length[0] = withContext(kek, kind, c -> Evp.update(c.ctx, block, MemorySegment.ofArray(wrapped)));
-            Checks.require(length[0] > 0, "key unwrap failed");
+            length[0] = withContext(kek, kind, MemorySegment.NULL,
+                    ctx -> Evp.update(ctx, block, MemorySegment.ofArray(wrapped)));
+            if (length[0] <= 0) {
+                Evp.clearErrors();
+                throw new CryptoException("key unwrap failed");
+            }
         })) {
             return lend(scratch, s -> into.allocate(length[0],
                     block -> MemorySegment.copy(s, 0, block, 0, length[0])));
         }
     }
 
-    @FunctionalInterface
-    private interface ContextUse<T> {
-        T apply(KeyContexts.Context context);
+    /** What an operation keys its context for: the cipher family and the direction. */
+    private enum Kind {
+        GCM_ENCRYPT("GCM", 1), GCM_DECRYPT("GCM", 0),
+        WRAP_ENCRYPT("WRAP", 1), WRAP_DECRYPT("WRAP", 0),
+        WRAP_PAD_ENCRYPT("WRAP-PAD", 1), WRAP_PAD_DECRYPT("WRAP-PAD", 0);
+
+        final int enc;
+        /** Cipher names for 16-, 24- and 32-byte keys, built once rather than per operation. */
+        private final String[] names;
+
+        Kind(String family, int enc) {
+            this.enc = enc;
+            this.names = new String[] {"AES-128-" + family, "AES-192-" + family, "AES-256-" + family};
+        }
+
+        MemorySegment cipher(int keyLength) {
+            return OpenSsl.cipher(names[keyLength / 8 - 2]);
+        }
     }
 
-    private <T> T withContext(KeyHandle key, KeyContexts.Kind kind, ContextUse<T> use) {
-        SlabKeyHandle handle = (SlabKeyHandle) key;
-        return handle.lend(k -> {
-            KeyContexts pool = handle.attachment(this, () -> new KeyContexts(k));
-            KeyContexts.Context context = pool.take(kind);
-            T result;
-            try {
-                result = use.apply(context);
-            } catch (RuntimeException | Error e) {
-                KeyContexts.discard(context);
-                throw e;
-            }
-            pool.give(kind, context);
-            return result;
-        });
+    private static <T> T withContext(KeyHandle key, Kind kind, MemorySegment iv, Evp.KeyedUse<T> use) {
+        MemorySegment cipher = kind.cipher(key.length());
+        return lend(key, k -> Evp.withKeyedContext(cipher, k, iv, kind.enc, use));
     }
 
     private static <T> T lend(KeyHandle key, KeyLoan<T> loan) {

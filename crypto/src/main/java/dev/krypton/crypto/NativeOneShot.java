@@ -4,8 +4,9 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * The less frequent native operations (AES-ECB/CBC/CTR, ChaCha20, ChaCha20-Poly1305): a fresh OpenSSL context
- * per call, keyed from secure memory and freed (cleansed) before the call returns.
+ * The less frequent native operations (AES-ECB/CBC/CTR, ChaCha20, ChaCha20-Poly1305), each on a
+ * fresh OpenSSL context keyed from secure memory and freed (cleansed) before the call returns, like
+ * those of {@link NativeEngine}.
  */
 final class NativeOneShot {
     private NativeOneShot() {
@@ -62,22 +63,10 @@ final class NativeOneShot {
         return trimmed(out, n, "ChaCha20 operation failed");
     }
 
-    @FunctionalInterface
-    private interface ContextUse {
-        int apply(MemorySegment ctx);
-    }
-
-    private static int withContext(KeyHandle key, String cipherName, byte[] iv, int enc, ContextUse use) {
+    private static int withContext(KeyHandle key, String cipherName, byte[] iv, int enc, Evp.KeyedUse<Integer> use) {
         MemorySegment cipher = OpenSsl.cipher(cipherName);
-        return ((SlabKeyHandle) key).lend(k -> {
-            MemorySegment ctx = Evp.newContext();
-            try {
-                MemorySegment ivSegment = iv.length == 0 ? MemorySegment.NULL : MemorySegment.ofArray(iv);
-                return Evp.init(ctx, cipher, k, ivSegment, enc) ? use.apply(ctx) : -1;
-            } finally {
-                Evp.free(ctx);
-            }
-        });
+        MemorySegment ivSegment = iv.length == 0 ? MemorySegment.NULL : MemorySegment.ofArray(iv);
+        return ((SlabKeyHandle) key).lend(k -> Evp.withKeyedContext(cipher, k, ivSegment, enc, use));
     }
 
     private static byte[] trimmed(byte[] out, int n, String failure) {

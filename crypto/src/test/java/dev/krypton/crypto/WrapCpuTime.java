@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * Companion to {@link WrapBenchmark} for shared, overloaded machines: counts operations per second
  * of this thread's CPU time (ThreadMXBean), so other processes' load does not dilute the figure.
- * Run: {@code java --enable-native-access=ALL-UNNAMED -cp <test classpath> dev.krypton.crypto.WrapCpuTime}.
+ * Run: {@code java --enable-native-access=ALL-UNNAMED -cp <test classpath> dev.krypton.crypto.WrapCpuTime [engine...]}
+ * (engines {@code native}, {@code jce}; both when none is named).
  */
 public final class WrapCpuTime {
     private WrapCpuTime() {
@@ -15,7 +16,7 @@ public final class WrapCpuTime {
 
     public static void main(String[] args) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (String name : new String[] {"native", "jce"}) {
+        for (String name : args.length > 0 ? args : new String[] {"native", "jce"}) {
             WrapBenchmark bench = new WrapBenchmark();
             bench.engineName = name;
             bench.setUp();
