@@ -44,7 +44,8 @@ public final class TaskProcessor {
         if (reconcileAfterSec < 1) {
             throw new OrbitalException("reconcileAfterSec must be at least 1");
         }
-        this.runner = new CommandRunner(Objects.requireNonNull(engine, "engine"), reconcileAfterSec);
+        this.runner = new CommandRunner(Objects.requireNonNull(engine, "engine"), reconcileAfterSec,
+                Objects.requireNonNull(clock, "clock"));
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.signatures = Objects.requireNonNull(signatures, "signatures");

@@ -9,7 +9,7 @@ import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
 import dev.krypton.storage.tck.MemoryStorage;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class TaskProcessorTest {
                 audited.add("processed " + type + " " + status);
             }
         };
-        return new TaskProcessor(engine, store, SignatureCheck.off(), audit, 45, Clock.systemUTC());
+        return new TaskProcessor(engine, store, SignatureCheck.off(), audit, 45, engine.clock());
     }
 
     private static TaskResponse accepted(Disposition d) {
@@ -192,6 +192,16 @@ class TaskProcessorTest {
         assertThat(r.getMetaDataMap()).containsEntry(CommandRunner.PROPAGATION_MS, "7")
                 .containsEntry(ActualState.STATE, "UNLINKED");
         assertThat(engine.propagationWaits()).as("waited for the unlink's generation, not for the link").containsExactly(2L);
+    }
+
+    @Test
+    void thePropagationTimeRunsFromTheCommitNotFromTheEndOfTheCommand() {
+        accepted(processor.process(Tasks.link("acme", "key-1")));
+        engine.afterCommit(Duration.ofMillis(309));
+        TaskResponse r = accepted(processor.process(Tasks.unlink("acme")));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(r.getMetaDataMap()).as("309 ms after the commit inside the engine, then 7 ms waiting for the nodes")
+                .containsEntry(CommandRunner.PROPAGATION_MS, "316");
     }
 
     @Test

@@ -27,8 +27,8 @@ public final class OrbitalBus implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
     public static final int PORT = 5672;
 
-    /** A response and when it arrived ({@link System#nanoTime()}). */
-    public record Received(TaskResponse response, long atNanos) {}
+    /** A response, when it arrived ({@link System#nanoTime()}) and on which address ({@code response} or {@code critical-response}). */
+    public record Received(TaskResponse response, long atNanos, String address) {}
 
     private final Client client = Client.create();
     private final Connection connection;
@@ -37,6 +37,7 @@ public final class OrbitalBus implements AutoCloseable {
     private final Receiver responses;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    private final List<org.apache.qpid.protonj2.client.Tracker> unsettled = new java.util.ArrayList<>();
     private volatile boolean closing;
 
     public OrbitalBus(Addresses addresses) throws ClientException {
@@ -45,7 +46,7 @@ public final class OrbitalBus implements AutoCloseable {
         responses.openFuture();
         tasks = connection.openSender(addresses.tasks());
         critical = connection.openSender(addresses.critical());
-        reader = Thread.ofPlatform().daemon().name("orbital-bus-responses").start(this::read);
+        reader = Thread.ofPlatform().daemon().name("orbital-bus-responses").start(() -> read(responses, "response"));
     }
 
     /** The three addresses of one test run. */
@@ -60,17 +61,17 @@ public final class OrbitalBus implements AutoCloseable {
         }
     }
 
-    private void read() {
+    private void read(Receiver from, String address) {
         while (!closing) {
             try {
-                Delivery d = responses.receive(200, TimeUnit.MILLISECONDS);
+                Delivery d = from.receive(200, TimeUnit.MILLISECONDS);
                 if (d == null) {
                     continue;
                 }
                 long at = System.nanoTime();
                 byte[] body = (byte[]) d.message().body();
                 d.accept();
-                received.add(new Received(TaskResponse.parseFrom(body), at));
+                received.add(new Received(TaskResponse.parseFrom(body), at, address));
             } catch (ClientException | InvalidProtocolBufferException e) {
                 if (closing) {
                     return;
@@ -82,6 +83,24 @@ public final class OrbitalBus implements AutoCloseable {
     /** Publishes a routine task and waits until the broker settled it. */
     public void publish(TaskRequest task) throws ClientException {
         tasks.send(Message.create(task.toByteArray()).durable(true)).awaitSettlement(10, TimeUnit.SECONDS);
+    }
+
+    /** Publishes a routine task without waiting for the broker; {@link #awaitPublished} waits for all such. */
+    public void publishUnsettled(TaskRequest task) throws ClientException {
+        unsettled.add(tasks.send(Message.create(task.toByteArray()).durable(true)));
+    }
+
+    /** Waits until the broker settled every task of {@link #publishUnsettled}. */
+    public void awaitPublished() throws ClientException {
+        for (org.apache.qpid.protonj2.client.Tracker t : unsettled) {
+            t.awaitSettlement(60, TimeUnit.SECONDS);
+        }
+        unsettled.clear();
+    }
+
+    /** Every response received so far, in order of arrival. */
+    public List<Received> received() {
+        return List.copyOf(received);
     }
 
     /** Publishes an unlink-class task to the critical address and waits until the broker settled it. */
