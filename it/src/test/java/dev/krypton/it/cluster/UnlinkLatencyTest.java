@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The Orbital view of the kill switch on real {@code krypton serve} nodes (PostgreSQL, RabbitMQ
  * over AMQP 1.0): publish of SYSTEM_UNLINK on the critical address to the arrival of its DONE.
  * <ul>
- *   <li>First after start: one fresh node, {@code krypton.it.firstUnlinks} tenants (default 10)
- *   linked, then unlinked one by one; the first unlink against the later ones.</li>
+ *   <li>First after start: three nodes, {@code krypton.it.firstUnlinks} tenants (default 10)
+ *   linked, every node restarted (the tenants come back by the start-up re-unseal, so no node has
+ *   run a task since its start), then the tenants unlinked one by one; the first unlink against the
+ *   later ones.</li>
  *   <li>Behind a backlog: three nodes, {@code krypton.it.backlog} SYSTEM_LINK tasks (default
  *   10,000, of as many tenants) published on the task address, then one SYSTEM_UNLINK on the
  *   critical address; how long its DONE took and how many link answers arrived in the meantime.</li>
@@ -37,7 +39,7 @@ class UnlinkLatencyTest {
     @Test
     void firstUnlinkAfterStart(@TempDir Path dir) throws Exception {
         String run = "first-" + Long.toHexString(System.nanoTime());
-        try (Cluster cluster = Cluster.in(dir).nodes(1).start(); OrbitalBus orbital = cluster.orbital()) {
+        try (Cluster cluster = Cluster.in(dir).nodes(3).start(); OrbitalBus orbital = cluster.orbital()) {
             List<String> tenants = new ArrayList<>();
             for (int i = 0; i < FIRST_UNLINKS; i++) {
                 String tenant = run + "-" + i;
@@ -46,6 +48,10 @@ class UnlinkLatencyTest {
                 assertThat(orbital.awaitFinal(link, WAIT).response().getStatus()).isEqualTo(TaskStatus.DONE);
                 tenants.add(tenant);
             }
+            for (NodeProcess n : cluster.nodes()) {
+                n.stop(WAIT);
+            }
+            cluster.startAll(cluster.nodes());
             double[] took = new double[tenants.size()];
             String[] propagation = new String[tenants.size()];
             for (int i = 0; i < tenants.size(); i++) {
@@ -58,8 +64,8 @@ class UnlinkLatencyTest {
                 propagation[i] = done.response().getMetaDataOrDefault("krypton-propagation-ms", "?");
             }
             double[] later = java.util.Arrays.copyOfRange(took, 1, took.length);
-            report("First SYSTEM_UNLINK after start (1 node)", String.format(Locale.ROOT, """
-                    %d tenants linked on a fresh node, then unlinked one by one (critical address).
+            report("First SYSTEM_UNLINK after start (3 nodes)", String.format(Locale.ROOT, """
+                    %d tenants linked, every node restarted, then the tenants unlinked one by one (critical address).
                     Publish to DONE (ms): first %.1f; later ones min %.1f, p50 %.1f, max %.1f.
                     All, in order: %s
                     krypton-propagation-ms of each: %s
