@@ -78,6 +78,13 @@ final class CommandRunner {
         }
     }
 
+    /** The read-only rehearsal of {@link #run} for the start-up warm-up: the engine's reads, then the DONE answer. */
+    TaskResponse warmUp(Action action, TaskRequest request) {
+        engine.warmUp(action.tenant());
+        return Responses.done(request, ActualState.lookup(engine, action.tenant())).toBuilder()
+                .putMetaData(PROPAGATION_MS, "0").build();
+    }
+
     /** Milliseconds from the commit until now; never negative, should the wall clock step back. */
     private long sinceCommit(CommandResult result) {
         return Math.max(0, Duration.between(result.committedAt(), clock.instant()).toMillis());

@@ -82,6 +82,18 @@ public final class FakeEngine implements TenantCommands {
         return List.copyOf(propagationWaits);
     }
 
+    private final List<TenantId> warmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The tenant ids {@link #warmUp} was called with. */
+    public List<TenantId> warmUps() {
+        return List.copyOf(warmUps);
+    }
+
+    @Override
+    public void warmUp(TenantId tenant) {
+        warmUps.add(tenant);
+    }
+
     @Override
     public Propagation awaitPropagation(TenantId tenant, long generation) {
         propagationWaits.add(generation);

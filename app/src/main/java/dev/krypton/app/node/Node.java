@@ -21,6 +21,7 @@ import dev.krypton.storage.StorageException;
 import dev.krypton.storage.StorageProviders;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -35,6 +36,12 @@ import java.util.OptionalInt;
  * wipes every key, then closes the audit log and storage.
  */
 public final class Node implements AutoCloseable {
+
+    /**
+     * Rounds of the start-up warm-up of the kill-switch path ({@link TaskProcessor#warmUp}): a few,
+     * so its classes are loaded and its statements used before the first unlink.
+     */
+    static final int WARM_UP_ROUNDS = 5;
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private final Engine engine;
@@ -60,12 +67,16 @@ public final class Node implements AutoCloseable {
             IntakeAudit intakeAudit = IntakeAudit.to(counted);
             TaskProcessor processor = new TaskProcessor(engine.commands(), storage.taskLog(), SignatureCheck.off(),
                     intakeAudit, TaskProcessor.DEFAULT_RECONCILE_AFTER_SEC, Clock.systemUTC());
+            Duration warmUp = processor.warmUp(WARM_UP_ROUNDS);
+            System.getLogger(Node.class.getName()).log(System.Logger.Level.INFO,
+                    "kill-switch path warmed up ({0} rounds, read-only) in {1} ms", WARM_UP_ROUNDS, warmUp.toMillis());
             this.kmip = keep(KmipServer.start(plan.kmip(), engine.operations()));
             plan.kmipHttps().ifPresent(h -> kmip.serveHttps(h.host(), h.port()));
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
-                    memory, counted, hardening, this::listeners, kmip.metrics())));
+                    memory, counted, hardening, this::listeners, kmip.metrics(),
+                    Map.of("killSwitchRounds", WARM_UP_ROUNDS, "killSwitchMillis", warmUp.toMillis()))));
         } catch (StorageException e) {
             close();
             throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())

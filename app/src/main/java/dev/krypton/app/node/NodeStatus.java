@@ -28,9 +28,12 @@ final class NodeStatus {
     private final ProcessHardening.Status hardening;
     private final Supplier<Map<String, Integer>> listeners;
     private final RequestMetrics requests;
+    private final Map<String, Object> warmUp;
 
     NodeStatus(Engine engine, Storage storage, SecureMemory memory, CountingAudit events,
-               ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners, RequestMetrics requests) {
+               ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners, RequestMetrics requests,
+               Map<String, Object> warmUp) {
+        this.warmUp = Map.copyOf(warmUp);
         this.engine = engine;
         this.requests = requests;
         this.events = events;
@@ -112,6 +115,7 @@ final class NodeStatus {
     Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("startup", startupSection());
+        doc.put("warmUp", warmUp);
         boolean reachable = storageReachable();
         doc.put("storage", Map.of("reachable", reachable));
         doc.put("cluster", Map.of("nodeId", engine.nodeId(), "serving", engine.serving()));

@@ -20,7 +20,7 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
 /**
  * The Orbital side of a cluster test on the real RabbitMQ (AMQP 1.0): publishes tasks to the task
  * and critical addresses the nodes consume, and keeps every response that arrives on the response
- * address, with its arrival time, so a test can count the answers to one task.
+ * and critical response addresses, with its arrival time, so a test can count the answers to one task.
  */
 public final class OrbitalBus implements AutoCloseable {
 
@@ -35,8 +35,10 @@ public final class OrbitalBus implements AutoCloseable {
     private final Sender tasks;
     private final Sender critical;
     private final Receiver responses;
+    private final Receiver criticalResponses;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    private final Thread criticalReader;
     private final List<org.apache.qpid.protonj2.client.Tracker> unsettled = new java.util.ArrayList<>();
     private volatile boolean closing;
 
@@ -44,20 +46,26 @@ public final class OrbitalBus implements AutoCloseable {
         connection = client.connect(HOST, PORT, new ConnectionOptions().user("guest").password("guest"));
         responses = connection.openReceiver(addresses.responses());
         responses.openFuture();
+        criticalResponses = connection.openReceiver(addresses.criticalResponses());
+        criticalResponses.openFuture();
         tasks = connection.openSender(addresses.tasks());
         critical = connection.openSender(addresses.critical());
         reader = Thread.ofPlatform().daemon().name("orbital-bus-responses").start(() -> read(responses, "response"));
+        criticalReader = Thread.ofPlatform().daemon().name("orbital-bus-critical-responses")
+                .start(() -> read(criticalResponses, "critical-response"));
     }
 
-    /** The three addresses of one test run. */
-    public record Addresses(String tasks, String critical, String responses) {
+    /** The addresses of one test run: tasks, unlink-class tasks, answers, answers to unlink-class tasks. */
+    public record Addresses(String tasks, String critical, String responses, String criticalResponses) {
         public static Addresses unique(String run) {
-            return new Addresses("/queue/" + run + "-tasks", "/queue/" + run + "-critical", "/queue/" + run + "-responses");
+            return new Addresses("/queue/" + run + "-tasks", "/queue/" + run + "-critical", "/queue/" + run + "-responses",
+                    "/queue/" + run + "-critical-responses");
         }
 
         /** The queue names behind the addresses. */
         public List<String> queues() {
-            return List.of(tasks, critical, responses).stream().map(a -> a.substring("/queue/".length())).toList();
+            return List.of(tasks, critical, responses, criticalResponses).stream()
+                    .map(a -> a.substring("/queue/".length())).toList();
         }
     }
 
@@ -133,6 +141,7 @@ public final class OrbitalBus implements AutoCloseable {
     public void close() throws InterruptedException {
         closing = true;
         reader.join(2_000);
+        criticalReader.join(2_000);
         connection.close();
         client.close();
     }

@@ -95,6 +95,7 @@ class UnlinkLatencyTest {
             double publishMs = (System.nanoTime() - publishing) / 1e6;
             int answeredBefore = orbital.received().size();
             TaskRequest unlink = ClusterTasks.unlink(victim);
+            Instant publishedAt = Instant.now();
             long published = System.nanoTime();
             orbital.publishCritical(unlink);
             OrbitalBus.Received done = orbital.awaitFinal(unlink, WAIT);
@@ -116,7 +117,7 @@ class UnlinkLatencyTest {
                     Publish to DONE: %.1f ms; krypton-propagation-ms %s; DONE on the %s address.
                     Answers that arrived between the unlink's publish and its DONE: %d (and %d in the moment we looked after it).
                     Wipes of the victim (audit): %s
-                    """, BACKLOG, publishMs, answeredBefore, Instant.now(), (done.atNanos() - published) / 1e6,
+                    """, BACKLOG, publishMs, answeredBefore, publishedAt, (done.atNanos() - published) / 1e6,
                     done.response().getMetaDataOrDefault("krypton-propagation-ms", "?"), done.address(), ahead, after, wipes));
         }
     }
