@@ -26,13 +26,12 @@ import java.util.Optional;
  * the DONE answer carries metaData {@value #PROPAGATION_MS}: the time from the engine's commit
  * (the store write that made the change durable, {@link CommandResult#committedAt()}) to the moment
  * the answer is DONE, so it covers the durable audit line and the wait for the other nodes, not
- * just the wait. When that cannot be
- * confirmed in time the answer is PROCESSING (not recorded), so Orbital sends the task again and
- * the repeat waits again.
+ * just the wait. When that cannot be confirmed in time the answer is PROCESSING (not recorded),
+ * so Orbital sends the task again and the repeat waits again.
  */
 final class CommandRunner {
 
-    /** metaData key of a DONE unlink-class answer: milliseconds from the commit until every live node had applied it. */
+    /** metaData key of a DONE unlink-class answer: milliseconds from the commit to the DONE answer. */
     static final String PROPAGATION_MS = "krypton-propagation-ms";
 
     /** {@code reconcileAfterSec} of an unlink whose propagation was not confirmed in time. */

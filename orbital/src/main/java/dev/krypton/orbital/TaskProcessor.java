@@ -11,6 +11,7 @@ import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -117,7 +118,7 @@ public final class TaskProcessor {
      * @return how long the rounds took
      * @throws OrbitalException when the warm-up cannot run (storage unreadable)
      */
-    public java.time.Duration warmUp(int rounds) {
+    public Duration warmUp(int rounds) {
         long began = System.nanoTime();
         try {
             for (int i = 0; i < rounds; i++) {
@@ -132,7 +133,7 @@ public final class TaskProcessor {
         } catch (InvalidProtocolBufferException | RuntimeException e) {
             throw new OrbitalException("the start-up warm-up of the kill-switch path failed: " + e.getMessage(), e);
         }
-        return java.time.Duration.ofNanos(System.nanoTime() - began);
+        return Duration.ofNanos(System.nanoTime() - began);
     }
 
     private Disposition recordedOrRun(TaskKind kind, TaskRequest request) {

@@ -12,6 +12,7 @@ import dev.krypton.engine.audit.AuditOptions;
 import dev.krypton.engine.policy.Policy;
 import dev.krypton.kmip.server.KmipServer;
 import dev.krypton.orbital.IntakeAudit;
+import dev.krypton.orbital.OrbitalException;
 import dev.krypton.orbital.SignatureCheck;
 import dev.krypton.orbital.TaskProcessor;
 import dev.krypton.orbital.amqp.AmqpIntake;
@@ -67,16 +68,14 @@ public final class Node implements AutoCloseable {
             IntakeAudit intakeAudit = IntakeAudit.to(counted);
             TaskProcessor processor = new TaskProcessor(engine.commands(), storage.taskLog(), SignatureCheck.off(),
                     intakeAudit, TaskProcessor.DEFAULT_RECONCILE_AFTER_SEC, Clock.systemUTC());
-            Duration warmUp = processor.warmUp(WARM_UP_ROUNDS);
-            System.getLogger(Node.class.getName()).log(System.Logger.Level.INFO,
-                    "kill-switch path warmed up ({0} rounds, read-only) in {1} ms", WARM_UP_ROUNDS, warmUp.toMillis());
+            Map<String, Object> warmUp = warmUp(processor);
             this.kmip = keep(KmipServer.start(plan.kmip(), engine.operations()));
             plan.kmipHttps().ifPresent(h -> kmip.serveHttps(h.host(), h.port()));
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
             this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
                     memory, counted, hardening, this::listeners, kmip.metrics(),
-                    Map.of("killSwitchRounds", WARM_UP_ROUNDS, "killSwitchMillis", warmUp.toMillis()))));
+                    warmUp)));
         } catch (StorageException e) {
             close();
             throw e.kind() == StorageException.Kind.CONFIG ? AppException.usage("storage: " + e.getMessage())
@@ -84,6 +83,23 @@ public final class Node implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e instanceof AppException a ? a : AppException.failure("cannot start the node: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Warms up the kill-switch path before the node listens. A failure (storage unreadable for a
+     * moment) is logged and does not stop the node: the first unlink is then merely slower.
+     */
+    private static Map<String, Object> warmUp(TaskProcessor processor) {
+        System.Logger log = System.getLogger(Node.class.getName());
+        try {
+            Duration took = processor.warmUp(WARM_UP_ROUNDS);
+            log.log(System.Logger.Level.INFO, "kill-switch path warmed up ({0} rounds, read-only) in {1} ms",
+                    WARM_UP_ROUNDS, took.toMillis());
+            return Map.of("killSwitchRounds", WARM_UP_ROUNDS, "killSwitchMillis", took.toMillis());
+        } catch (OrbitalException e) {
+            log.log(System.Logger.Level.WARNING, e.getMessage());
+            return Map.of("killSwitchRounds", 0, "killSwitchError", e.getMessage());
         }
     }
 
