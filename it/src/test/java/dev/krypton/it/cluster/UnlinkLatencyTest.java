@@ -54,8 +54,10 @@ class UnlinkLatencyTest {
             cluster.startAll(cluster.nodes());
             double[] took = new double[tenants.size()];
             String[] propagation = new String[tenants.size()];
+            Instant[] publishedAt = new Instant[tenants.size()];
             for (int i = 0; i < tenants.size(); i++) {
                 TaskRequest unlink = ClusterTasks.unlink(tenants.get(i));
+                publishedAt[i] = Instant.now();
                 long published = System.nanoTime();
                 orbital.publishCritical(unlink);
                 OrbitalBus.Received done = orbital.awaitFinal(unlink, WAIT);
@@ -69,9 +71,10 @@ class UnlinkLatencyTest {
                     Publish to DONE (ms): first %.1f; later ones min %.1f, p50 %.1f, max %.1f.
                     All, in order: %s
                     krypton-propagation-ms of each: %s
+                    From the audit logs, publish to the processing node's wipe and to its durable command line (ms): %s
                     """, tenants.size(), took[0], Stats.of(later).min(), Stats.of(later).percentile(50), Stats.of(later).max(),
                     java.util.Arrays.stream(took).mapToObj(t -> String.format(Locale.ROOT, "%.1f", t)).toList(),
-                    List.of(propagation)));
+                    List.of(propagation), steps(cluster, tenants, publishedAt)));
         }
     }
 
@@ -120,6 +123,44 @@ class UnlinkLatencyTest {
                     """, BACKLOG, publishMs, answeredBefore, publishedAt, (done.atNanos() - published) / 1e6,
                     done.response().getMetaDataOrDefault("krypton-propagation-ms", "?"), done.address(), ahead, after, wipes));
         }
+    }
+
+    /** Per unlink, from the audit log of the node that ran it: "node: publish to wipe / publish to the command's line". */
+    private static List<String> steps(Cluster cluster, List<String> tenants, Instant[] publishedAt) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tenants.size(); i++) {
+            String step = "?";
+            for (NodeProcess n : cluster.nodes()) {
+                Instant wipe = null;
+                Instant command = null;
+                for (String line : Files.readAllLines(n.dir().resolve("audit.log"))) {
+                    if (!line.contains(tenants.get(i))) {
+                        continue;
+                    }
+                    var e = json.readTree(line);
+                    if (!e.path("tenant").asText().equals(tenants.get(i))) {
+                        continue;
+                    }
+                    Instant at = Instant.parse(e.path("ts").asText());
+                    if (at.isBefore(publishedAt[i])) {
+                        continue;
+                    }
+                    if (e.path("action").asText().equals("zeroize") && wipe == null) {
+                        wipe = at;
+                    } else if (e.path("action").asText().equals("Unlink")) {
+                        command = at;
+                    }
+                }
+                if (command != null) {
+                    step = String.format(Locale.ROOT, "%s: %.0f / %.0f", n.name(),
+                            wipe == null ? -1 : Duration.between(publishedAt[i], wipe).toNanos() / 1e6,
+                            Duration.between(publishedAt[i], command).toNanos() / 1e6);
+                }
+            }
+            out.add(step);
+        }
+        return out;
     }
 
     private static void report(String title, String body) throws Exception {
