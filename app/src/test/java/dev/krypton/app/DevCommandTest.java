@@ -75,7 +75,8 @@ class DevCommandTest {
                     "\"coreDumpsDisabled\" : true");
             assertThat(get(admin, "/status/startup")).startsWith("200 ").contains("\"complete\" : true", "\"total\" : 0",
                     "\"failed\" : 0");
-            assertThat(get(admin, "/status")).contains("\"startup\" : {");
+            assertThat(get(admin, "/status")).as("the kill-switch path was warmed up at start")
+                    .contains("\"startup\" : {", "\"killSwitchRounds\" : 5", "\"killSwitchMillis\" : ");
             assertThat(get(admin, "/metrics")).contains("krypton_startup_unseal_tenants{outcome=\"pending\"} 0",
                     "krypton_startup_unseal_tenants{outcome=\"failed\"} 0");
             assertThat(get(admin, "/metrics")).contains("krypton_tenants{state=\"ACTIVE\"} 1",

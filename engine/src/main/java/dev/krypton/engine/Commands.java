@@ -37,4 +37,12 @@ final class Commands implements TenantCommands {
     public Propagation awaitPropagation(TenantId tenant, long generation) {
         return cluster.awaitPropagation(tenant, generation);
     }
+
+    /** Generation 0 is applied by every node, so the propagation wait returns after one round of reads. */
+    @Override
+    public void warmUp(TenantId tenant) {
+        Optional<TenantState> state = store.tenant(tenant).map(r -> Store.state(r.state()));
+        Transition.of(new TenantCommand.Unlink(tenant), state, Optional.empty());
+        cluster.awaitPropagation(tenant, 0);
+    }
 }

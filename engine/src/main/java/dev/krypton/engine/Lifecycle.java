@@ -265,7 +265,7 @@ final class Lifecycle {
         if (wantsKeys && rec.state() == dev.krypton.storage.TenantState.ACTIVE && !registry.isLive(command.tenant())) {
             registry.put(unwrapAll(rec));
         }
-        return new CommandResult(status(rec), false);
+        return result(status(rec), false);
     }
 
     private CommandResult createL2(TenantId id, RootKeyRef ref) {
@@ -277,7 +277,7 @@ final class Lifecycle {
             store.write(new Write.PutTenant(rec, Write.ABSENT));
             registry.put(new TenantRuntime(id, l2, 0));
             rootKeys.watch(ref, id);
-            return new CommandResult(status(rec), true);
+            return result(status(rec), true);
         } catch (RuntimeException e) {
             l2.wipe();
             throw e;
@@ -291,7 +291,7 @@ final class Lifecycle {
             TenantRecord next = withState(rec, target, rec.rootKey(), rec.wrappedL2());
             store.write(new Write.PutTenant(next, rec.generation()));
             registry.put(rt);
-            return new CommandResult(status(next), true);
+            return result(status(next), true);
         } catch (RuntimeException e) {
             rt.zeroize();
             throw e;
@@ -326,11 +326,11 @@ final class Lifecycle {
                     "keys wiped for " + target));
         }
         if (Store.state(rec.state()) == target) {
-            return new CommandResult(status(rec), wiped);
+            return result(status(rec), wiped);
         }
         TenantRecord next = withState(rec, target, rec.rootKey(), rec.wrappedL2());
         store.write(new Write.PutTenant(next, rec.generation()));
-        return new CommandResult(status(next), true);
+        return result(status(next), true);
     }
 
     private CommandResult rewrapL2(TenantRecord rec, RootKeyRef ref) {
@@ -340,7 +340,7 @@ final class Lifecycle {
                 new L2Envelope(rt.l2Revision, w.blob()).encode());
         store.write(new Write.PutTenant(next, rec.generation()));
         rootKeys.watch(ref, rt.tenant);
-        return new CommandResult(status(next), true);
+        return result(status(next), true);
     }
 
     private CommandResult newL2(TenantRecord rec) {
@@ -359,7 +359,7 @@ final class Lifecycle {
             hierarchy.adopt(old, next, rewrapped);
             registry.put(next);
             old.retireL2();
-            return new CommandResult(status(tenant), true);
+            return result(status(tenant), true);
         } catch (RuntimeException e) {
             l2.wipe();
             throw e;
@@ -378,12 +378,17 @@ final class Lifecycle {
                 rec.generation() + 1, rec.rootKey(), new byte[0], rec.region(), rec.owner(), clock.instant());
         writes.add(new Write.PutTenant(tomb, rec.generation()));
         store.write(writes);
-        return new CommandResult(status(tomb), true);
+        return result(status(tomb), true);
     }
 
     private TenantRecord withState(TenantRecord rec, TenantState state, dev.krypton.storage.RootKeyRef ref, byte[] l2) {
         return new TenantRecord(rec.tenantId(), Store.state(state), rec.generation() + 1, ref, l2, rec.region(),
                 rec.owner(), clock.instant());
+    }
+
+    /** A result committed now: called right after the store write (or the read that found nothing to write). */
+    private CommandResult result(TenantStatus status, boolean changed) {
+        return new CommandResult(status, changed, clock.instant());
     }
 
     static TenantStatus status(TenantRecord r) {

@@ -34,4 +34,14 @@ public interface TenantCommands {
     default Propagation awaitPropagation(TenantId tenant, long generation) {
         return Propagation.immediate();
     }
+
+    /**
+     * Runs the storage reads of the kill-switch path once for {@code tenant} and changes nothing
+     * (no wipe, no write, no audit line): the record read an unlink starts with, the decision what
+     * to do, and one round of the propagation wait's reads (heartbeats and applied generations),
+     * so the first real unlink after start finds its classes loaded and its statements used. Safe
+     * for any id, since it only reads. Engines without storage do nothing.
+     */
+    default void warmUp(TenantId tenant) {
+    }
 }

@@ -70,6 +70,28 @@ class TenantCommandsTest {
     }
 
     @Test
+    void theWarmUpOnlyReadsEvenWhenItsIdNamesALiveTenant() {
+        TenantRecord before = f.storage.delegate.tenant("acme").orElseThrow();
+        int written = f.storage.written().size();
+        int audited = f.audit.events.size();
+        f.commands.warmUp(f.tenant);
+        f.commands.warmUp(TenantId.of("krypton-warm-up-probe"));
+        assertThat(f.storage.delegate.tenant("acme").orElseThrow()).isEqualTo(before);
+        assertThat(f.storage.delegate.tenant("krypton-warm-up-probe")).isEmpty();
+        assertThat(f.storage.written()).hasSize(written);
+        assertThat(f.audit.events).hasSize(audited);
+        assertThat(unwraps()).isTrue();
+    }
+
+    @Test
+    void anUnlinkReportsTheInstantOfItsCommit() {
+        java.time.Instant at = f.clock.instant();
+        CommandResult u = run(new TenantCommand.Unlink(f.tenant));
+        assertThat(u.committedAt()).isEqualTo(at);
+        assertThat(f.storage.delegate.tenant("acme").orElseThrow().updatedAt()).isEqualTo(u.committedAt());
+    }
+
+    @Test
     void unlinkZeroizesAndLinkRestoresTheSameKeys() {
         CommandResult u = run(new TenantCommand.Unlink(f.tenant));
         assertThat(u.status().state()).isEqualTo(TenantState.UNLINKED);

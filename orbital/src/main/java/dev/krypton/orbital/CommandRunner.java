@@ -11,6 +11,8 @@ import dev.krypton.engine.TenantId;
 import dev.krypton.engine.TenantStatus;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,13 +23,15 @@ import java.util.Optional;
  *
  * <p>An unlink-class command (unlink, disable, destroy) is DONE only once the engine confirms that
  * every other live node of the cluster has applied it or passed its revocation-staleness deadline;
- * the DONE answer carries the wait in metaData {@value #PROPAGATION_MS}. When that cannot be
- * confirmed in time the answer is PROCESSING (not recorded), so Orbital sends the task again and
- * the repeat waits again.
+ * the DONE answer carries metaData {@value #PROPAGATION_MS}: the time from the engine's commit
+ * (the store write that made the change durable, {@link CommandResult#committedAt()}) to the moment
+ * the answer is DONE, so it covers the durable audit line and the wait for the other nodes, not
+ * just the wait. When that cannot be confirmed in time the answer is PROCESSING (not recorded),
+ * so Orbital sends the task again and the repeat waits again.
  */
 final class CommandRunner {
 
-    /** metaData key of a DONE unlink-class answer: milliseconds until every live node had applied it. */
+    /** metaData key of a DONE unlink-class answer: milliseconds from the commit to the DONE answer. */
     static final String PROPAGATION_MS = "krypton-propagation-ms";
 
     /** {@code reconcileAfterSec} of an unlink whose propagation was not confirmed in time. */
@@ -35,10 +39,13 @@ final class CommandRunner {
 
     private final TenantCommands engine;
     private final long reconcileAfterSec;
+    private final Clock clock;
 
-    CommandRunner(TenantCommands engine, long reconcileAfterSec) {
+    /** The clock must be the engine's (both are the system clock in a node), since it is compared with the commit instant. */
+    CommandRunner(TenantCommands engine, long reconcileAfterSec, Clock clock) {
         this.engine = engine;
         this.reconcileAfterSec = reconcileAfterSec;
+        this.clock = clock;
     }
 
     TaskResponse run(Action action, TaskRequest request) {
@@ -64,10 +71,22 @@ final class CommandRunner {
                                 + String.join(", ", p.waitingFor()) + ")") + "; send again");
             }
             return Responses.done(request, ActualState.of(result.status())).toBuilder()
-                    .putMetaData(PROPAGATION_MS, Long.toString(p.took().toMillis())).build();
+                    .putMetaData(PROPAGATION_MS, Long.toString(sinceCommit(result))).build();
         } catch (EngineException e) {
             return answerFor(e, command, request);
         }
+    }
+
+    /** The read-only rehearsal of {@link #run} for the start-up warm-up: the engine's reads, then the DONE answer. */
+    TaskResponse warmUp(Action action, TaskRequest request) {
+        engine.warmUp(action.tenant());
+        return Responses.done(request, ActualState.lookup(engine, action.tenant())).toBuilder()
+                .putMetaData(PROPAGATION_MS, "0").build();
+    }
+
+    /** Milliseconds from the commit until now; never negative, should the wall clock step back. */
+    private long sinceCommit(CommandResult result) {
+        return Math.max(0, Duration.between(result.committedAt(), clock.instant()).toMillis());
     }
 
     /**

@@ -2,12 +2,16 @@ package dev.krypton.orbital;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.krypton.engine.TenantCommands;
+import dev.krypton.orbital.client.TaskRequests;
+import dev.krypton.orbital.wire.cmk.SystemAction;
+import dev.krypton.orbital.wire.cmk.TaskType;
 import dev.krypton.storage.ProcessedTask;
 import dev.krypton.storage.TaskLog;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +27,12 @@ public final class TaskProcessor {
 
     /** Largest TaskRequest accepted, in bytes. */
     public static final int MAX_TASK_BYTES = 1 << 20;
+
+    /**
+     * Tenant id of the start-up warm-up ({@link #warmUp}); the warm-up only reads it, so a tenant of
+     * that name would be left as it is.
+     */
+    public static final String WARM_UP_TENANT = "krypton-warm-up-probe";
 
     /** Default {@code reconcileAfterSec} of a task waiting on an unavailable root key. */
     public static final long DEFAULT_RECONCILE_AFTER_SEC = 30;
@@ -44,7 +54,8 @@ public final class TaskProcessor {
         if (reconcileAfterSec < 1) {
             throw new OrbitalException("reconcileAfterSec must be at least 1");
         }
-        this.runner = new CommandRunner(Objects.requireNonNull(engine, "engine"), reconcileAfterSec);
+        this.runner = new CommandRunner(Objects.requireNonNull(engine, "engine"), reconcileAfterSec,
+                Objects.requireNonNull(clock, "clock"));
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
@@ -105,6 +116,36 @@ public final class TaskProcessor {
             mine.complete(new Disposition.Release("task processing aborted"));
             inFlight.remove(key, mine);
         }
+    }
+
+    /**
+     * Runs the kill-switch path of the intake {@code rounds} times at start without changing
+     * anything, so the first unlink after start does not pay for loading and first use: a
+     * SYSTEM_UNLINK of {@link #WARM_UP_TENANT} is serialized and parsed, its signature checked, the
+     * task log read for it, decoded, passed to the engine's read-only {@link TenantCommands#warmUp},
+     * and its DONE answer built with the actual state and serialized. Nothing is wiped, written,
+     * recorded in the task log or audited.
+     *
+     * @return how long the rounds took
+     * @throws OrbitalException when the warm-up cannot run (storage unreadable)
+     */
+    public Duration warmUp(int rounds) {
+        long began = System.nanoTime();
+        try {
+            for (int i = 0; i < rounds; i++) {
+                TaskRequest request = TaskRequest.parseFrom(TaskRequests.system(TaskType.SYSTEM_UNLINK,
+                        SystemAction.newBuilder().setTenantId(WARM_UP_TENANT).setSystemId(WARM_UP_TENANT).build())
+                        .setEtag("warm-up").build().toByteArray());
+                TaskLimits.check(request);
+                signatures.problem(request);
+                TaskKind kind = TaskKind.of(request.getType()).orElseThrow();
+                log.get(request.getTaskId(), request.getEtag());
+                runner.warmUp(TaskDecoder.decode(kind, request), request).toByteArray();
+            }
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            throw new OrbitalException("the start-up warm-up of the kill-switch path failed: " + e.getMessage(), e);
+        }
+        return Duration.ofNanos(System.nanoTime() - began);
     }
 
     private Disposition recordedOrRun(TaskKind kind, Action action, TaskRequest request) {

@@ -10,7 +10,9 @@ import dev.krypton.engine.TenantCommands;
 import dev.krypton.engine.TenantId;
 import dev.krypton.engine.TenantState;
 import dev.krypton.engine.TenantStatus;
+import dev.krypton.testsupport.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code dev.krypton.engine}: an in-memory tenant table, a configurable root-key latency on link
  * (root keys {@code slow*}), root keys {@code hang*} that block until released,
  * root keys named {@code unavailable}/{@code denied} that fail like a provider would, and an
- * {@link #unwrap} probe that stands in for a KMIP Decrypt of the tenant.
+ * {@link #unwrap} probe that stands in for a KMIP Decrypt of the tenant. Its {@link #clock()} stands
+ * still: commands commit at its current instant, {@link #afterCommit} moves it on after each commit
+ * (the engine's durable audit line) and {@link #awaitPropagation} by the time the answer says it took.
  */
 public final class FakeEngine implements TenantCommands {
 
@@ -35,6 +39,18 @@ public final class FakeEngine implements TenantCommands {
     private final List<Long> propagationWaits = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CountDownLatch hung = new CountDownLatch(1);
     private final AtomicInteger hanging = new AtomicInteger();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private volatile Duration afterCommit = Duration.ZERO;
+
+    /** The engine's clock: give it to the {@link TaskProcessor} that measures from the commit. */
+    public ManualClock clock() {
+        return clock;
+    }
+
+    /** How long each command takes after its commit before it returns (the durable audit line). */
+    public void afterCommit(Duration d) {
+        this.afterCommit = d;
+    }
 
     /** Each link to a root key whose id starts with {@code slow} waits this long on the "root key". */
     public void rootKeyLatency(Duration latency) {
@@ -66,9 +82,22 @@ public final class FakeEngine implements TenantCommands {
         return List.copyOf(propagationWaits);
     }
 
+    private final List<TenantId> warmUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The tenant ids {@link #warmUp} was called with. */
+    public List<TenantId> warmUps() {
+        return List.copyOf(warmUps);
+    }
+
+    @Override
+    public void warmUp(TenantId tenant) {
+        warmUps.add(tenant);
+    }
+
     @Override
     public Propagation awaitPropagation(TenantId tenant, long generation) {
         propagationWaits.add(generation);
+        clock.advance(propagation.took());
         return propagation;
     }
 
@@ -99,9 +128,10 @@ public final class FakeEngine implements TenantCommands {
             if (changed) {
                 effects.incrementAndGet();
             }
-            out.add(new CommandResult(stored, changed));
+            out.add(new CommandResult(stored, changed, clock.instant()));
             return stored;
         });
+        clock.advance(afterCommit);
         return out.getFirst();
     }
 

@@ -8,8 +8,9 @@ import dev.krypton.orbital.wire.cmk.TaskType;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import dev.krypton.orbital.wire.orbital.TaskResponse;
 import dev.krypton.orbital.wire.orbital.TaskStatus;
+import dev.krypton.storage.TaskLog;
 import dev.krypton.storage.tck.MemoryStorage;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class TaskProcessorTest {
                 audited.add("processed " + type + " " + status);
             }
         };
-        return new TaskProcessor(engine, store, SignatureCheck.off(), audit, 45, Clock.systemUTC());
+        return new TaskProcessor(engine, store, SignatureCheck.off(), audit, 45, engine.clock());
     }
 
     private static TaskResponse accepted(Disposition d) {
@@ -192,6 +193,55 @@ class TaskProcessorTest {
         assertThat(r.getMetaDataMap()).containsEntry(CommandRunner.PROPAGATION_MS, "7")
                 .containsEntry(ActualState.STATE, "UNLINKED");
         assertThat(engine.propagationWaits()).as("waited for the unlink's generation, not for the link").containsExactly(2L);
+    }
+
+    @Test
+    void theWarmUpRunsTheUnlinkPathThroughTheTaskLogAndTheEngineAndChangesNothing() {
+        accepted(processor.process(Tasks.link("acme", "key-1")));
+        int effects = engine.effects();
+        List<String> logCalls = new ArrayList<>();
+        TaskLog counting = new TaskLog() {
+            @Override
+            public dev.krypton.storage.ProcessedTask putIfAbsent(dev.krypton.storage.ProcessedTask task) {
+                logCalls.add("put");
+                return storage.putIfAbsent(task);
+            }
+
+            @Override
+            public java.util.Optional<dev.krypton.storage.ProcessedTask> get(String taskId, String etag) {
+                logCalls.add("get");
+                return storage.get(taskId, etag);
+            }
+        };
+        audited.clear();
+        TaskProcessor warming = new TaskProcessor(engine, counting, SignatureCheck.off(), new IntakeAudit() {
+            @Override
+            public void rejected(String taskId, String type, String reason) {
+                audited.add(reason);
+            }
+
+            @Override
+            public void processed(String taskId, String type, String tenantId, String status, String detail) {
+                audited.add(status);
+            }
+        }, 45, engine.clock());
+        assertThat(warming.warmUp(3)).isPositive();
+        assertThat(engine.warmUps()).hasSize(3).allMatch(t -> t.value().equals(TaskProcessor.WARM_UP_TENANT));
+        assertThat(logCalls).as("the task log was read, never written").containsExactly("get", "get", "get");
+        assertThat(engine.effects()).isEqualTo(effects);
+        assertThat(engine.unwrap("acme")).isTrue();
+        assertThat(engine.status(dev.krypton.engine.TenantId.of(TaskProcessor.WARM_UP_TENANT))).isEmpty();
+        assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void thePropagationTimeRunsFromTheCommitNotFromTheEndOfTheCommand() {
+        accepted(processor.process(Tasks.link("acme", "key-1")));
+        engine.afterCommit(Duration.ofMillis(309));
+        TaskResponse r = accepted(processor.process(Tasks.unlink("acme")));
+        assertThat(r.getStatus()).isEqualTo(TaskStatus.DONE);
+        assertThat(r.getMetaDataMap()).as("309 ms after the commit inside the engine, then 7 ms waiting for the nodes")
+                .containsEntry(CommandRunner.PROPAGATION_MS, "316");
     }
 
     @Test

@@ -78,6 +78,10 @@ public final class ServePlan {
                             c.string("orbital.amqp.response-address"), 16, 4, Duration.ofSeconds(1),
                             c.duration("orbital.amqp.idle-timeout")))
                     : Optional.empty();
+            String criticalResponses = c.string("orbital.amqp.critical-response-address");
+            if (!criticalResponses.isEmpty()) {
+                amqp = amqp.map(a -> a.withCriticalResponseAddress(criticalResponses));
+            }
             return NodePlan.builder()
                     .storage(storage(c))
                     .rootKeys(providers)

@@ -29,10 +29,12 @@ final class NodeStatus {
     private final Supplier<Map<String, Integer>> listeners;
     private final RequestMetrics requests;
     private final Supplier<Map<String, Long>> tlsRefusals;
+    private final Map<String, Object> warmUp;
 
     NodeStatus(Engine engine, Storage storage, SecureMemory memory, CountingAudit events,
                ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners, RequestMetrics requests,
-               Supplier<Map<String, Long>> tlsRefusals) {
+               Supplier<Map<String, Long>> tlsRefusals, Map<String, Object> warmUp) {
+        this.warmUp = Map.copyOf(warmUp);
         this.engine = engine;
         this.tlsRefusals = tlsRefusals;
         this.requests = requests;
@@ -120,6 +122,7 @@ final class NodeStatus {
     Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("startup", startupSection());
+        doc.put("warmUp", warmUp);
         boolean reachable = storageReachable();
         doc.put("storage", Map.of("reachable", reachable));
         doc.put("cluster", Map.of("nodeId", engine.nodeId(), "serving", engine.serving()));

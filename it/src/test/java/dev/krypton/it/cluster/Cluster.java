@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * N real Krypton nodes ({@link NodeProcess}) that form one regional cluster: one PostgreSQL
- * database of their own ({@link ClusterDatabase}), the same AMQP task, critical and response
- * addresses (unique to this run) on the local RabbitMQ, the {@code local} root-key provider on one
+ * database of their own ({@link ClusterDatabase}), the same AMQP task, critical, response and
+ * critical response addresses (unique to this run) on the local RabbitMQ, the {@code local} root-key provider on one
  * shared key folder, and one PKI ({@link TestPki}: the nodes' server certificate and the client
  * certificate {@link #GATEWAY}, granted every operation on every tenant). Every node has its own
  * folder, audit log and ports (all 0, read back from the node). With {@link Builder#proxied()} each
@@ -148,6 +148,7 @@ public final class Cluster implements AutoCloseable {
                             .set("orbital.amqp.task-address", addresses.tasks())
                             .set("orbital.amqp.critical-address", addresses.critical())
                             .set("orbital.amqp.response-address", addresses.responses())
+                            .set("orbital.amqp.critical-response-address", addresses.criticalResponses())
                             .set("admin.port", "0")
                             .setAll(settings);
                     Path file = Files.writeString(home.resolve("krypton.yaml"), config.yaml());

@@ -61,9 +61,12 @@ public final class NodeProcess implements AutoCloseable {
         return dir;
     }
 
-    /** Starts the process and waits until it is ready ({@code /readyz} answers 200). */
+    /**
+     * Starts the process and waits until it is ready ({@code /readyz} answers 200), by default up to
+     * 60 s ({@code -Dkrypton.it.startSeconds=N} on a machine busy with other builds).
+     */
     public NodeProcess start() throws IOException, InterruptedException {
-        return start(Duration.ofSeconds(60));
+        return start(Duration.ofSeconds(Long.getLong("krypton.it.startSeconds", 60)));
     }
 
     /**

@@ -20,57 +20,66 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
 /**
  * The Orbital side of a cluster test on the real RabbitMQ (AMQP 1.0): publishes tasks to the task
  * and critical addresses the nodes consume, and keeps every response that arrives on the response
- * address, with its arrival time, so a test can count the answers to one task.
+ * and critical response addresses, with its arrival time, so a test can count the answers to one task.
  */
 public final class OrbitalBus implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
     public static final int PORT = 5672;
 
-    /** A response and when it arrived ({@link System#nanoTime()}). */
-    public record Received(TaskResponse response, long atNanos) {}
+    /** A response, when it arrived ({@link System#nanoTime()}) and on which address ({@code response} or {@code critical-response}). */
+    public record Received(TaskResponse response, long atNanos, String address) {}
 
     private final Client client = Client.create();
     private final Connection connection;
     private final Sender tasks;
     private final Sender critical;
     private final Receiver responses;
+    private final Receiver criticalResponses;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    private final Thread criticalReader;
+    private final List<org.apache.qpid.protonj2.client.Tracker> unsettled = new java.util.ArrayList<>();
     private volatile boolean closing;
 
     public OrbitalBus(Addresses addresses) throws ClientException {
         connection = client.connect(HOST, PORT, new ConnectionOptions().user("guest").password("guest"));
         responses = connection.openReceiver(addresses.responses());
         responses.openFuture();
+        criticalResponses = connection.openReceiver(addresses.criticalResponses());
+        criticalResponses.openFuture();
         tasks = connection.openSender(addresses.tasks());
         critical = connection.openSender(addresses.critical());
-        reader = Thread.ofPlatform().daemon().name("orbital-bus-responses").start(this::read);
+        reader = Thread.ofPlatform().daemon().name("orbital-bus-responses").start(() -> read(responses, "response"));
+        criticalReader = Thread.ofPlatform().daemon().name("orbital-bus-critical-responses")
+                .start(() -> read(criticalResponses, "critical-response"));
     }
 
-    /** The three addresses of one test run. */
-    public record Addresses(String tasks, String critical, String responses) {
+    /** The addresses of one test run: tasks, unlink-class tasks, answers, answers to unlink-class tasks. */
+    public record Addresses(String tasks, String critical, String responses, String criticalResponses) {
         public static Addresses unique(String run) {
-            return new Addresses("/queue/" + run + "-tasks", "/queue/" + run + "-critical", "/queue/" + run + "-responses");
+            return new Addresses("/queue/" + run + "-tasks", "/queue/" + run + "-critical", "/queue/" + run + "-responses",
+                    "/queue/" + run + "-critical-responses");
         }
 
         /** The queue names behind the addresses. */
         public List<String> queues() {
-            return List.of(tasks, critical, responses).stream().map(a -> a.substring("/queue/".length())).toList();
+            return List.of(tasks, critical, responses, criticalResponses).stream()
+                    .map(a -> a.substring("/queue/".length())).toList();
         }
     }
 
-    private void read() {
+    private void read(Receiver from, String address) {
         while (!closing) {
             try {
-                Delivery d = responses.receive(200, TimeUnit.MILLISECONDS);
+                Delivery d = from.receive(200, TimeUnit.MILLISECONDS);
                 if (d == null) {
                     continue;
                 }
                 long at = System.nanoTime();
                 byte[] body = (byte[]) d.message().body();
                 d.accept();
-                received.add(new Received(TaskResponse.parseFrom(body), at));
+                received.add(new Received(TaskResponse.parseFrom(body), at, address));
             } catch (ClientException | InvalidProtocolBufferException e) {
                 if (closing) {
                     return;
@@ -82,6 +91,24 @@ public final class OrbitalBus implements AutoCloseable {
     /** Publishes a routine task and waits until the broker settled it. */
     public void publish(TaskRequest task) throws ClientException {
         tasks.send(Message.create(task.toByteArray()).durable(true)).awaitSettlement(10, TimeUnit.SECONDS);
+    }
+
+    /** Publishes a routine task without waiting for the broker; {@link #awaitPublished} waits for all such. */
+    public void publishUnsettled(TaskRequest task) throws ClientException {
+        unsettled.add(tasks.send(Message.create(task.toByteArray()).durable(true)));
+    }
+
+    /** Waits until the broker settled every task of {@link #publishUnsettled}. */
+    public void awaitPublished() throws ClientException {
+        for (org.apache.qpid.protonj2.client.Tracker t : unsettled) {
+            t.awaitSettlement(60, TimeUnit.SECONDS);
+        }
+        unsettled.clear();
+    }
+
+    /** Every response received so far, in order of arrival. */
+    public List<Received> received() {
+        return List.copyOf(received);
     }
 
     /** Publishes an unlink-class task to the critical address and waits until the broker settled it. */
@@ -114,6 +141,7 @@ public final class OrbitalBus implements AutoCloseable {
     public void close() throws InterruptedException {
         closing = true;
         reader.join(2_000);
+        criticalReader.join(2_000);
         connection.close();
         client.close();
     }

@@ -21,10 +21,14 @@ import java.util.Objects;
  * @param idleTimeout how long the connection may stay silent before it is taken for dead and
  *     reconnected (AMQP idle time-out: the broker is asked for a frame at least every half of it),
  *     so that a broker lost behind a silent network is noticed
+ * @param criticalResponseAddress address the answers to unlink-class tasks are sent to, by a sender
+ *     link of their own; by default the response address itself, so every answer goes to one
+ *     address. A separate address keeps them from queueing in the broker behind routine answers
+ *     that Orbital has not read yet.
  */
 public record AmqpConfig(String host, int port, Auth auth, String taskAddress, String criticalAddress,
                          String responseAddress, int prefetch, int routineWorkers, Duration releaseDelay,
-                         Duration idleTimeout) {
+                         Duration idleTimeout, String criticalResponseAddress) {
 
     /** The idle time-out when none is given. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
@@ -34,6 +38,20 @@ public record AmqpConfig(String host, int port, Auth auth, String taskAddress, S
                       String responseAddress, int prefetch, int routineWorkers, Duration releaseDelay) {
         this(host, port, auth, taskAddress, criticalAddress, responseAddress, prefetch, routineWorkers, releaseDelay,
                 DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** A configuration that sends every answer to {@code responseAddress}. */
+    public AmqpConfig(String host, int port, Auth auth, String taskAddress, String criticalAddress,
+                      String responseAddress, int prefetch, int routineWorkers, Duration releaseDelay,
+                      Duration idleTimeout) {
+        this(host, port, auth, taskAddress, criticalAddress, responseAddress, prefetch, routineWorkers, releaseDelay,
+                idleTimeout, responseAddress);
+    }
+
+    /** This configuration with the answers to unlink-class tasks sent to {@code address}. */
+    public AmqpConfig withCriticalResponseAddress(String address) {
+        return new AmqpConfig(host, port, auth, taskAddress, criticalAddress, responseAddress, prefetch, routineWorkers,
+                releaseDelay, idleTimeout, address);
     }
 
     /** Validates every setting. */
@@ -48,13 +66,18 @@ public record AmqpConfig(String host, int port, Auth auth, String taskAddress, S
         if (port < 1 || port > 65535) {
             throw new OrbitalException("AMQP port must be 1-65535, got " + port);
         }
-        for (String a : new String[] {taskAddress, criticalAddress, responseAddress}) {
+        for (String a : new String[] {taskAddress, criticalAddress, responseAddress, criticalResponseAddress}) {
             if (a == null || a.isBlank()) {
-                throw new OrbitalException("AMQP task, critical and response addresses must be set");
+                throw new OrbitalException("AMQP task, critical, response and critical response addresses must be set");
             }
         }
         if (taskAddress.equals(criticalAddress)) {
             throw new OrbitalException("AMQP critical address must differ from the task address");
+        }
+        for (String answers : new String[] {responseAddress, criticalResponseAddress}) {
+            if (answers.equals(taskAddress) || answers.equals(criticalAddress)) {
+                throw new OrbitalException("AMQP response addresses must differ from the task addresses");
+            }
         }
         if (prefetch < 1 || routineWorkers < 1) {
             throw new OrbitalException("AMQP prefetch and routine workers must be at least 1");

@@ -26,7 +26,11 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
 
 /**
  * Receives Orbital tasks over AMQP 1.0 (DESIGN.md section 7) from a task address and a critical
- * address, each with its own receiver, and answers on a response address. A delivery is accepted
+ * address, each with its own receiver, and answers on a response address. The answers to
+ * unlink-class tasks go out on a sender link of their own, to the critical response address (by
+ * default the response address itself), with AMQP priority {@value #CRITICAL_PRIORITY}: they never
+ * wait behind routine answers in this node, nor in the broker when the addresses differ (or the
+ * broker's queue honours priorities). A delivery is accepted
  * only after the engine made its effect durable (for unlink-class tasks: after zeroization) and the
  * response was settled by the broker; malformed, unsupported or badly signed tasks are answered
  * FAILED and rejected; transient failures release the delivery for redelivery. The connection
@@ -37,14 +41,17 @@ public final class AmqpIntake implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AmqpIntake.class.getName());
     private static final long SETTLE_TIMEOUT_MS = 10_000;
     private static final int CRITICAL_CREDIT = 64;
+    /** AMQP priority of the answers to unlink-class tasks (routine answers keep the default, 4). */
+    static final byte CRITICAL_PRIORITY = 9;
 
-    private record Work(Delivery delivery, byte[] body) {}
+    private record Work(Delivery delivery, byte[] body, TaskKind.Lane lane) {}
 
     private final TaskProcessor processor;
     private final AmqpConfig config;
     private final Client client = Client.create();
     private final Connection connection;
     private final Sender responses;
+    private final Sender criticalResponses;
     private final Lanes<Work> lanes;
     private final List<Thread> readers;
     private final AtomicInteger reconnects = new AtomicInteger();
@@ -60,6 +67,8 @@ public final class AmqpIntake implements AutoCloseable {
         try {
             this.responses = awaitOpen(connection.openSender(config.responseAddress()).openFuture(),
                     config.responseAddress());
+            this.criticalResponses = awaitOpen(connection.openSender(config.criticalResponseAddress()).openFuture(),
+                    config.criticalResponseAddress());
             Receiver tasks = openReceiver(config.taskAddress(), config.prefetch());
             Receiver critical = openReceiver(config.criticalAddress(), CRITICAL_CREDIT);
             this.lanes = new Lanes<>(config.routineWorkers(), this::handle);
@@ -144,7 +153,8 @@ public final class AmqpIntake implements AutoCloseable {
                 return;
             }
             byte[] body = bodyOf(delivery);
-            lanes.submit(laneOf(body), new Work(delivery, body));
+            TaskKind.Lane lane = laneOf(body);
+            lanes.submit(lane, new Work(delivery, body, lane));
         }
     }
 
@@ -173,11 +183,11 @@ public final class AmqpIntake implements AutoCloseable {
         try {
             switch (disposition) {
                 case Disposition.Accept a -> {
-                    answer(a.response());
+                    answer(work.lane(), a.response());
                     work.delivery().accept();
                 }
                 case Disposition.Reject r -> {
-                    answer(r.response());
+                    answer(work.lane(), r.response());
                     work.delivery().reject("krypton:task-rejected", r.response().getErrorMessage());
                 }
                 case Disposition.Release r -> releaseLater(work.delivery(), r.reason());
@@ -187,12 +197,15 @@ public final class AmqpIntake implements AutoCloseable {
         }
     }
 
-    private void answer(TaskResponse response) throws ClientException {
+    private void answer(TaskKind.Lane lane, TaskResponse response) throws ClientException {
         Message<byte[]> message = Message.create(response.toByteArray())
                 .durable(true)
                 .correlationId(response.getTaskId())
                 .subject(response.getType());
-        var tracker = responses.send(message);
+        var tracker = switch (lane) {
+            case CRITICAL -> criticalResponses.send(message.priority(CRITICAL_PRIORITY));
+            case ROUTINE -> responses.send(message);
+        };
         tracker.awaitSettlement(SETTLE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         if (!tracker.remoteState().isAccepted()) {
             throw new OrbitalException("broker did not accept the response: " + tracker.remoteState().getType());

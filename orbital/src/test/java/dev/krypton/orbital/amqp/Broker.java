@@ -57,6 +57,13 @@ final class Broker implements AutoCloseable {
                 prefetch, workers, Duration.ofMillis(50));
     }
 
+    /** {@code config} with the answers to unlink-class tasks on an address of their own, {@code ...-critical-responses}. */
+    static AmqpConfig withCriticalResponses(AmqpConfig config) {
+        String address = config.responseAddress().replaceFirst("-responses$", "-critical-responses");
+        QUEUES.add(address.substring("/queue/".length()));
+        return config.withCriticalResponseAddress(address);
+    }
+
     private static void deleteQueues() {
         java.util.List<Process> running = new java.util.ArrayList<>();
         for (String q : QUEUES) {
@@ -120,13 +127,18 @@ final class Broker implements AutoCloseable {
 
     /** The next response, or a failure after {@code timeout}. */
     TaskResponse nextResponse(Duration timeout) throws Exception {
+        return TaskResponse.parseFrom(nextMessage(timeout).body());
+    }
+
+    /** The next response message (accepted), or a failure after {@code timeout}. */
+    Message<byte[]> nextMessage(Duration timeout) throws Exception {
         Delivery d = responses.receive(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (d == null) {
             throw new AssertionError("no response within " + timeout);
         }
-        byte[] body = (byte[]) d.message().body();
+        Message<byte[]> message = d.message();
         d.accept();
-        return TaskResponse.parseFrom(body);
+        return message;
     }
 
     /**
