@@ -14,9 +14,9 @@ import java.util.function.LongSupplier;
  * <p>Only refusals take the lock (a refusing node does no other work for the request), so the
  * serving path never touches it.
  */
-final class RefusalLog {
+public final class RefusalLog {
 
-    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
 
     private final System.Logger log;
     private final String subject;
@@ -30,7 +30,7 @@ final class RefusalLog {
      * @param subject what is refused and why, e.g. "storage not confirmed"; begins every line
      * @param nanos   a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
      */
-    RefusalLog(System.Logger log, String subject, Duration interval, LongSupplier nanos) {
+    public RefusalLog(System.Logger log, String subject, Duration interval, LongSupplier nanos) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("refusal log interval must be positive: " + interval);
         }
@@ -41,7 +41,7 @@ final class RefusalLog {
     }
 
     /** Counts one refusal; logs it when it is the first of an episode, or a summary when the interval is up. */
-    synchronized void refused(String reason) {
+    public synchronized void refused(String reason) {
         long now = nanos.getAsLong();
         if (!episode) {
             episode = true;
@@ -58,14 +58,14 @@ final class RefusalLog {
      * Writes the summary if the interval is up and refusals are pending, for a caller with a timer
      * (so the count of a burst is not held back until the next refusal).
      */
-    synchronized void tick() {
+    public synchronized void tick() {
         if (episode) {
             summarise(nanos.getAsLong(), "");
         }
     }
 
     /** The cause is gone: logs the refusals not yet reported, and the next refusal starts a new episode. */
-    synchronized void ended() {
+    public synchronized void ended() {
         if (episode) {
             episode = false;
             log.log(Level.INFO, subject + ": no longer refusing"
