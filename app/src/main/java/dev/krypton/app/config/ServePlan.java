@@ -7,7 +7,9 @@ import dev.krypton.app.node.NodeIdentity;
 import dev.krypton.app.node.NodePlan;
 import dev.krypton.app.node.PemIdentity;
 import dev.krypton.kmip.server.IdentityRule;
+import dev.krypton.kmip.server.KmipServerException;
 import dev.krypton.kmip.server.ServerConfig;
+import dev.krypton.kmip.server.ServerLimits;
 import dev.krypton.kmip.server.TlsConfig;
 import dev.krypton.engine.ClusterOptions;
 import dev.krypton.engine.EngineException;
@@ -145,7 +147,16 @@ public final class ServePlan {
             case "subject-cn" -> new IdentityRule.SubjectCn();
             default -> throw AppException.usage("kmip.identity must be subject-cn, san-uri or san-dns");
         };
-        return ServerConfig.of(c.string("kmip.host"), c.integer("kmip.port"), tls, identity);
+        try {
+            ServerLimits limits = ServerLimits.defaults().withMaxConnections(c.integer("kmip.max-connections"))
+                    .withUnauthenticated(c.integer("kmip.max-unauthenticated"), c.integer("kmip.max-unauthenticated-per-address"))
+                    .withTimeouts(c.duration("kmip.handshake-timeout"), c.duration("kmip.request-timeout"),
+                            c.duration("kmip.idle-timeout"));
+            return ServerConfig.of(c.string("kmip.host"), c.integer("kmip.port"), tls, identity).withLimits(limits);
+        } catch (KmipServerException e) {
+            throw AppException.usage("kmip: " + e.getMessage() + " (kmip.handshake-timeout, kmip.request-timeout and"
+                    + " kmip.idle-timeout must be positive)");
+        }
     }
 
     private static Policy policy(Path file) {
