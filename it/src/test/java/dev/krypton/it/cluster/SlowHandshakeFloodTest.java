@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * succeeds and each makes progress in every 5 s window of the flood; a gateway connecting during
  * the flood is served; the node refused the flood's connections over the per-address cap and
  * never held more unauthenticated connections than its cap; a TLS 1.2 renegotiation is refused.
- * Printed: the Decrypt rate before (after a 15 s warm-up), during and after the flood
+ * Printed: the Decrypt rate before (after a 10 s warm-up), during and after the flood
  * (docs/it-and-bench.md).
  */
 @Tag("cluster")
@@ -50,9 +50,9 @@ class SlowHandshakeFloodTest {
     private static final int GATEWAYS = 8;
     private static final int FLOOD = 1_100;
     private static final Duration TRICKLE = Duration.ofSeconds(5);
-    private static final Duration WARM_UP = Duration.ofSeconds(15);
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration BASELINE = Duration.ofSeconds(10);
-    private static final Duration ATTACK = Duration.ofSeconds(40);
+    private static final Duration ATTACK = Duration.ofSeconds(30);
     private static final Duration WINDOW = Duration.ofSeconds(5);
     private static final String ATTACKER = "127.0.0.2";
     private static final byte[] CLIENT_HELLO = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03};

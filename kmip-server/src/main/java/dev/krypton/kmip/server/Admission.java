@@ -4,6 +4,7 @@ import dev.krypton.engine.RefusalLog;
 import dev.krypton.kmip.server.ConnectionMetrics.Listener;
 import dev.krypton.kmip.server.ConnectionMetrics.Refusal;
 import java.net.InetAddress;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,10 @@ import java.util.Optional;
  * authenticated pool, which frees its unauthenticated slot. So peers that never authenticate hold
  * at most the unauthenticated share and gateways always find the rest.
  *
- * <p>Refusals are counted in {@link ConnectionMetrics} and logged through a {@link RefusalLog}: the
- * first of an episode with its reason, then a count at most every 10 s, so a flood of connections
- * adds a line every 10 s, not one per connection.
+ * <p>Refusals are counted in {@link ConnectionMetrics} and logged through one {@link RefusalLog} per
+ * kind ({@code security event=kmip-connection-limit}, {@code kmip-tls-refused}, ...): the first with
+ * its peer and reason, then a count at most every 10 s, so a flood of connections adds a line per
+ * kind every 10 s, not one per connection.
  */
 final class Admission {
 
@@ -28,7 +30,7 @@ final class Admission {
     private final ServerLimits limits;
     private final Listener listener;
     private final ConnectionMetrics metrics;
-    private final RefusalLog log;
+    private final Map<Refusal, RefusalLog> logs = new EnumMap<>(Refusal.class);
     private final Map<InetAddress, Integer> byAddress = new HashMap<>();
     private int unauthenticated;
     private int authenticated;
@@ -37,8 +39,10 @@ final class Admission {
         this.limits = limits;
         this.listener = listener;
         this.metrics = metrics;
-        this.log = new RefusalLog(LOG, "security event=kmip-connection-refused listener=" + listener.label(),
-                RefusalLog.DEFAULT_INTERVAL, System::nanoTime);
+        for (Refusal r : Refusal.values()) {
+            logs.put(r, new RefusalLog(LOG, "security event=kmip-" + r.label() + " listener=" + listener.label(),
+                    RefusalLog.DEFAULT_INTERVAL, System::nanoTime));
+        }
     }
 
     /** An unauthenticated slot for a connection from {@code address}, or empty (counted and logged) when a bound is reached. */
@@ -56,26 +60,26 @@ final class Admission {
             }
         }
         if (refusal != null) {
-            refused(refusal, "peer " + address.getHostAddress() + ": " + describe(refusal));
+            refused(refusal, address.getHostAddress(), describe(refusal));
             return Optional.empty();
         }
         return Optional.of(new Slot(address));
     }
 
-    /** Counts and logs (rate-limited) a connection refused or closed early. */
-    void refused(Refusal refusal, String detail) {
+    /** Counts and logs (rate-limited, one log per kind of refusal) a connection from {@code peer} refused or closed early. */
+    void refused(Refusal refusal, String peer, String reason) {
         metrics.count(listener, refusal);
-        log.refused(refusal.label() + ", " + detail);
+        logs.get(refusal).refused("peer=" + peer + " reason=" + refusal.label() + ": " + reason);
     }
 
-    /** Writes the pending refusal count if its interval is up (called by a timer). */
+    /** Writes the pending refusal counts whose interval is up (called by a timer). */
     void tick() {
-        log.tick();
+        logs.values().forEach(RefusalLog::tick);
     }
 
     /** Writes the refusals not logged yet (at shutdown). */
     void flush() {
-        log.ended();
+        logs.values().forEach(RefusalLog::ended);
     }
 
     private String describe(Refusal refusal) {

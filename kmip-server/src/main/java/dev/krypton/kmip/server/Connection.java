@@ -62,8 +62,8 @@ final class Connection {
             X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
             Optional<Principal> principal = config.identity().principal(leaf);
             if (principal.isEmpty()) {
-                admission.refused(Refusal.IDENTITY_REFUSED, "peer " + peer() + ": the client certificate "
-                        + leaf.getSubjectX500Principal().getName() + " names no principal under " + config.identity());
+                admission.refused(Refusal.IDENTITY_REFUSED, peer(), "the client certificate "
+                        + leaf.getSubjectX500Principal().getName() + " names no single principal under " + config.identity());
                 return;
             }
             if (!deadline.disarm()) {
@@ -81,7 +81,7 @@ final class Connection {
                 // A peer that closes before saying anything (a TCP health check, a port scan) is not worth a warning.
                 LOG.log(Level.DEBUG, "TLS handshake ended by the peer {0}", peer());
             } else {
-                admission.refused(Refusal.TLS_REFUSED, "peer " + peer() + ": " + e.getMessage());
+                admission.refused(Refusal.TLS_REFUSED, peer(), e.getMessage());
             }
         } catch (SocketTimeoutException e) {
             LOG.log(Level.DEBUG, "connection idle for {0}, closing", config.limits().idleTimeout());
@@ -102,7 +102,7 @@ final class Connection {
     }
 
     private void expire(Refusal why) {
-        admission.refused(why, "peer " + peer() + ": closed after "
+        admission.refused(why, peer(), "closed after "
                 + (why == Refusal.HANDSHAKE_TIMEOUT ? config.limits().handshakeTimeout() : config.limits().requestTimeout()));
         close();
     }

@@ -127,7 +127,7 @@ public final class KmipHttps implements AutoCloseable {
     private void exchange(Runnable task) {
         Exchange x = new Exchange();
         try (Deadlines.Deadline deadline = deadlines.watch(why -> {
-            admission.refused(why, "peer " + x.peer + ": exchange interrupted after its deadline");
+            admission.refused(why, x.peer, "exchange interrupted after its deadline");
             x.thread.interrupt();
         })) {
             x.deadline = deadline;
@@ -194,8 +194,8 @@ public final class KmipHttps implements AutoCloseable {
         }
         Optional<Principal> principal = principal((HttpsExchange) exchange);
         if (principal.isEmpty()) {
-            admission.refused(Refusal.IDENTITY_REFUSED, "peer " + exchange.getRemoteAddress()
-                    + ": the client certificate names no principal");
+            admission.refused(Refusal.IDENTITY_REFUSED, String.valueOf(exchange.getRemoteAddress()),
+                    "the client certificate names no single principal");
             reply(exchange, 403, "the client certificate names no principal");
             return;
         }

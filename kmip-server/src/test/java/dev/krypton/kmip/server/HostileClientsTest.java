@@ -191,7 +191,9 @@ class HostileClientsTest {
         try (var f = new ServerFixture()) {
             assertThat(TlsSecurityTest.answered(f, Optional.of(f.pki.client("bob,CN=acme")))).isFalse();
             assertThat(TlsSecurityTest.answered(f, Optional.of(f.pki.client("acme,CN=bob")))).isFalse();
-            assertThat(f.server.metrics().connections().refused(Listener.TTLV, Refusal.IDENTITY_REFUSED)).isEqualTo(2);
+            assertThat(TlsSecurityTest.answered(f, Optional.of(f.pki.client("bob+CN=acme")))).isFalse();
+            assertThat(TlsSecurityTest.answered(f, Optional.of(f.pki.client("acme")))).isTrue();
+            assertThat(f.server.metrics().connections().refused(Listener.TTLV, Refusal.IDENTITY_REFUSED)).isEqualTo(3);
         }
     }
 
