@@ -270,7 +270,7 @@ class KmipCommandTest {
         }
         assertThat(event).as("security event in %s", stderrLines()).isNotNull();
         assertThat(event.get("level").asText()).isEqualTo("WARNING");
-        assertThat(event.get("logger").asText()).isEqualTo("dev.krypton.kmip.server.Connection");
+        assertThat(event.get("logger").asText()).isEqualTo("dev.krypton.kmip.server.Admission");
         assertThat(event.get("peer").asText()).contains("127.0.0.1");
         assertThat(event.has("reason")).isTrue();
         List<String> lines = stderrLines();

@@ -32,7 +32,7 @@ public final class RefusalLog {
      * @param subject what is refused and why, e.g. "storage not confirmed"; begins every line
      * @param nanos   a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
      */
-    RefusalLog(System.Logger log, String subject, Duration interval, LongSupplier nanos) {
+    public RefusalLog(System.Logger log, String subject, Duration interval, LongSupplier nanos) {
         this(log, subject, "refusing as retryable", interval, nanos);
     }
 

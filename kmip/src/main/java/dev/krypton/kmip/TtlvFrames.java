@@ -43,7 +43,7 @@ public final class TtlvFrames {
         }
         if (length > limits.maxMessageBytes() - HEADER_BYTES) {
             throw new KmipException(ResultReason.INVALID_MESSAGE,
-                    "message of " + length + " bytes exceeds the limit of " + limits.maxMessageBytes());
+                    "message of " + (length + HEADER_BYTES) + " bytes exceeds the limit of " + limits.maxMessageBytes());
         }
         return (int) length;
     }

@@ -7,8 +7,10 @@ import dev.krypton.app.node.NodeIdentity;
 import dev.krypton.app.node.NodePlan;
 import dev.krypton.app.node.PemIdentity;
 import dev.krypton.kmip.server.IdentityRule;
+import dev.krypton.kmip.server.KmipServerException;
 import dev.krypton.kmip.server.ServerConfig;
 import dev.krypton.kmip.server.operation.MultiPartLimits;
+import dev.krypton.kmip.server.ServerLimits;
 import dev.krypton.kmip.server.TlsConfig;
 import dev.krypton.engine.ClusterOptions;
 import dev.krypton.engine.EngineException;
@@ -156,9 +158,17 @@ public final class ServePlan {
             throw AppException.usage("kmip.multi-part.max-open-per-tenant (" + perTenant + ") must not exceed kmip.multi-part.max-open ("
                     + open + ")");
         }
-        ServerConfig config = ServerConfig.of(c.string("kmip.host"), c.integer("kmip.port"), tls, identity);
-        return config.withLimits(config.limits().withMultiPart(
-                new MultiPartLimits(open, perTenant, MultiPartLimits.defaults().maxBytes())));
+        try {
+            ServerLimits limits = ServerLimits.defaults().withMaxConnections(c.integer("kmip.max-connections"))
+                    .withUnauthenticated(c.integer("kmip.max-unauthenticated"), c.integer("kmip.max-unauthenticated-per-address"))
+                    .withTimeouts(c.duration("kmip.handshake-timeout"), c.duration("kmip.request-timeout"),
+                            c.duration("kmip.idle-timeout"))
+                    .withMultiPart(new MultiPartLimits(open, perTenant, MultiPartLimits.defaults().maxBytes()));
+            return ServerConfig.of(c.string("kmip.host"), c.integer("kmip.port"), tls, identity).withLimits(limits);
+        } catch (KmipServerException e) {
+            throw AppException.usage("kmip: " + e.getMessage() + " (kmip.handshake-timeout, kmip.request-timeout and"
+                    + " kmip.idle-timeout must be positive)");
+        }
     }
 
     private static Policy policy(Path file) {

@@ -1,6 +1,7 @@
 package dev.krypton.app.node;
 
 import dev.krypton.crypto.SecureMemory;
+import dev.krypton.kmip.server.ConnectionMetrics;
 import dev.krypton.kmip.server.RequestMetrics;
 import dev.krypton.engine.StartupProgress;
 
@@ -11,7 +12,8 @@ import java.util.Map;
  * The node's metrics in Prometheus text exposition format 0.0.4: start-up re-unseal progress,
  * tenants by state, secure memory
  * in use and whether it is locked, security events by kind/action/result (from the audit stream),
- * KMIP request latency and outcomes, TLS handshake refusals, storage reachability and listener ports.
+ * KMIP request latency and outcomes, KMIP connections held and refused, TLS handshake refusals of the
+ * Orbital gRPC listener, storage reachability and listener ports.
  */
 final class Metrics {
 
@@ -52,6 +54,7 @@ final class Metrics {
                 + "# TYPE krypton_tls_refusals_total counter\n");
         status.tlsRefusals().forEach((listener, n) -> out.append("krypton_tls_refusals_total{listener=\"")
                 .append(label(listener)).append("\"} ").append(n).append('\n'));
+        connections(out, status.requests().connections());
         out.append("# HELP krypton_listener_port Port of each listener\n# TYPE krypton_listener_port gauge\n");
         for (Map.Entry<String, Integer> e : status.listeners().entrySet()) {
             out.append("krypton_listener_port{listener=\"").append(e.getKey()).append("\"} ").append(e.getValue())
@@ -88,6 +91,30 @@ final class Metrics {
         for (RequestMetrics.Outcome o : metrics.outcomes()) {
             out.append("krypton_kmip_operations_total{operation=\"").append(label(o.operation())).append("\",result=\"")
                     .append(label(o.result())).append("\"} ").append(o.count()).append('\n');
+        }
+    }
+
+    /**
+     * {@code krypton_kmip_connections} (held now, by listener and state: unauthenticated until the TLS
+     * handshake ends with a certificate naming a principal) and {@code krypton_kmip_connections_refused_total}
+     * (refused or closed by a bound, by listener and reason).
+     */
+    static void connections(StringBuilder out, ConnectionMetrics c) {
+        out.append("# HELP krypton_kmip_connections KMIP connections held now, by listener and state (HTTPS authenticated:"
+                + " requests being handled)\n# TYPE krypton_kmip_connections gauge\n");
+        for (ConnectionMetrics.Listener l : ConnectionMetrics.Listener.values()) {
+            out.append("krypton_kmip_connections{listener=\"").append(l.label()).append("\",state=\"unauthenticated\"} ")
+                    .append(c.unauthenticated(l)).append('\n');
+            out.append("krypton_kmip_connections{listener=\"").append(l.label()).append("\",state=\"authenticated\"} ")
+                    .append(c.authenticated(l)).append('\n');
+        }
+        out.append("# HELP krypton_kmip_connections_refused_total KMIP connections refused or closed by a bound, by listener"
+                + " and reason\n# TYPE krypton_kmip_connections_refused_total counter\n");
+        for (ConnectionMetrics.Listener l : ConnectionMetrics.Listener.values()) {
+            for (ConnectionMetrics.Refusal r : ConnectionMetrics.Refusal.values()) {
+                out.append("krypton_kmip_connections_refused_total{listener=\"").append(l.label()).append("\",reason=\"")
+                        .append(r.label()).append("\"} ").append(c.refused(l, r)).append('\n');
+            }
         }
     }
 

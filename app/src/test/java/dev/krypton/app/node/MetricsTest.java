@@ -51,6 +51,19 @@ class MetricsTest {
     }
 
     @Test
+    void connectionsAreRenderedByListenerAndStateAndRefusalsByReason() {
+        StringBuilder out = new StringBuilder();
+        Metrics.connections(out, new RequestMetrics().connections());
+        assertThat(out.toString().lines().toList()).contains(
+                "# TYPE krypton_kmip_connections gauge",
+                "krypton_kmip_connections{listener=\"kmip\",state=\"unauthenticated\"} 0",
+                "krypton_kmip_connections{listener=\"kmip-https\",state=\"authenticated\"} 0",
+                "# TYPE krypton_kmip_connections_refused_total counter",
+                "krypton_kmip_connections_refused_total{listener=\"kmip\",reason=\"handshake-timeout\"} 0",
+                "krypton_kmip_connections_refused_total{listener=\"kmip\",reason=\"address-limit\"} 0");
+    }
+
+    @Test
     void secondsAreExactDecimals() {
         assertThat(Metrics.seconds(0)).isEqualTo("0");
         assertThat(Metrics.seconds(250_000)).isEqualTo("0.00025");

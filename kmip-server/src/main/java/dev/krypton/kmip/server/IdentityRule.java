@@ -3,11 +3,13 @@ package dev.krypton.kmip.server;
 import dev.krypton.engine.Principal;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.naming.InvalidNameException;
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
@@ -15,28 +17,37 @@ import javax.naming.ldap.Rdn;
  * How a verified client certificate names its principal (DESIGN.md section 8): the subject's
  * Common Name, a Subject Alternative Name URI with a required prefix (a SPIFFE ID such as
  * {@code spiffe://example.org/gateway}), or the first Subject Alternative Name DNS entry. A
- * certificate without the configured field yields no principal and the connection is closed.
+ * certificate without the configured field yields no principal and the connection is closed; so
+ * does one that names the principal ambiguously (two Common Names, such as {@code CN=bob, CN=acme},
+ * or two URIs with the prefix), since picking either would let an issuer's naming decide who the
+ * client is.
  */
 public sealed interface IdentityRule {
 
     /** The principal named by {@code leaf}, if it has the field this rule reads. */
     Optional<Principal> principal(X509Certificate leaf);
 
-    /** The subject's (last) CN attribute. */
+    /** The subject's CN attribute; none when the subject has no CN or more than one (in any RDN, multi-valued ones included). */
     record SubjectCn() implements IdentityRule {
         @Override
         public Optional<Principal> principal(X509Certificate leaf) {
             try {
-                List<Rdn> rdns = new LdapName(leaf.getSubjectX500Principal().getName()).getRdns();
-                return rdns.stream().filter(r -> r.getType().equalsIgnoreCase("CN")).map(r -> r.getValue().toString())
-                        .reduce((first, second) -> second).filter(IdentityRule::usable).map(Principal::of);
-            } catch (InvalidNameException e) {
+                List<Object> cns = new ArrayList<>();
+                for (Rdn rdn : new LdapName(leaf.getSubjectX500Principal().getName()).getRdns()) {
+                    Attribute cn = rdn.toAttributes().get("CN");
+                    for (int i = 0; cn != null && i < cn.size(); i++) {
+                        cns.add(cn.get(i));
+                    }
+                }
+                return cns.size() == 1 && cns.getFirst() instanceof String name && usable(name)
+                        ? Optional.of(Principal.of(name)) : Optional.empty();
+            } catch (NamingException e) {
                 return Optional.empty();
             }
         }
     }
 
-    /** The first SAN URI starting with {@code prefix} (empty prefix: the first URI). */
+    /** The SAN URI starting with {@code prefix} (empty prefix: any URI); none when there is no such URI or more than one. */
     record SanUri(String prefix) implements IdentityRule {
         public SanUri {
             Objects.requireNonNull(prefix, "prefix");
@@ -44,8 +55,8 @@ public sealed interface IdentityRule {
 
         @Override
         public Optional<Principal> principal(X509Certificate leaf) {
-            return san(leaf, 6).stream().filter(u -> u.startsWith(prefix)).findFirst().filter(IdentityRule::usable)
-                    .map(Principal::of);
+            List<String> uris = san(leaf, 6).stream().filter(u -> u.startsWith(prefix)).toList();
+            return uris.size() == 1 && usable(uris.getFirst()) ? Optional.of(Principal.of(uris.getFirst())) : Optional.empty();
         }
     }
 

@@ -13,6 +13,8 @@ import dev.krypton.kmip.TtlvDecoder;
 import dev.krypton.kmip.TtlvEncoder;
 import dev.krypton.kmip.text.KmipJson;
 import dev.krypton.kmip.text.KmipXml;
+import dev.krypton.kmip.server.ConnectionMetrics.Listener;
+import dev.krypton.kmip.server.ConnectionMetrics.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -38,6 +40,19 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * (failures included, as on the TTLV listener), 403 certificate without a principal, 404 another
  * path, 405 another method, 413 a body over the message size limit, 415 another content type,
  * 503 more requests in flight than the connection limit. Requests run on virtual threads.
+ *
+ * <p>Bounds against peers that never authenticate, as on the TTLV listener but within what the
+ * JDK server lets us see. Its dispatcher thread accepts connections without reading them; a
+ * connection that sends a byte becomes an exchange run on our executor, where the TLS handshake,
+ * the request head and the body are read by blocking reads. A new connection is admitted when the
+ * JDK asks this endpoint to configure its TLS parameters (it names the peer's address there):
+ * refused beyond the unauthenticated share or the per-address cap ({@link Admission}). Each exchange
+ * has a deadline in total elapsed time ({@link Deadlines}): handshake time-out plus request time-out
+ * for a new connection, request time-out for a further request on a kept-alive one, counted from
+ * the first byte until the body is read; when it passes, the exchange's thread is interrupted, which
+ * closes its channel (an interruptible channel) wherever the read is blocked. The JDK closes
+ * connections that send nothing within {@code sun.net.httpserver.idleInterval} (30 s by default),
+ * holding only a socket meanwhile.
  */
 public final class KmipHttps implements AutoCloseable {
 
@@ -56,11 +71,26 @@ public final class KmipHttps implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Semaphore slots;
     private final RequestMetrics metrics;
+    private final Admission admission;
+    private final Deadlines deadlines;
+    private final ScopedValue<Exchange> current = ScopedValue.newInstance();
 
-    private KmipHttps(String host, int port, ServerConfig config, Dispatcher dispatcher, RequestMetrics metrics) {
+    /** One exchange of the JDK server as our executor runs it: its thread, deadline and (new connections) admission slot. */
+    private static final class Exchange {
+        final Thread thread = Thread.currentThread();
+        Deadlines.Deadline deadline;
+        volatile String peer = "a kept-alive connection";
+        Admission.Slot slot;
+    }
+
+    private KmipHttps(String host, int port, ServerConfig config, Dispatcher dispatcher, RequestMetrics metrics,
+                      Deadlines deadlines) {
         this.config = config;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
+        this.deadlines = deadlines;
+        this.admission = new Admission(config.limits(), Listener.HTTPS, metrics.connections());
+        deadlines.onTick(admission::tick);
         this.slots = new Semaphore(config.limits().maxConnections());
         SSLContext context = ServerTls.context(config.tls());
         try {
@@ -71,16 +101,18 @@ public final class KmipHttps implements AutoCloseable {
         server.setHttpsConfigurator(new HttpsConfigurator(context) {
             @Override
             public void configure(HttpsParameters params) {
+                admit(params.getClientAddress());
                 params.setSSLParameters(ServerTls.parameters(config.tls(), context.getDefaultSSLParameters(),
                         context.getSupportedSSLParameters().getCipherSuites()));
             }
         });
         server.createContext(PATH, this::serve);
-        server.setExecutor(workers);
+        server.setExecutor(task -> workers.execute(() -> exchange(task)));
     }
 
-    static KmipHttps start(String host, int port, ServerConfig config, Dispatcher dispatcher, RequestMetrics metrics) {
-        KmipHttps https = new KmipHttps(host, port, config, dispatcher, metrics);
+    static KmipHttps start(String host, int port, ServerConfig config, Dispatcher dispatcher, RequestMetrics metrics,
+                           Deadlines deadlines) {
+        KmipHttps https = new KmipHttps(host, port, config, dispatcher, metrics, deadlines);
         https.server.start();
         LOG.log(Level.INFO, "KMIP HTTPS endpoint listening on https://{0}:{1}{2}", host, String.valueOf(https.port()), PATH);
         return https;
@@ -89,6 +121,43 @@ public final class KmipHttps implements AutoCloseable {
     /** The bound port. */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Runs one exchange of the JDK server under a deadline (request time-out until a new connection is admitted). */
+    private void exchange(Runnable task) {
+        Exchange x = new Exchange();
+        try (Deadlines.Deadline deadline = deadlines.watch(why -> {
+            admission.refused(why, x.peer, "exchange interrupted after its deadline");
+            x.thread.interrupt();
+        })) {
+            x.deadline = deadline;
+            deadline.arm(config.limits().requestTimeout(), Refusal.REQUEST_TIMEOUT);
+            ScopedValue.where(current, x).run(task);
+            deadline.disarm();
+        } finally {
+            if (x.slot != null) {
+                x.slot.close();
+            }
+        }
+    }
+
+    /**
+     * Called by the JDK server on the exchange's thread for each new connection, before its handshake:
+     * takes an unauthenticated slot for the peer's address and sets the deadline of handshake and first
+     * request. A refusal is thrown, and the JDK server closes the connection.
+     */
+    private void admit(InetSocketAddress peer) {
+        if (!current.isBound()) {
+            return;
+        }
+        Exchange x = current.get();
+        x.peer = String.valueOf(peer);
+        Optional<Admission.Slot> slot = admission.admit(peer.getAddress());
+        if (slot.isEmpty()) {
+            throw new KmipServerException("connection refused");
+        }
+        x.slot = slot.get();
+        x.deadline.arm(config.limits().handshakeTimeout().plus(config.limits().requestTimeout()), Refusal.HANDSHAKE_TIMEOUT);
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -125,10 +194,14 @@ public final class KmipHttps implements AutoCloseable {
         }
         Optional<Principal> principal = principal((HttpsExchange) exchange);
         if (principal.isEmpty()) {
-            LOG.log(Level.WARNING, "security event=kmip-https-identity-refused peer={0}: the client certificate names no principal",
-                    String.valueOf(exchange.getRemoteAddress()));
+            admission.refused(Refusal.IDENTITY_REFUSED, String.valueOf(exchange.getRemoteAddress()),
+                    "the client certificate names no single principal");
             reply(exchange, 403, "the client certificate names no principal");
             return;
+        }
+        Exchange x = current.isBound() ? current.get() : null;
+        if (x != null && x.slot != null) {
+            x.slot.authenticated();
         }
         int max = config.limits().decode().maxMessageBytes();
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
@@ -140,6 +213,9 @@ public final class KmipHttps implements AutoCloseable {
         byte[] body = readAtMost(exchange.getRequestBody(), max);
         if (body == null) {
             reply(exchange, 413, "a request may have at most " + max + " bytes");
+            return;
+        }
+        if (x != null && !x.deadline.disarm()) {
             return;
         }
         Dispatcher.Reply reply = switch (type) {
@@ -224,5 +300,6 @@ public final class KmipHttps implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        admission.flush();
     }
 }

@@ -1,33 +1,38 @@
 package dev.krypton.kmip.server;
 
 import dev.krypton.engine.KeyOperations;
+import dev.krypton.kmip.server.ConnectionMetrics.Listener;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 
 /**
  * The KMIP listener (KMIP 1.4 section 10, KMIP 2.1 section 10.4: TTLV over TLS on port 5696).
  * One platform thread accepts; each connection is served by its own named virtual thread with
- * blocking socket I/O, answering its requests in order. Connections beyond
- * {@link ServerLimits#maxConnections()} are closed at once, before any TLS work.
+ * blocking socket I/O, answering its requests in order, so a slow peer costs a socket and a parked
+ * virtual thread. Admission ({@link Admission}) happens on the accept thread before any TLS work: a
+ * connection beyond {@link ServerLimits#maxConnections()}, beyond the unauthenticated share or beyond
+ * the per-address cap of connections still in their handshake is closed at once. Handshake and
+ * request deadlines ({@link Deadlines}) are enforced by one timer thread.
  */
 public final class KmipServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(KmipServer.class.getName());
 
     private final ServerConfig config;
-    private final SSLServerSocket listener;
+    private final ServerSocket listener;
+    private final ServerTls.Layer tls;
     private final Dispatcher dispatcher;
     private final RequestMetrics metrics;
-    private final Semaphore slots;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Admission admission;
+    private final Deadlines deadlines;
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final ThreadFactory connections = Thread.ofVirtual().name("kmip-connection-", 1).factory();
     private final Thread acceptor;
     private volatile KmipHttps https;
@@ -37,8 +42,11 @@ public final class KmipServer implements AutoCloseable {
         this.config = config;
         this.metrics = new RequestMetrics();
         this.dispatcher = Dispatcher.standard(keys, config.limits(), clock, metrics);
-        this.slots = new Semaphore(config.limits().maxConnections());
+        this.tls = new ServerTls.Layer(config.tls());
+        this.admission = new Admission(config.limits(), Listener.TTLV, metrics.connections());
         this.listener = ServerTls.listen(config);
+        this.deadlines = new Deadlines("kmip-deadlines-" + listener.getLocalPort());
+        deadlines.onTick(admission::tick);
         this.acceptor = Thread.ofPlatform().name("kmip-accept-" + listener.getLocalPort()).daemon()
                 .unstarted(this::acceptLoop);
     }
@@ -78,7 +86,7 @@ public final class KmipServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new KmipServerException("HTTPS port must be 0-65535");
         }
-        https = KmipHttps.start(host, port, config, dispatcher, metrics);
+        https = KmipHttps.start(host, port, config, dispatcher, metrics, deadlines);
         return https;
     }
 
@@ -105,20 +113,18 @@ public final class KmipServer implements AutoCloseable {
                 }
                 continue;
             }
-            if (!slots.tryAcquire()) {
-                LOG.log(Level.WARNING, "security event=kmip-connection-limit limit={0} peer={1}: closing a new connection",
-                        config.limits().maxConnections(), String.valueOf(socket.getRemoteSocketAddress()));
+            Optional<Admission.Slot> slot = admission.admit(socket.getInetAddress());
+            if (slot.isEmpty()) {
                 quietly(socket);
                 continue;
             }
-            open.add(socket);
+            Connection connection = new Connection(socket, tls, config, dispatcher, metrics, admission, slot.get(), deadlines);
+            open.add(connection);
             connections.newThread(() -> {
                 try {
-                    new Connection((SSLSocket) socket, config, dispatcher, metrics).serve();
+                    connection.serve();
                 } finally {
-                    open.remove(socket);
-                    quietly(socket);
-                    slots.release();
+                    open.remove(connection);
                 }
             }).start();
         }
@@ -141,12 +147,14 @@ public final class KmipServer implements AutoCloseable {
             https.close();
         }
         quietly(listener);
-        open.forEach(KmipServer::quietly);
+        open.forEach(Connection::close);
         try {
             acceptor.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deadlines.close();
+        admission.flush();
     }
 
     private static void quietly(AutoCloseable c) {

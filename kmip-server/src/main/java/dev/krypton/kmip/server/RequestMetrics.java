@@ -55,8 +55,14 @@ public final class RequestMetrics {
     public record Outcome(String operation, String result, long count) {
     }
 
+    private final ConnectionMetrics connections = new ConnectionMetrics();
     private final AtomicReferenceArray<Series> latency = new AtomicReferenceArray<>(OPERATION_SLOTS);
     private final AtomicReferenceArray<LongAdder> outcomes = new AtomicReferenceArray<>(OPERATION_SLOTS * RESULT_SLOTS);
+
+    /** Connections held and refused by the listeners that share these metrics. */
+    public ConnectionMetrics connections() {
+        return connections;
+    }
 
     /** The slot of an operation code: its table entry, else {@link #UNKNOWN}. */
     public static int slot(int operationCode) {

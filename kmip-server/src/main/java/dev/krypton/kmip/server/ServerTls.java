@@ -1,17 +1,20 @@
 package dev.krypton.kmip.server;
 
-import java.util.Arrays;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
@@ -19,8 +22,26 @@ import javax.net.ssl.TrustManager;
  * ({@link ClientCertificateTrust}), server cipher-suite order, no SNI needed. Suites: the three
  * TLS 1.3 AEAD suites and, for TLS 1.2, ECDHE with AES-GCM or ChaCha20-Poly1305; with the PyKMIP
  * opt-in also TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256, last in order.
+ *
+ * <p>The port is a plain TCP socket; TLS is layered over each accepted connection
+ * ({@link Layer}), so the listener can count and refuse a connection by address before any TLS
+ * work, and a deadline can close the TCP socket under a handshake in progress.
+ *
+ * <p>TLS 1.2 renegotiation asked for by a client is refused (JSSE system property
+ * {@value #REJECT_RENEGOTIATION}, set to {@code true} when this class is first used unless the
+ * operator set it): each renegotiation is a full handshake's CPU at the server for a few bytes from
+ * the client, and KMIP clients have no use for it. JSSE reads the property once, at its first server
+ * handshake in the process, which is after this class set it. TLS 1.3 has no renegotiation.
  */
 final class ServerTls {
+
+    static final String REJECT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+    static {
+        if (System.getProperty(REJECT_RENEGOTIATION) == null) {
+            System.setProperty(REJECT_RENEGOTIATION, "true");
+        }
+    }
 
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     static final List<String> MODERN_SUITES = List.of(
@@ -33,15 +54,31 @@ final class ServerTls {
     private ServerTls() {
     }
 
-    static SSLServerSocket listen(ServerConfig config) {
-        SSLContext context = context(config.tls());
+    /** The listening TCP socket of {@code config} (plain: TLS is layered per connection by {@link Layer}). */
+    static ServerSocket listen(ServerConfig config) {
         try {
-            SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
-                    .createServerSocket(config.port(), 256, InetAddress.getByName(config.host()));
-            socket.setSSLParameters(parameters(config.tls(), socket.getSSLParameters(), socket.getSupportedCipherSuites()));
-            return socket;
+            return new ServerSocket(config.port(), 256, InetAddress.getByName(config.host()));
         } catch (IOException e) {
             throw new KmipServerException("cannot listen on " + config.host() + ":" + config.port(), e);
+        }
+    }
+
+    /** Server-side TLS over accepted TCP connections, with our protocols, suites and client-certificate rule. */
+    static final class Layer {
+        private final SSLSocketFactory factory;
+        private final SSLParameters parameters;
+
+        Layer(TlsConfig tls) {
+            SSLContext context = context(tls);
+            factory = context.getSocketFactory();
+            parameters = parameters(tls, context.getDefaultSSLParameters(), context.getSupportedSSLParameters().getCipherSuites());
+        }
+
+        /** A server-mode TLS socket over {@code tcp} (closing it closes {@code tcp}); no handshake yet. */
+        SSLSocket over(Socket tcp) throws IOException {
+            SSLSocket tls = (SSLSocket) factory.createSocket(tcp, null, true);
+            tls.setSSLParameters(parameters);
+            return tls;
         }
     }
 
