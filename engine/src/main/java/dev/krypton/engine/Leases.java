@@ -11,7 +11,9 @@ import java.util.Optional;
  * window and notes the tenant's runtime; {@link #release}, when the answer is ready and before it
  * leaves the engine, checks that the node is still within its window and that the tenant's runtime
  * is still the one noted and still active. Otherwise the answer is wiped (plaintext, key material)
- * and the caller gets the retryable refusal (UNAVAILABLE): a retry then sees the tenant as it is.
+ * and the caller gets a refusal: PERMISSION_DENIED if the tenant has no keys in memory any more
+ * (what a new request would be told), else the retryable refusal (UNAVAILABLE), and a retry sees
+ * the tenant as it is.
  *
  * <p>This is what lets another node count a node that has been silent since before a commit as done
  * with the change once that node's window has passed: whatever it still had in flight can no longer
@@ -54,8 +56,7 @@ final class Leases {
         }
         discard(result);
         if (!unchanged) {
-            throw new EngineException(ErrorCode.UNAVAILABLE, "tenant " + lease.tenant()
-                    + " changed while the operation ran (unlinked or reloaded); retry");
+            throw changed(lease.tenant());
         }
         cluster.checkServing();
         throw new EngineException(ErrorCode.UNAVAILABLE, "this node's confirmed window ended while the operation ran; retry");
@@ -69,11 +70,19 @@ final class Leases {
     EngineException failed(Lease lease, EngineException e) {
         boolean wiped = lease.runtime().filter(rt -> !rt.active()
                 || registry.current(lease.tenant()).filter(now -> now == rt).isEmpty()).isPresent();
-        if (wiped && e.code() == ErrorCode.CRYPTO) {
-            return new EngineException(ErrorCode.UNAVAILABLE, "tenant " + lease.tenant()
-                    + " changed while the operation ran (unlinked or reloaded); retry");
+        return wiped && e.code() == ErrorCode.CRYPTO ? changed(lease.tenant()) : e;
+    }
+
+    /**
+     * The refusal of an answer whose tenant changed while it was computed: PERMISSION_DENIED when the
+     * tenant has no keys in memory now (unlinked, as a new request would be told), else the
+     * retryable refusal (reloaded: a retry runs with the tenant's current keys).
+     */
+    private EngineException changed(TenantId tenant) {
+        if (!registry.isLive(tenant)) {
+            return EngineException.denied("tenant " + tenant + " is not ACTIVE");
         }
-        return e;
+        return new EngineException(ErrorCode.UNAVAILABLE, "tenant " + tenant + " was reloaded while the operation ran; retry");
     }
 
     /** Wipes what an answer that may not leave carries: a plaintext or key material. */
