@@ -44,7 +44,7 @@ public final class NodeProcess implements AutoCloseable {
     private volatile Process process;
     private volatile int adminPort;
     /** How long a start may take before it counts as failed: {@code -Dkrypton.it.nodeStartSeconds} (default 60; more on a crowded machine). */
-    private static final int START_SECONDS = Integer.getInteger("krypton.it.nodeStartSeconds", 60);
+    static final int START_SECONDS = Integer.getInteger("krypton.it.nodeStartSeconds", 60);
     private volatile int kmipPort;
     private volatile int grpcPort;
     private int starts;
