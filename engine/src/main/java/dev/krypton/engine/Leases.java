@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>This is what lets another node count a node that has been silent since before a commit as done
  * with the change once that node's window has passed: whatever it still had in flight can no longer
- * come out (docs/operations.md, "Propagation and silent nodes").
+ * come out (docs/operations.md, "The revocation bound").
  */
 final class Leases {
 
@@ -46,7 +46,7 @@ final class Leases {
 
     /**
      * {@code result} if the node may still answer for the lease's tenant; otherwise wipes it and
-     * throws the retryable refusal.
+     * throws the refusal (see the class comment).
      */
     <T> T release(Lease lease, T result) {
         boolean unchanged = lease.runtime().filter(rt -> rt.active()
@@ -65,7 +65,7 @@ final class Leases {
     /**
      * The error to report for an operation that failed: a key's loan refused because the tenant's
      * runtime was wiped meanwhile shows up as a cryptographic failure, which would mislead the
-     * caller; when the lease's runtime is gone, the failure is the retryable refusal instead.
+     * caller; when the lease's runtime is gone, the failure is the refusal of a changed tenant.
      */
     EngineException failed(Lease lease, EngineException e) {
         boolean wiped = lease.runtime().filter(rt -> !rt.active()
