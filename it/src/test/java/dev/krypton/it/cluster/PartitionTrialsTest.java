@@ -98,57 +98,62 @@ class PartitionTrialsTest {
                     Gateway.WrappedDek w = i < 3 ? dek : stored;
                     pollers.add(Thread.ofPlatform().name("poll-" + i).start(() -> poll(g, w, stop, mine)));
                 }
-                Thread.sleep(300);
-                long cut = System.nanoTime();
-                cluster.proxy(2).pause();
-                Thread.sleep((trial % 4) * 200L);
-                long sent = System.nanoTime();
-                TaskResponse unlinked = viaNode2.send(ClusterTasks.unlink(tenant), WAIT.toMillis());
-                long done = System.nanoTime();
-                assertThat(unlinked.getStatus()).as("trial %d: unlink through node 2: %s", trial, unlinked.getErrorMessage())
-                        .isEqualTo(TaskStatus.DONE);
-                doneLatency[trial] = ms(done - sent);
-                readyz[trial] = awaitNotReady(cluster.node(2), cut + STALENESS.plus(SLACK).toNanos(), trial);
-                sleepUntil(done + STALENESS.toNanos() + 500_000_000L);
-                cluster.proxy(2).resume();
-                Thread.sleep(1_500);
-                stop.set(true);
-                for (Thread t : pollers) {
-                    t.join(WAIT.toMillis());
-                }
+                try {
+                    Thread.sleep(300);
+                    long cut = System.nanoTime();
+                    cluster.proxy(2).pause();
+                    Thread.sleep((trial % 4) * 200L);
+                    long sent = System.nanoTime();
+                    TaskResponse unlinked = viaNode2.send(ClusterTasks.unlink(tenant), WAIT.toMillis());
+                    long done = System.nanoTime();
+                    assertThat(unlinked.getStatus()).as("trial %d: unlink through node 2: %s", trial, unlinked.getErrorMessage())
+                            .isEqualTo(TaskStatus.DONE);
+                    doneLatency[trial] = ms(done - sent);
+                    readyz[trial] = awaitNotReady(cluster.node(2), cut + STALENESS.plus(SLACK).toNanos(), trial);
+                    sleepUntil(done + STALENESS.toNanos() + 500_000_000L);
+                    cluster.proxy(2).resume();
+                    Thread.sleep(1_500);
+                    stop.set(true);
+                    for (Thread t : pollers) {
+                        t.join(WAIT.toMillis());
+                    }
 
-                long deadline = done + STALENESS.toNanos();
-                for (int i = 0; i < calls.size(); i++) {
-                    for (Call c : calls.get(i)) {
-                        if (c.outcome() == Outcome.SERVED && c.end() > done) {
-                            servedAfterDone++;
+                    long deadline = done + STALENESS.toNanos();
+                    for (int i = 0; i < calls.size(); i++) {
+                        for (Call c : calls.get(i)) {
+                            if (c.outcome() == Outcome.SERVED && c.end() > done) {
+                                servedAfterDone++;
+                            }
+                            assertThat(c.outcome() == Outcome.SERVED && c.end() > deadline)
+                                    .as("trial %d, poller %d: a DEK returned %.1f ms after DONE", trial, i, ms(c.end() - done))
+                                    .isFalse();
                         }
-                        assertThat(c.outcome() == Outcome.SERVED && c.end() > deadline)
-                                .as("trial %d, poller %d: a DEK returned %.1f ms after DONE", trial, i, ms(c.end() - done))
-                                .isFalse();
                     }
+                    List<Call> cutOff = new ArrayList<>(calls.get(2));
+                    cutOff.addAll(calls.get(3));
+                    long firstRefused = Long.MAX_VALUE;
+                    double longest = 0;
+                    for (Call c : cutOff) {
+                        if (c.start() < cut || c.start() > done + STALENESS.toNanos()) {
+                            continue;
+                        }
+                        assertThat(c.outcome()).as("trial %d: node 3 answers during the cut (no client time-out)", trial)
+                                .isNotEqualTo(Outcome.FAILED);
+                        longest = Math.max(longest, ms(c.end() - c.start()));
+                        if (c.outcome() == Outcome.REFUSED) {
+                            firstRefused = Math.min(firstRefused, c.end());
+                        }
+                    }
+                    assertThat(longest).as("trial %d: longest node-3 request during the cut, ms", trial)
+                            .isLessThanOrEqualTo((double) STALENESS.plus(BUDGET).plus(SLACK).toMillis());
+                    assertThat(firstRefused).as("trial %d: node 3 refused during the cut", trial).isNotEqualTo(Long.MAX_VALUE);
+                    firstRefusal[trial] = ms(firstRefused - cut);
+                    longestCutCall[trial] = longest;
+                    awaitRefusedAsUnlinked(keks.get(2), dek, trial);
+                } finally {
+                    stop.set(true);
+                    cluster.proxy(2).resume();
                 }
-                List<Call> cutOff = new ArrayList<>(calls.get(2));
-                cutOff.addAll(calls.get(3));
-                long firstRefused = Long.MAX_VALUE;
-                double longest = 0;
-                for (Call c : cutOff) {
-                    if (c.start() < cut || c.start() > done + STALENESS.toNanos()) {
-                        continue;
-                    }
-                    assertThat(c.outcome()).as("trial %d: node 3 answers during the cut (no client time-out)", trial)
-                            .isNotEqualTo(Outcome.FAILED);
-                    longest = Math.max(longest, ms(c.end() - c.start()));
-                    if (c.outcome() == Outcome.REFUSED) {
-                        firstRefused = Math.min(firstRefused, c.end());
-                    }
-                }
-                assertThat(longest).as("trial %d: longest node-3 request during the cut, ms", trial)
-                        .isLessThanOrEqualTo((double) STALENESS.plus(BUDGET).plus(SLACK).toMillis());
-                assertThat(firstRefused).as("trial %d: node 3 refused during the cut", trial).isNotEqualTo(Long.MAX_VALUE);
-                firstRefusal[trial] = ms(firstRefused - cut);
-                longestCutCall[trial] = longest;
-                awaitRefusedAsUnlinked(keks.get(2), dek, trial);
             }
             link(orbital, tenant);
             awaitServing(keks, tenantKeys, dek, stored);
