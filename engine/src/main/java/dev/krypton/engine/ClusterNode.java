@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +73,9 @@ final class ClusterNode implements AutoCloseable {
     private final AtomicBoolean refusing = new AtomicBoolean();
     private final RefusalLog refusals;
     private volatile boolean seeded;
+    /** When the last poll that read the store and wrote the heartbeat began (nanoTime, wall clock). */
+    private volatile long lastContact;
+    private volatile Instant lastContactWall;
     private volatile ScheduledExecutorService timers;
 
     ClusterNode(ClusterOptions options, Store store, Lifecycle lifecycle, Registry registry, AuditSink audit, Clock clock) {
@@ -117,6 +121,18 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /**
+     * What the node last learnt from its store, without touching it: whether a poll read the store
+     * and wrote the heartbeat recently (within the staleness, or three polls with the bound off)
+     * and when that poll began. For readiness and status, which must answer while the store hangs.
+     */
+    Confirmation confirmation() {
+        Instant wall = lastContactWall;
+        long window = (options.bounded() ? options.revocationStaleness() : options.pollInterval().multipliedBy(3)).toNanos();
+        boolean recent = wall != null && System.nanoTime() - lastContact <= window;
+        return new Confirmation(serving(), recent, Optional.ofNullable(wall));
+    }
+
+    /**
      * One poll: reads every tenant, syncs those whose generation moved past the one applied here,
      * writes the watermarks and the heartbeat, then extends the serving deadline to the poll's start
      * plus the staleness. The first poll only notes ACTIVE tenants that are not in memory: loading
@@ -148,6 +164,8 @@ final class ClusterNode implements AutoCloseable {
         }
         seeded = true;
         publish(beganWall);
+        lastContact = began;
+        lastContactWall = beganWall;
         complete &= System.nanoTime() - began <= options.publishBound().toNanos() || !options.bounded();
         if (complete) {
             long until = began + options.revocationStaleness().toNanos();

@@ -21,9 +21,12 @@ import java.util.UUID;
  *                            through any store outage and unlinks wait only for nodes that apply)
  * @param propagationTimeout  longest time an unlink-class task waits for the other nodes before it
  *                            answers PROCESSING so that Orbital retries
+ * @param requestBudget       longest a KMIP request waits for one storage call or for its tenant's
+ *                            command lock before it answers the retryable refusal; shorter than
+ *                            the staleness (by default half of it, {@link #defaultRequestBudget})
  */
 public record ClusterOptions(String nodeId, Duration pollInterval, Duration revocationStaleness,
-                             Duration propagationTimeout) {
+                             Duration propagationTimeout, Duration requestBudget) {
 
     /** Longest node id, in characters. */
     public static final int MAX_NODE_ID = 200;
@@ -43,6 +46,17 @@ public record ClusterOptions(String nodeId, Duration pollInterval, Duration revo
             throw EngineException.invalid("poll interval (" + pollInterval + ") must be shorter than a quarter of the"
                     + " revocation staleness (" + revocationStaleness + "), or the node would stop serving between polls");
         }
+        positive(requestBudget, "request budget");
+        if (bounded(revocationStaleness) && requestBudget.compareTo(revocationStaleness) >= 0) {
+            throw EngineException.invalid("request budget (" + requestBudget + ") must be shorter than the revocation"
+                    + " staleness (" + revocationStaleness + "): a request waiting on storage longer would outlive"
+                    + " the node's confirmed window");
+        }
+    }
+
+    /** With the default request budget for the staleness ({@link #defaultRequestBudget}). */
+    public ClusterOptions(String nodeId, Duration pollInterval, Duration revocationStaleness, Duration propagationTimeout) {
+        this(nodeId, pollInterval, revocationStaleness, propagationTimeout, defaultRequestBudget(revocationStaleness));
     }
 
     /** Defaults for a node named {@code nodeId}: poll 500 ms, staleness 5 s, propagation 10 s. */
@@ -65,20 +79,39 @@ public record ClusterOptions(String nodeId, Duration pollInterval, Duration revo
         return revocationStaleness.dividedBy(4);
     }
 
+    /**
+     * The default request budget: half the revocation staleness (a request that passed the serving
+     * check just before the window ended is refused well before it could hang for long), or
+     * {@value #UNBOUNDED_REQUEST_BUDGET_SECONDS} s with the bound off.
+     */
+    public static Duration defaultRequestBudget(Duration revocationStaleness) {
+        Objects.requireNonNull(revocationStaleness, "revocationStaleness");
+        return bounded(revocationStaleness) ? revocationStaleness.dividedBy(2)
+                : Duration.ofSeconds(UNBOUNDED_REQUEST_BUDGET_SECONDS);
+    }
+
+    /** The request budget, in seconds, of a node with the staleness bound off. */
+    public static final int UNBOUNDED_REQUEST_BUDGET_SECONDS = 5;
+
     public ClusterOptions withNodeId(String id) {
-        return new ClusterOptions(id, pollInterval, revocationStaleness, propagationTimeout);
+        return new ClusterOptions(id, pollInterval, revocationStaleness, propagationTimeout, requestBudget);
     }
 
     public ClusterOptions withPollInterval(Duration poll) {
-        return new ClusterOptions(nodeId, poll, revocationStaleness, propagationTimeout);
+        return new ClusterOptions(nodeId, poll, revocationStaleness, propagationTimeout, requestBudget);
     }
 
+    /** A new staleness, with the default request budget for it. */
     public ClusterOptions withStaleness(Duration staleness) {
         return new ClusterOptions(nodeId, pollInterval, staleness, propagationTimeout);
     }
 
     public ClusterOptions withPropagationTimeout(Duration timeout) {
-        return new ClusterOptions(nodeId, pollInterval, revocationStaleness, timeout);
+        return new ClusterOptions(nodeId, pollInterval, revocationStaleness, timeout, requestBudget);
+    }
+
+    public ClusterOptions withRequestBudget(Duration budget) {
+        return new ClusterOptions(nodeId, pollInterval, revocationStaleness, propagationTimeout, budget);
     }
 
     private static boolean bounded(Duration staleness) {

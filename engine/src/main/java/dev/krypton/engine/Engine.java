@@ -51,14 +51,16 @@ public final class Engine implements AutoCloseable {
         this.healthTick = healthTick;
         this.registry = new Registry();
         Hierarchy hierarchy = new Hierarchy(store, keys, clock, options);
-        KekVersions keks = new KekVersions(store, registry, hierarchy, keys, clock);
         this.lifecycle = new Lifecycle(store, registry, hierarchy, rootKeys, keys, audit, clock, options.region());
         this.cluster = new ClusterNode(clusterOptions, store, lifecycle, registry, audit, clock);
         this.commands = new Commands(lifecycle, store, cluster);
+        Store requests = store.forRequests(new RequestBudget(clusterOptions.requestBudget()));
+        Hierarchy requestHierarchy = new Hierarchy(requests, keys, clock, options);
+        KekVersions keks = new KekVersions(requests, registry, requestHierarchy, keys, clock);
         AttributeMemo memo = new AttributeMemo();
-        this.operations = new Operations(policy, audit, keks, new TenantObjects(store, registry, keys, clock, memo),
-                new Ciphers(registry, keks, hierarchy, keys), new Locator(store, registry, memo), registry, options,
-                cluster::checkServing);
+        this.operations = new Operations(policy, audit, keks, new TenantObjects(requests, registry, keys, clock, memo),
+                new Ciphers(registry, keks, requestHierarchy, keys), new Locator(requests, registry, memo), registry,
+                options, new Leases(registry, cluster));
         this.unsealer = new Unsealer(lifecycle, registry, startup);
     }
 
@@ -150,6 +152,14 @@ public final class Engine implements AutoCloseable {
      */
     public boolean serving() {
         return cluster.serving();
+    }
+
+    /**
+     * What the node last confirmed from its store (for readiness and status): read from memory,
+     * never from the store, so it answers at once while the store hangs.
+     */
+    public Confirmation confirmation() {
+        return cluster.confirmation();
     }
 
     /**

@@ -160,7 +160,7 @@ final class KekVersions {
                 k.update(next, s.attributes());
                 return new GcmBudget.Range(start, end);
             } catch (EngineException e) {
-                if (e.code() != ErrorCode.UNAVAILABLE || attempt >= 4) {
+                if (!Store.conflict(e) || attempt >= 4) {
                     throw e;
                 }
             }
@@ -201,7 +201,7 @@ final class KekVersions {
 
     private <T> T locked(TenantId tenant, Supplier<T> action) {
         ReentrantLock lock = registry.lock(tenant);
-        lock.lock();
+        store.budget().lock(lock);
         try {
             return action.get();
         } finally {

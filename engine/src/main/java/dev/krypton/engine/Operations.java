@@ -24,10 +24,10 @@ final class Operations implements KeyOperations {
     private final Locator locator;
     private final Registry registry;
     private final EngineOptions options;
-    private final Runnable servingCheck;
+    private final Leases leases;
 
     Operations(Supplier<Policy> policy, AuditSink audit, KekVersions keks, TenantObjects objects, Ciphers ciphers,
-               Locator locator, Registry registry, EngineOptions options, Runnable servingCheck) {
+               Locator locator, Registry registry, EngineOptions options, Leases leases) {
         this.policy = policy;
         this.audit = audit;
         this.keks = keks;
@@ -36,17 +36,19 @@ final class Operations implements KeyOperations {
         this.locator = locator;
         this.registry = registry;
         this.options = options;
-        this.servingCheck = servingCheck;
+        this.leases = leases;
     }
 
     @Override
     public Optional<TenantId> defaultTenant(Principal principal) {
+        leases.check();
         Set<TenantId> all = locator.known(principal, policy.get());
         return all.size() == 1 ? Optional.of(all.iterator().next()) : Optional.empty();
     }
 
     @Override
     public Set<TenantId> tenantsAllowed(Principal principal, Operation operation) {
+        leases.check();
         return policy.get().tenantsFor(principal, operation, locator.tenantIds());
     }
 
@@ -92,6 +94,7 @@ final class Operations implements KeyOperations {
         if (op != Operation.ENCRYPT && op != Operation.DECRYPT) {
             throw EngineException.invalid("attributes for use are read for ENCRYPT or DECRYPT only");
         }
+        leases.check();
         ObjectRef ref = ObjectRef.parse(uid);
         if (!policy.get().allows(p, ref.tenant(), op)) {
             throw denial(p, ref.tenant(), uid, op);
@@ -105,6 +108,7 @@ final class Operations implements KeyOperations {
         if (op != Operation.ENCRYPT && op != Operation.DECRYPT) {
             throw EngineException.invalid("uses are recorded for ENCRYPT or DECRYPT only");
         }
+        leases.check();
         ObjectRef.Tenant t = tenantObject(ObjectRef.parse(uid));
         if (!policy.get().allows(p, t.tenant(), op)) {
             throw denial(p, t.tenant(), uid, op);
@@ -141,7 +145,7 @@ final class Operations implements KeyOperations {
 
     @Override
     public List<String> locate(Principal p, LocateQuery query) {
-        servingCheck.run();
+        leases.check();
         Policy current = policy.get();
         Set<TenantId> allowed = current.tenantsFor(p, Operation.LOCATE,
                 query.tenants().isEmpty() ? locator.tenantIds() : query.tenants());
@@ -275,6 +279,11 @@ final class Operations implements KeyOperations {
         };
     }
 
+    /**
+     * Policy, then the operation between the two ends of a {@link Leases lease}: nothing it
+     * produced leaves unless the node is still within its confirmed window and the tenant still
+     * has the runtime it had at the start.
+     */
     private <T> T run(Principal p, Operation op, TenantId tenant, String object, Supplier<T> action) {
         return run(p, op, op.name(), tenant, object, action);
     }
@@ -285,8 +294,14 @@ final class Operations implements KeyOperations {
             throw denial(p, tenant, object, op, name);
         }
         try {
-            servingCheck.run();
-            T result = action.get();
+            Leases.Lease lease = leases.take(tenant);
+            T result;
+            try {
+                result = action.get();
+            } catch (EngineException e) {
+                throw leases.failed(lease, e);
+            }
+            result = leases.release(lease, result);
             audit.record(new AuditEvent(AuditKind.OPERATION, p.name(), tenant.value(), object, name, "ok", ""));
             return result;
         } catch (EngineException e) {

@@ -71,6 +71,11 @@ final class Registry {
         }
     }
 
+    /** The tenant's runtime in memory now, active or not yet wiped from the map. */
+    java.util.Optional<TenantRuntime> current(TenantId tenant) {
+        return java.util.Optional.ofNullable(live.get(tenant));
+    }
+
     boolean isLive(TenantId tenant) {
         TenantRuntime rt = live.get(tenant);
         return rt != null && rt.active();

@@ -29,30 +29,49 @@ final class Store {
     private static final int GENERATIONS_PAGE = PageRequest.MAX_LIMIT;
 
     private final Storage storage;
+    private final RequestBudget budget;
 
     Store(Storage storage) {
+        this(storage, RequestBudget.NONE);
+    }
+
+    private Store(Storage storage, RequestBudget budget) {
         this.storage = storage;
+        this.budget = budget;
+    }
+
+    /**
+     * The same store for request threads: each call (a listing as a whole) answers within
+     * {@code budget} or fails as retryable UNAVAILABLE ({@link RequestBudget}).
+     */
+    Store forRequests(RequestBudget budget) {
+        return new Store(storage, budget);
+    }
+
+    /** The budget of this view's calls (none for commands and the poll). */
+    RequestBudget budget() {
+        return budget;
     }
 
     Optional<TenantRecord> tenant(TenantId tenant) {
-        return call(() -> storage.tenant(tenant.value()));
+        return budget.call(() -> call(() -> storage.tenant(tenant.value())));
     }
 
     Optional<ManagedObjectRecord> object(String uid) {
-        return call(() -> storage.object(uid));
+        return budget.call(() -> call(() -> storage.object(uid)));
     }
 
     List<TenantRecord> tenants() {
-        return all(storage::tenants, PAGE);
+        return budget.call(() -> all(storage::tenants, PAGE));
     }
 
     /** Every tenant's id, state and generation (no blobs): what a cluster poll compares. */
     List<TenantGeneration> tenantGenerations() {
-        return all(storage::tenantGenerations, GENERATIONS_PAGE);
+        return budget.call(() -> all(storage::tenantGenerations, GENERATIONS_PAGE));
     }
 
     List<ManagedObjectRecord> objects(ObjectQuery query) {
-        return all(page -> storage.objects(query, page), PAGE);
+        return budget.call(() -> all(page -> storage.objects(query, page), PAGE));
     }
 
     /** Every item of a paged listing, page after page of {@code size}. */
@@ -69,10 +88,10 @@ final class Store {
     }
 
     void write(List<Write> changes) {
-        call(() -> {
+        budget.call(() -> call(() -> {
             storage.write(changes);
             return null;
-        });
+        }));
     }
 
     void write(Write change) {
@@ -87,7 +106,7 @@ final class Store {
     }
 
     List<NodeHeartbeat> heartbeats() {
-        return call(() -> storage.heartbeats().list());
+        return budget.call(() -> call(() -> storage.heartbeats().list()));
     }
 
     void applied(String nodeId, Map<String, Long> generations) {
@@ -103,6 +122,11 @@ final class Store {
 
     Optional<ChangeFeed> changeFeed() {
         return storage.changeFeed();
+    }
+
+    /** Whether {@code e} is a lost compare-and-set (worth retrying at once), not an outage or a time-out. */
+    static boolean conflict(EngineException e) {
+        return e.getCause() instanceof StorageException s && s.kind() == StorageException.Kind.CONFLICT;
     }
 
     static TenantState state(dev.krypton.storage.TenantState s) {

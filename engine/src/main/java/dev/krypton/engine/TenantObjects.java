@@ -171,7 +171,7 @@ final class TenantObjects {
                 change(ref, x -> x.firstServed().isPresent() ? x : x.served(now));
                 return;
             } catch (EngineException e) {
-                if (e.code() != ErrorCode.UNAVAILABLE || attempt >= 8) {
+                if (!Store.conflict(e) || attempt >= 8) {
                     throw e;
                 }
                 if (AttributeCodec.decode(stored(ref).attributes()).attributes().firstServed().isPresent()) {
@@ -208,7 +208,7 @@ final class TenantObjects {
 
     ManagedObject change(ObjectRef.Tenant ref, Function<ObjectAttributes, ObjectAttributes> edit) {
         var lock = registry.lock(ref.tenant());
-        lock.lock();
+        store.budget().lock(lock);
         try {
             registry.active(ref.tenant());
             ManagedObjectRecord r = stored(ref);
@@ -232,7 +232,7 @@ final class TenantObjects {
      */
     void restore(ObjectRef.Tenant ref, Optional<ManagedObjectRecord> previous) {
         var lock = registry.lock(ref.tenant());
-        lock.lock();
+        store.budget().lock(lock);
         try {
             ManagedObjectRecord now = stored(ref);
             if (previous.isEmpty()) {
@@ -269,7 +269,7 @@ final class TenantObjects {
                         r.generation()));
                 return;
             } catch (EngineException e) {
-                if (e.code() != ErrorCode.UNAVAILABLE || attempt >= 8) {
+                if (!Store.conflict(e) || attempt >= 8) {
                     throw e;
                 }
             }

@@ -26,6 +26,11 @@ import java.util.concurrent.TimeUnit;
  * closed (their streams lost bytes) and new connections are relayed again. {@link #resetAll()}
  * closes every relayed connection once, as a server restart would, and goes on relaying.
  *
+ * <p>{@link #pause()} is a blackhole that heals the way a real network does: relayed bytes stop
+ * in both directions (nothing is lost: TCP's flow control backs up behind the relay) and new
+ * connections wait; {@link #resume()} delivers everything that waited, so a query sent before the
+ * pause gets its answer after it, late.
+ *
  * <p>{@link #holdAt} watches the client-to-server bytes of every connection: each pattern of the
  * sequence must appear in order (across connections: the node's pool uses any of them), and the
  * read that contains the last one is not forwarded; the connection then stalls until it is closed.
@@ -39,6 +44,8 @@ public final class TcpRelay implements AutoCloseable {
     private volatile boolean cut;
     private volatile boolean refusing;
     private volatile Hold hold;
+    private final Object pauseLock = new Object();
+    private volatile boolean paused;
 
     public TcpRelay(String host, int port) throws IOException {
         this.host = host;
@@ -55,6 +62,32 @@ public final class TcpRelay implements AutoCloseable {
     public void cut() {
         cut = true;
         relays.forEach(r -> r.cutOff = true);
+    }
+
+    /** Stops relaying without losing a byte, until {@link #resume()} (see the class comment). */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Delivers what waited during {@link #pause()} and relays again. */
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    private void awaitUnpaused() throws IOException {
+        synchronized (pauseLock) {
+            while (paused) {
+                try {
+                    pauseLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while paused", e);
+                }
+            }
+        }
     }
 
     /** Closes every relayed connection and closes new ones at once, until {@link #heal()}. */
@@ -164,15 +197,26 @@ public final class TcpRelay implements AutoCloseable {
                     r.cutOff = true;
                     continue;
                 }
-                r.server = new Socket(host, port);
-                Thread.ofVirtual().name("tcp-relay-up").start(() -> r.pump(client, r.server, true));
-                Thread.ofVirtual().name("tcp-relay-down").start(() -> r.pump(r.server, client, false));
+                Thread.ofVirtual().name("tcp-relay-connect").start(() -> connect(r, client));
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
                 }
             }
         }
+    }
+
+    /** Connects a new relay to the server (after a pause, if one is on) and starts its pumps. */
+    private void connect(Relay r, Socket client) {
+        try {
+            awaitUnpaused();
+            r.server = new Socket(host, port);
+        } catch (IOException e) {
+            r.close();
+            return;
+        }
+        Thread.ofVirtual().name("tcp-relay-up").start(() -> r.pump(client, r.server, true));
+        Thread.ofVirtual().name("tcp-relay-down").start(() -> r.pump(r.server, client, false));
     }
 
     private final class Relay {
@@ -202,6 +246,7 @@ public final class TcpRelay implements AutoCloseable {
                     if (cutOff || stalled) {
                         continue;
                     }
+                    awaitUnpaused();
                     out.write(buffer, 0, n);
                     out.flush();
                 }

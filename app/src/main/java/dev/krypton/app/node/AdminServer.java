@@ -16,8 +16,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The admin HTTP listener (JDK {@code com.sun.net.httpserver}), bound to localhost by default:
- * {@code /healthz} (the process answers), {@code /readyz} (storage reachable, revocations confirmed
- * within {@code cluster.revocation-staleness}, listeners up),
+ * {@code /healthz} (the process answers), {@code /readyz} (revocations confirmed within
+ * {@code cluster.revocation-staleness} and storage reached by the node's last cluster poll: read from
+ * memory, so it answers at once, 503 while the node refuses, even when the store hangs),
  * {@code /metrics} (Prometheus text format 0.0.4), {@code /status} (JSON) and
  * {@code /status/startup} (only the start-up re-unseal section: cheap to poll, it reads no
  * storage). GET only.
@@ -36,7 +37,7 @@ final class AdminServer implements AutoCloseable {
         server.createContext("/readyz", ex -> {
             boolean reachable = status.storageReachable();
             boolean serving = status.serving();
-            answer(ex, reachable && serving ? 200 : 503, "text/plain", !reachable ? "not ready: storage unreachable\n"
+            answer(ex, reachable && serving ? 200 : 503, "text/plain", !reachable ? "not ready: storage not reached by the last polls\n"
                     : serving ? "ready\n" : "not ready: revocations not confirmed within cluster.revocation-staleness\n");
         });
         server.createContext("/metrics", ex -> answer(ex, 200, "text/plain; version=0.0.4; charset=utf-8",

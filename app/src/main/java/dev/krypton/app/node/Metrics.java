@@ -23,14 +23,14 @@ final class Metrics {
     static String render(NodeStatus status) {
         StringBuilder out = new StringBuilder();
         boolean up = status.storageReachable();
-        gauge(out, "krypton_storage_up", "1 when a storage read succeeds", up ? 1 : 0);
+        gauge(out, "krypton_storage_up", "1 when the node's cluster poll read storage recently", up ? 1 : 0);
         gauge(out, "krypton_cluster_serving", "1 while revocations are confirmed within cluster.revocation-staleness",
                 status.serving() ? 1 : 0);
-        if (up) {
+        status.tenantsByState().ifPresent(byState -> {
             out.append("# HELP krypton_tenants Known tenants by state\n# TYPE krypton_tenants gauge\n");
-            status.tenantsByState().forEach((state, n) ->
+            byState.forEach((state, n) ->
                     out.append("krypton_tenants{state=\"").append(state.name()).append("\"} ").append(n).append('\n'));
-        }
+        });
         StartupProgress p = status.startup();
         out.append("# HELP krypton_startup_unseal_tenants Tenants of the start-up re-unseal by outcome\n"
                 + "# TYPE krypton_startup_unseal_tenants gauge\n");

@@ -73,7 +73,7 @@ public final class Node implements AutoCloseable {
             plan.kmipHttps().ifPresent(h -> kmip.serveHttps(h.host(), h.port()));
             this.grpc = keep(GrpcIntake.start(processor, plan.grpc(), intakeAudit));
             this.amqp = plan.amqp().map(config -> keep(AmqpIntake.start(processor, config)));
-            this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine, storage,
+            this.admin = keep(AdminServer.start(plan.adminHost(), plan.adminPort(), new NodeStatus(engine,
                     memory, counted, hardening, this::listeners, kmip.metrics(),
                     () -> Map.of("orbital-grpc", grpc.tlsRefusals()), warmUp)));
         } catch (StorageException e) {

@@ -7,7 +7,14 @@ import dev.krypton.engine.StartupProgress;
 import dev.krypton.engine.TenantState;
 import dev.krypton.engine.TenantStatus;
 import dev.krypton.kmip.server.RequestMetrics;
-import dev.krypton.storage.Storage;
+import dev.krypton.engine.Confirmation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,11 +25,12 @@ import java.util.function.Supplier;
 /**
  * What the admin endpoints report about a node: the start-up re-unseal's progress, tenants by
  * state, secure memory, storage reachability, KMIP request metrics and the listeners' ports. Reads only; never a key, never a secret.
+ * Storage reachability is the node's last confirmation (its cluster poll), read from memory, and the
+ * tenant listing waits at most {@link #LISTING_BUDGET}: the admin endpoints answer while the store hangs.
  */
 final class NodeStatus {
 
     private final Engine engine;
-    private final Storage storage;
     private final SecureMemory memory;
     private final CountingAudit events;
     private final ProcessHardening.Status hardening;
@@ -31,7 +39,7 @@ final class NodeStatus {
     private final Supplier<Map<String, Long>> tlsRefusals;
     private final Map<String, Object> warmUp;
 
-    NodeStatus(Engine engine, Storage storage, SecureMemory memory, CountingAudit events,
+    NodeStatus(Engine engine, SecureMemory memory, CountingAudit events,
                ProcessHardening.Status hardening, Supplier<Map<String, Integer>> listeners, RequestMetrics requests,
                Supplier<Map<String, Long>> tlsRefusals, Map<String, Object> warmUp) {
         this.warmUp = Map.copyOf(warmUp);
@@ -40,19 +48,20 @@ final class NodeStatus {
         this.requests = requests;
         this.events = events;
         this.hardening = hardening;
-        this.storage = storage;
         this.memory = memory;
         this.listeners = listeners;
     }
 
-    /** True when a storage read succeeds now. */
+    /** How long {@code /status} and {@code /metrics} wait for the tenant listing before leaving it out. */
+    static final Duration LISTING_BUDGET = Duration.ofMillis(500);
+
+    /**
+     * Whether the node's own cluster poll read the store and wrote its heartbeat recently (within the
+     * revocation staleness, or three polls with the bound off). Read from memory: readiness must
+     * answer at once while the store hangs, so it reports the last confirmation, not a fresh read.
+     */
     boolean storageReachable() {
-        try {
-            storage.tenant("krypton-readiness-probe");
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return engine.confirmation().storageReachable();
     }
 
     /** Whether the engine serves KMIP now (revocations confirmed within the staleness bound). */
@@ -60,9 +69,29 @@ final class NodeStatus {
         return engine.serving();
     }
 
-    /** Counts of known tenants per state, every state present. */
-    Map<TenantState, Integer> tenantsByState() {
-        return byState(engine.commands().tenants());
+    /**
+     * Every known tenant's status, if storage lists them within {@link #LISTING_BUDGET}; empty
+     * otherwise (the listing goes on in the background and is dropped). Never on a hung store.
+     */
+    Optional<List<TenantStatus>> tenants() {
+        if (!storageReachable()) {
+            return Optional.empty();
+        }
+        FutureTask<List<TenantStatus>> listing = new FutureTask<>(() -> engine.commands().tenants());
+        Thread.ofVirtual().name("krypton-status-listing").start(listing);
+        try {
+            return Optional.of(listing.get(LISTING_BUDGET.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Counts of known tenants per state, every state present; empty when storage does not list them in time. */
+    Optional<Map<TenantState, Integer>> tenantsByState() {
+        return tenants().map(NodeStatus::byState);
     }
 
     private static Map<TenantState, Integer> byState(List<TenantStatus> tenants) {
@@ -123,11 +152,13 @@ final class NodeStatus {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("startup", startupSection());
         doc.put("warmUp", warmUp);
-        boolean reachable = storageReachable();
-        doc.put("storage", Map.of("reachable", reachable));
-        doc.put("cluster", Map.of("nodeId", engine.nodeId(), "serving", engine.serving()));
-        if (reachable) {
-            List<TenantStatus> all = engine.commands().tenants();
+        Confirmation c = engine.confirmation();
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("reachable", c.storageReachable());
+        storage.put("lastConfirmed", c.lastContact().map(Instant::toString).orElse(""));
+        doc.put("storage", storage);
+        doc.put("cluster", Map.of("nodeId", engine.nodeId(), "serving", c.serving()));
+        tenants().ifPresent(all -> {
             Map<String, Integer> byState = new LinkedHashMap<>();
             byState(all).forEach((k, v) -> byState.put(k.name(), v));
             doc.put("tenantsByState", byState);
@@ -136,7 +167,7 @@ final class NodeStatus {
                             "generation", t.generation()))
                     .toList();
             doc.put("tenants", tenants);
-        }
+        });
         SecureMemory.Status m = memory.status();
         doc.put("memory", Map.of("locked", m.locked(), "notLockedReason", m.notLockedReason(),
                 "dumpExcluded", m.dumpExcluded(), "bytesInUse", m.bytesInUse(), "capacity", m.capacity(),

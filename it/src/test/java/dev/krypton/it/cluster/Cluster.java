@@ -172,11 +172,11 @@ public final class Cluster implements AutoCloseable {
             }
             for (Future<NodeProcess> f : started) {
                 try {
-                    f.get(120, TimeUnit.SECONDS);
+                    f.get(NodeProcess.START_SECONDS + 60L, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("a node did not start: " + e.getCause().getMessage(), e.getCause());
                 } catch (java.util.concurrent.TimeoutException e) {
-                    throw new IllegalStateException("a node did not start within 120 s", e);
+                    throw new IllegalStateException("a node did not start within " + (NodeProcess.START_SECONDS + 60) + " s", e);
                 }
             }
         }

@@ -28,6 +28,9 @@ public final class Gateway implements AutoCloseable {
 
     private static final CryptographicParameters GCM = CryptographicParameters.aesGcm(16);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** KMIP Cryptographic Usage Mask bits. */
+    private static final int ENCRYPT = 0x4;
+    private static final int DECRYPT = 0x8;
 
     private final KmipClient client;
     private final KmipOperations kmip;
@@ -43,6 +46,22 @@ public final class Gateway implements AutoCloseable {
         return kmip.create(ObjectType.SYMMETRIC_KEY, Attributes.of(Attribute.name(name), Attribute.objectGroup("kek"),
                 Attribute.objectGroup(tenant), Attribute.cryptographicAlgorithm(CryptographicAlgorithm.AES),
                 Attribute.cryptographicLength(256))).uniqueIdentifier();
+    }
+
+    /**
+     * Creates a tenant AES-256 key (not an L3 KEK: kept wrapped in storage and read from it on every
+     * use) for Encrypt and Decrypt; returns its unique identifier.
+     */
+    public String createTenantKey(String tenant, String name) {
+        String uid = kmip.create(ObjectType.SYMMETRIC_KEY, Attributes.of(Attribute.name(name), Attribute.objectGroup(tenant),
+                Attribute.cryptographicAlgorithm(CryptographicAlgorithm.AES), Attribute.cryptographicLength(256),
+                Attribute.cryptographicUsageMask(ENCRYPT | DECRYPT))).uniqueIdentifier();
+        try {
+            kmip.activate(uid);
+        } catch (dev.krypton.kmip.KmipException alreadyActive) {
+            // a key the server activated at creation; Encrypt below tells if it is not usable
+        }
+        return uid;
     }
 
     /** Wraps a fresh random 256-bit DEK under {@code kek}. */

@@ -43,6 +43,8 @@ public final class NodeProcess implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private volatile Process process;
     private volatile int adminPort;
+    /** How long a start may take before it counts as failed: {@code -Dkrypton.it.nodeStartSeconds} (default 60; more on a crowded machine). */
+    static final int START_SECONDS = Integer.getInteger("krypton.it.nodeStartSeconds", 60);
     private volatile int kmipPort;
     private volatile int grpcPort;
     private int starts;
@@ -63,10 +65,10 @@ public final class NodeProcess implements AutoCloseable {
 
     /**
      * Starts the process and waits until it is ready ({@code /readyz} answers 200), by default up to
-     * 60 s ({@code -Dkrypton.it.startSeconds=N} on a machine busy with other builds).
+     * 60 s ({@code -Dkrypton.it.nodeStartSeconds=N} on a machine busy with other builds).
      */
     public NodeProcess start() throws IOException, InterruptedException {
-        return start(Duration.ofSeconds(Long.getLong("krypton.it.startSeconds", 60)));
+        return start(Duration.ofSeconds(START_SECONDS));
     }
 
     /**

@@ -32,6 +32,7 @@ final class PgConnections implements SqlConnections {
                 config.addDataSourceProperty((String) k, v);
             }
         });
+        settings.poolSocketTimeoutSeconds().ifPresent(seconds -> config.addDataSourceProperty("socketTimeout", seconds));
         this.pool = new HikariDataSource(config);
     }
 

@@ -17,15 +17,21 @@ import java.util.regex.Pattern;
  *   <li>{@code pool-size}: most pooled connections (default 8)</li>
  *   <li>{@code connect-timeout-ms}: how long to wait for a connection (default 5000)</li>
  *   <li>{@code retry-ms}: how long to retry transient failures such as a restart (default 30000)</li>
+ *   <li>{@code socket-timeout-ms}: longest a pooled connection waits for the server's answer to one
+ *       statement before pgJDBC fails it and the pool drops the connection (default 10000, whole
+ *       seconds as pgJDBC counts them; 0 waits for ever). A network that silently drops packets
+ *       otherwise holds a connection until TCP gives up, minutes later. KMIP requests never wait
+ *       this long: the engine's request budget (half of {@code cluster.revocation-staleness})
+ *       answers them first; this frees the connection behind them.</li>
  *   <li>{@code sslmode} ({@code disable, allow, prefer, require, verify-ca, verify-full}),
  *       {@code sslrootcert}, {@code sslcert}, {@code sslkey}: TLS to the database, passed to pgJDBC</li>
  * </ul>
  */
 record PostgresSettings(String url, String user, String password, String schema, int poolSize, int connectTimeoutMs,
-                        Duration retryFor, Properties tls) {
+                        Duration retryFor, Properties tls, int socketTimeoutMs) {
 
     static final Set<String> KNOWN = Set.of("url", "user", "password", "schema", "pool-size", "connect-timeout-ms",
-            "retry-ms", "sslmode", "sslrootcert", "sslcert", "sslkey");
+            "retry-ms", "sslmode", "sslrootcert", "sslcert", "sslkey", "socket-timeout-ms");
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,39}");
 
@@ -53,7 +59,17 @@ record PostgresSettings(String url, String user, String password, String schema,
         }
         return new PostgresSettings(url, config.get("user", "krypton"), config.get("password", ""), schema,
                 config.getInt("pool-size", 8, 1, 200), config.getInt("connect-timeout-ms", 5000, 250, 600_000),
-                Duration.ofMillis(config.getInt("retry-ms", 30_000, 0, 3_600_000)), tls);
+                Duration.ofMillis(config.getInt("retry-ms", 30_000, 0, 3_600_000)), tls,
+                config.getInt("socket-timeout-ms", 10_000, 0, 3_600_000));
+    }
+
+    /**
+     * pgJDBC's {@code socketTimeout} (whole seconds, at least 1) for pooled connections, or empty
+     * when off. The change feed's listening connection sets its own.
+     */
+    java.util.Optional<String> poolSocketTimeoutSeconds() {
+        return socketTimeoutMs == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(Integer.toString(Math.max(1, (socketTimeoutMs + 999) / 1000)));
     }
 
     /** Driver properties for a direct (unpooled) connection. */

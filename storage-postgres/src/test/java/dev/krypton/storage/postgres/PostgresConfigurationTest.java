@@ -22,6 +22,29 @@ class PostgresConfigurationTest {
         return Failures.expect(kind, () -> StorageProviders.open(new StorageConfig("postgres", settings)));
     }
 
+    /**
+     * A statement the server does not answer (here: a table locked by another session, as a
+     * silent network would leave it) fails after {@code socket-timeout-ms} instead of holding its
+     * pooled connection for ever. The 20 s bound only catches a hang; it is not a timing claim.
+     */
+    @Test
+    void aStatementTheServerDoesNotAnswerFailsAfterTheSocketTimeout() throws Exception {
+        String schema = "socket_timeout_" + Long.toHexString(System.nanoTime());
+        StorageConfig config = TestDatabase.config(Map.of("schema", schema, "socket-timeout-ms", "1000", "retry-ms", "0"));
+        try (Storage storage = StorageProviders.open(config);
+             Connection locker = DriverManager.getConnection(config.require("url"), "postgres", "")) {
+            storage.tenant("warm-up");
+            locker.setAutoCommit(false);
+            try (Statement s = locker.createStatement()) {
+                s.execute("LOCK TABLE " + schema + ".tenants IN ACCESS EXCLUSIVE MODE");
+            }
+            StorageException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> Failures.expect(StorageException.Kind.UNAVAILABLE, () -> storage.tenant("blocked")));
+            assertThat(e.getMessage()).doesNotContain("password");
+            locker.rollback();
+        }
+    }
+
     @Test
     void malformedUrlIsOneSentence() {
         StorageException e = fails(StorageException.Kind.CONFIG, Map.of("url", "postgres://127.0.0.1/db"));
