@@ -2,11 +2,11 @@
 """Generates the KMIP tag, enumeration and bit-mask tables of module kmip from the spec text.
 
 Sources: the plain-text OASIS specifications KMIP 1.4 (section 9.1.3) and KMIP 2.1 (sections
-11 and 12), as found in ../shared/reference/. The generated Java is committed; nothing is
-generated at build time.
+11 and 12), as plain text files in a folder given as the first argument. The generated Java is
+committed; nothing is generated at build time.
 
 Rerun from the worktree root after changing this script:
-    python3 kmip/tools/gen_tables.py /work/shared/reference kmip/src/main/java/dev/krypton/kmip
+    python3 kmip/tools/gen_tables.py SPEC_TEXT_DIR kmip/src/main/java/dev/krypton/kmip
 It prints the counts that TablesTest checks.
 """
 import os

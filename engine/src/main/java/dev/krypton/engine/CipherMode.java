@@ -1,7 +1,7 @@
 package dev.krypton.engine;
 
 /**
- * How a key protects caller data. L3 KEK versions (DESIGN.md section 3) take only the first three:
+ * How a key protects caller data. L3 KEK versions (docs/design.md section 3) take only the first three:
  * AES-GCM (KMIP 1.4+ AEAD fields), RFC 3394 AES key wrap and RFC 5649 AES key wrap with padding.
  * Tenant AES keys also take the unauthenticated modes ECB, CBC (each without padding or with PKCS#5
  * padding) and CTR, and tenant ChaCha20 keys ChaCha20-Poly1305 and the bare ChaCha20 stream, which

@@ -4,7 +4,7 @@ import dev.krypton.crypto.AesMode;
 import java.util.Set;
 
 /**
- * The hot path (DESIGN.md section 3, L4 wrap and unwrap): encrypt and decrypt with an L3
+ * The hot path (docs/design.md section 3, L4 wrap and unwrap): encrypt and decrypt with an L3
  * version. One map read and one volatile read decide whether the tenant is ACTIVE; the key is
  * used through its loan, so a concurrent unlink either waits for this call or makes it fail.
  * No storage I/O except the GCM budget reservation once per block.

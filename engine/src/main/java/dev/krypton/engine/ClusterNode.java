@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * This node's part in a cluster of nodes sharing one store (issue 10).
+ * This node's part in a cluster of nodes sharing one store.
  *
  * <p><b>Applied.</b> Node N has applied generation g of tenant T when N's memory is no more
  * permissive than T's record at g (keys wiped unless ACTIVE; a failed load leaves T unloaded).

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * How this node takes part in a cluster of nodes that share one store (DESIGN.md section 5,
- * issue 10). The proven bound: a node that cannot confirm the current tenant generations from the
- * store for longer than {@code revocationStaleness} refuses every KMIP operation until it can
+ * How this node takes part in a cluster of nodes that share one store
+ * (docs/design.md section 5). The proven bound: a node that cannot confirm the current tenant
+ * generations from the store for longer than {@code revocationStaleness} refuses every KMIP operation until it can
  * again; so a revocation committed at time t is enforced on every node by t + staleness at the
  * latest, whatever the network does.
  *

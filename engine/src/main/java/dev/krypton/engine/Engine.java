@@ -18,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
- * The Krypton engine, wired from its parts (DESIGN.md section 2): storage (untrusted, wrapped
+ * The Krypton engine, wired from its parts (docs/design.md section 2): storage (untrusted, wrapped
  * material only), the crypto engine and secure memory, the root-key providers, the policy and
  * the audit sink. Hand {@link #commands()} to the Orbital intake and {@link #operations()} to the
  * KMIP server; call {@link #start()} once and {@link #close()} at shutdown (wipes every key).
@@ -148,7 +148,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Whether this node serves KMIP now: false while it cannot confirm the tenant generations from
-     * storage for longer than the revocation staleness (issue 10).
+     * storage for longer than the revocation staleness.
      */
     public boolean serving() {
         return cluster.serving();

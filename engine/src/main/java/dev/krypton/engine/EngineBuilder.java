@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Explicit wiring of an {@link Engine}: every part is given by the application (STYLE.md 10).
+ * Explicit wiring of an {@link Engine}: every part is given by the application (CONTRIBUTING.md item 10).
  * Required: storage, secure memory, crypto engine, root-key providers, policy, audit.
  */
 public final class EngineBuilder {
@@ -85,13 +85,13 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** Node id, heartbeats, polling and the revocation-staleness bound (issue 10). */
+    /** Node id, heartbeats, polling and the revocation-staleness bound. */
     public EngineBuilder cluster(ClusterOptions value) {
         this.cluster = Objects.requireNonNull(value);
         return this;
     }
 
-    /** Probe interval, jitter and max-autonomy of the fail-closed rules (DESIGN.md section 6). */
+    /** Probe interval, jitter and max-autonomy of the fail-closed rules (docs/design.md section 6). */
     public EngineBuilder healthPolicy(HealthPolicy value) {
         this.healthPolicy = Objects.requireNonNull(value);
         return this;
@@ -104,7 +104,7 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** Parallelism, per-provider rate limits and backoff of the start-up re-unseal (issue 10). */
+    /** Parallelism, per-provider rate limits and backoff of the start-up re-unseal. */
     public EngineBuilder startup(StartupOptions value) {
         this.startup = Objects.requireNonNull(value);
         return this;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The L3 KEKs of tenants (DESIGN.md section 3): loading them into memory on link, re-wrapping
+ * The L3 KEKs of tenants (docs/design.md section 3): loading them into memory on link, re-wrapping
  * them all when L2 changes, and the stored form of each version ({@link L3Format}). Version
  * lifecycle commands live in {@link KekVersions}.
  */

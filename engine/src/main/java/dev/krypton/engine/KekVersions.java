@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Lifecycle of L3 KEK versions (DESIGN.md section 3, KMIP 1.4 sections 4.1, 4.4, 4.20, 4.21):
+ * Lifecycle of L3 KEK versions (docs/design.md section 3, KMIP 1.4 sections 4.1, 4.4, 4.20, 4.21):
  * create (version 1), rotate (new ACTIVE version, previous one DEACTIVATED = decrypt only),
  * revoke, destroy (crypto-shred of every L4 the version wrapped), and GCM budget reservation.
  * Each runs under the tenant's command lock and changes memory only after storage accepted it.

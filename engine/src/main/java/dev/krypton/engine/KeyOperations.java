@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The southbound face of the engine, used by the KMIP server: one method per KMIP operation the
- * engine serves (DESIGN.md section 8). Every call checks policy (default deny) and that the
+ * engine serves (docs/design.md section 8). Every call checks policy (default deny) and that the
  * object's tenant is ACTIVE in memory, without I/O on the hot path (encrypt, decrypt), and is
  * audited with principal, tenant, object and result.
  *

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The engine's narrow view of the crypto module: keys live in {@link SecureMemory} and are used
  * only through the {@link CryptoEngine}, never copied to the heap. Every crypto failure becomes
  * CRYPTO without detail (a wiped key's loan failure included; callers re-check the tenant).
- * Blob layout for keys wrapped by L2: {@code nonce(12) || ciphertext || tag(16)} (DESIGN.md 3).
+ * Blob layout for keys wrapped by L2: {@code nonce(12) || ciphertext || tag(16)} (docs/design.md 3).
  */
 final class Keys {
 

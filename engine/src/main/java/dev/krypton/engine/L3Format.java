@@ -3,7 +3,7 @@ package dev.krypton.engine;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The L3 record format shared with upstream OpenKCM Krypton (DESIGN.md section 3): the L3 key is
+ * The L3 record format shared with upstream OpenKCM Krypton (docs/design.md section 3): the L3 key is
  * wrapped by L2 with AES-256-GCM, blob = {@code nonce(12) || ciphertext(32) || tag(16)}, AAD =
  * {@code "<tenant>:<kek>:<version>:<revision>:<createdAtUnixNanos>"} in UTF-8, stored beside the
  * blob. Tenant objects use the same blob layout with AAD {@code "<uid>:<revision>:<createdAtUnixNanos>"}.

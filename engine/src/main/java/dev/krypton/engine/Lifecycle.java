@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Carries out tenant commands (DESIGN.md sections 3 and 6) under the tenant's lock: reads the
+ * Carries out tenant commands (docs/design.md sections 3 and 6) under the tenant's lock: reads the
  * stored record, asks {@link Transition} what to do, does it, stores the result with a
  * compare-and-set on the generation, and audits durably before it returns. Zeroizing comes before
  * the storage write, so the kill switch holds even when storage is down.
@@ -83,7 +83,7 @@ final class Lifecycle {
     }
 
     /**
-     * Fail-closed (DESIGN.md section 6): wipes the tenant's keys at once, then records
+     * Fail-closed (docs/design.md section 6): wipes the tenant's keys at once, then records
      * ROOT_REVOKED if storage still says ACTIVE. The wipe never waits for storage or audit.
      */
     void failClosed(TenantId id, String why) {
@@ -105,7 +105,7 @@ final class Lifecycle {
     }
 
     /**
-     * Start-up re-unseal of one tenant (issue 10): under the tenant's lock, re-reads the record and
+     * Start-up re-unseal of one tenant: under the tenant's lock, re-reads the record and
      * loads L2 and every L3 if it is still ACTIVE and not yet in memory. Never writes storage; a
      * DENIED or UNAVAILABLE root key is thrown to the caller, who decides.
      */

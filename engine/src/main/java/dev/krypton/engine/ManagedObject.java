@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A view of one managed object of a tenant, without key material. {@code uid} is
  * {@code <tenant>:<kek>:<version>} for an L3 KEK version and {@code <tenant>:<uuid>} for a
- * tenant object (DESIGN.md section 3).
+ * tenant object (docs/design.md section 3).
  */
 public record ManagedObject(String uid, TenantId tenant, Kind kind, ObjectAttributes attributes) {
 

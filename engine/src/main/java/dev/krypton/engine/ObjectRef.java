@@ -3,7 +3,7 @@ package dev.krypton.engine;
 import java.util.regex.Pattern;
 
 /**
- * A parsed object identifier (DESIGN.md section 3): {@code <tenant>:<kek>:<version>} names an L3
+ * A parsed object identifier (docs/design.md section 3): {@code <tenant>:<kek>:<version>} names an L3
  * KEK version, {@code <tenant>:<uuid>} a tenant object. KEK names are 1-128 characters of
  * {@code [A-Za-z0-9._-]}; versions are 1 to 2^31-1 without leading zeros.
  */

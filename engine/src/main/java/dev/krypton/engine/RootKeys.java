@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The engine's use of the root-key SPI (DESIGN.md section 6): opens each root key once, wraps and
+ * The engine's use of the root-key SPI (docs/design.md section 6): opens each root key once, wraps and
  * unwraps L2 with the tenant (and region) as context, classifies failures as ROOT_KEY_DENIED or
  * ROOT_KEY_UNAVAILABLE, audits every call, and feeds the fail-closed health scheduler.
  */

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How a starting node re-unseals the tenants that storage records as ACTIVE (issue 10): in the
+ * How a starting node re-unseals the tenants that storage records as ACTIVE: in the
  * background, at most {@code parallelism} root-key unwraps at a time, at most
  * {@code ratePerSecond.get(provider)} unwraps per second per root-key provider (no entry: no
  * limit), and with exponential backoff from {@code initialBackoff} up to {@code maxBackoff}

@@ -3,7 +3,7 @@ package dev.krypton.engine;
 import java.time.Duration;
 
 /**
- * Where the start-up re-unseal stands (issue 9). Every tenant that storage recorded as ACTIVE when
+ * Where the start-up re-unseal stands. Every tenant that storage recorded as ACTIVE when
  * the engine started is counted once in {@code total} and ends in exactly one of {@code unsealed},
  * {@code failed} or {@code skipped}; until then it is {@code pending}, and {@code retrying} of
  * those are waiting to try again after an UNAVAILABLE root key.

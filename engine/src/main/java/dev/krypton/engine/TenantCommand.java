@@ -3,7 +3,7 @@ package dev.krypton.engine;
 import java.util.Objects;
 
 /**
- * The lifecycle commands of a tenant (DESIGN.md sections 3 and 7). Each is idempotent: repeating
+ * The lifecycle commands of a tenant (docs/design.md sections 3 and 7). Each is idempotent: repeating
  * one that already took effect changes nothing and reports {@code changed = false}.
  */
 public sealed interface TenantCommand {

@@ -27,8 +27,8 @@ public interface TenantCommands {
 
     /**
      * Waits, within the engine's propagation timeout, until every other live node of the cluster
-     * has applied {@code generation} of the tenant or has passed its revocation-staleness deadline
-     * (issue 10). Call it after a command that zeroized, before reporting the command done.
+     * has applied {@code generation} of the tenant or has passed its revocation-staleness deadline.
+     * Call it after a command that zeroized, before reporting the command done.
      * Engines without other nodes return at once.
      */
     default Propagation awaitPropagation(TenantId tenant, long generation) {

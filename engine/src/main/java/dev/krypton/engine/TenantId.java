@@ -2,7 +2,7 @@ package dev.krypton.engine;
 
 /**
  * A tenant identifier: 1 to 128 characters of {@code [A-Za-z0-9._-]}. The colon is excluded
- * because it separates the parts of object identifiers (DESIGN.md section 3).
+ * because it separates the parts of object identifiers (docs/design.md section 3).
  */
 public record TenantId(String value) implements Comparable<TenantId> {
 

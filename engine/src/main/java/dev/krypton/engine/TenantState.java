@@ -1,6 +1,6 @@
 package dev.krypton.engine;
 
-/** Tenant lifecycle states (DESIGN.md section 3). Only ACTIVE has keys in memory. */
+/** Tenant lifecycle states (docs/design.md section 3). Only ACTIVE has keys in memory. */
 public enum TenantState {
     /** Known, keys stored wrapped, nothing in memory. LINK makes it ACTIVE. */
     UNLINKED,

@@ -3,7 +3,7 @@ package dev.krypton.engine;
 import java.util.Optional;
 
 /**
- * The tenant state machine of DESIGN.md section 3 as a pure function: what a command does in a
+ * The tenant state machine of docs/design.md section 3 as a pure function: what a command does in a
  * given state. {@link Lifecycle} carries out the answer; the table in {@code package-info} is
  * this function written out.
  */

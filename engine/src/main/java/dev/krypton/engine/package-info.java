@@ -1,5 +1,5 @@
 /**
- * The Krypton engine: tenants and their key hierarchy (DESIGN.md section 3), the operations the
+ * The Krypton engine: tenants and their key hierarchy (docs/design.md section 3), the operations the
  * KMIP layer calls, who may call them, and the audit record. No transport and no wire format.
  *
  * <h2>Faces</h2>

@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Several nodes over one storage (DESIGN.md section 5): a node started later loads ACTIVE
+ * Several nodes over one storage (docs/design.md section 5): a node started later loads ACTIVE
  * tenants, uses KEK versions another node created, and follows the kill switch and L2 rotation
  * of another node through the change feed.
  */

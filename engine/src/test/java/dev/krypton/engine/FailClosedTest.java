@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md section 6: the root key's owner can always stop the tenant; an outage cannot, until max-autonomy. */
+/** docs/design.md section 6: the root key's owner can always stop the tenant; an outage cannot, until max-autonomy. */
 class FailClosedTest {
 
     private final Fixture f = new Fixture();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4's end-to-end story in one process with the fakes: link, create a KEK, wrap 10,000
+ * The end-to-end story of a tenant, in one process with the fakes: link, create a KEK, wrap 10,000
  * DEKs, rotate, unwrap old and new, unlink (all fail), link again (all unwrap to the same
  * plaintexts), destroy (link fails: nothing left to unwrap).
  */

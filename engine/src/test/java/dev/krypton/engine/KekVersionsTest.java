@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** L3 KEK versions: create, rotate, revoke, destroy, GCM budget (DESIGN.md section 3). */
+/** L3 KEK versions: create, rotate, revoke, destroy, GCM budget (docs/design.md section 3). */
 class KekVersionsTest {
 
     private final Fixture f = new Fixture(EngineOptions.defaults().withGcm(10, 4));

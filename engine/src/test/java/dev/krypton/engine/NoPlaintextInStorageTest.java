@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Storage is untrusted (DESIGN.md section 5): across a busy life of a tenant, no byte string the
+ * Storage is untrusted (docs/design.md section 5): across a busy life of a tenant, no byte string the
  * engine writes contains any plaintext L2, L3, tenant-object material or L4, not even a 12-byte
  * piece of one. The L3s are recovered here independently with JCE from the stored blob and AAD
  * under the spied L2, which also proves the blob layout {@code nonce(12)||ct||tag(16)} and AAD.

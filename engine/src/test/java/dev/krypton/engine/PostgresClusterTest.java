@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three engines in one JVM sharing one real PostgreSQL schema (issue 10): node A and B talk to
+ * Three engines in one JVM sharing one real PostgreSQL schema: node A and B talk to
  * PostgreSQL directly, node C through a {@link TcpRelay} the test cuts to partition it. Checks the
  * unlink propagation is confirmed only when it holds, the staleness bound, and the resume.
  */

@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Start-up re-unseal (issue 10): a second node over the same storage starts at once, refuses the
+ * Start-up re-unseal: a second node over the same storage starts at once, refuses the
  * tenants it has not loaded yet as retryable (never Permission Denied, never a wrong answer),
  * loads them in the background within its parallelism and rate limits, retries UNAVAILABLE root
  * keys, fails DENIED ones closed, and reports its progress.

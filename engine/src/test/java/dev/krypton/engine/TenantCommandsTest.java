@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every lifecycle command carried out against the fakes, legal and illegal (DESIGN.md section 3). */
+/** Every lifecycle command carried out against the fakes, legal and illegal (docs/design.md section 3). */
 class TenantCommandsTest {
 
     private final Fixture f = new Fixture();

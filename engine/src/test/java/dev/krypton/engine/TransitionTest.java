@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every command in every tenant state, including the illegal ones (DESIGN.md section 3). */
+/** Every command in every tenant state, including the illegal ones (docs/design.md section 3). */
 class TransitionTest {
 
     private static final TenantId T = TenantId.of("acme");

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * What this region actually holds for a tenant, reported in every task response so Orbital's
- * reconcile loop can compare desired with actual state (DESIGN.md section 7).
+ * reconcile loop can compare desired with actual state (docs/design.md section 7).
  *
  * @param tenantId the tenant
  * @param state tenant state name (UNLINKED, ACTIVE, DISABLED, ROOT_REVOKED, DESTROYED or UNKNOWN)

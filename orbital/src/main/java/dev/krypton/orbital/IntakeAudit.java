@@ -5,7 +5,7 @@ import dev.krypton.engine.audit.AuditKind;
 import dev.krypton.engine.audit.AuditSink;
 
 /**
- * Security events of the intake (DESIGN.md section 9): {@link #to(AuditSink)} writes them into the
+ * Security events of the intake (docs/design.md section 9): {@link #to(AuditSink)} writes them into the
  * engine's hash-chained audit log, {@link #logging()} to the platform logger. Never pass secrets.
  */
 public interface IntakeAudit {

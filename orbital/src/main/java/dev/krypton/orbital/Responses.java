@@ -6,7 +6,7 @@ import dev.krypton.orbital.wire.orbital.TaskStatus;
 
 /**
  * Builds TaskResponses that echo taskId, type, externalId, etag and workingState and carry the
- * tenant's actual state in metaData (DESIGN.md section 7).
+ * tenant's actual state in metaData (docs/design.md section 7).
  */
 final class Responses {
 

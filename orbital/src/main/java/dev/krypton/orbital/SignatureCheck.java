@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Optional message signatures (DESIGN.md section 7): a compact JWS (PS256) in
+ * Optional message signatures (docs/design.md section 7): a compact JWS (PS256) in
  * {@code metaData["X-Message-Signature"]} whose claim {@code hash} is base64url(SHA-256) of
  * {@code taskId:<id>,type:<t>,externalId:<e>,data:<b64>,workingState:<b64>,eTag:<etag>}.
  */
@@ -110,7 +110,7 @@ public final class SignatureCheck {
         }
     }
 
-    /** The canonical string a signature covers (DESIGN.md section 7). */
+    /** The canonical string a signature covers (docs/design.md section 7). */
     public static String canonical(TaskRequest r) {
         Base64.Encoder b64 = Base64.getEncoder();
         return "taskId:" + r.getTaskId() + ",type:" + r.getType() + ",externalId:" + r.getExternalId()

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Turns the CMK payload of a TaskRequest ({@code kms.api.cmk.eventprocessor.task.v1.Data},
- * DESIGN.md section 7) into an {@link Action}. Every problem becomes one
+ * docs/design.md section 7) into an {@link Action}. Every problem becomes one
  * {@link MalformedTaskException} with a message fit for the FAILED response.
  */
 final class TaskDecoder {

@@ -3,7 +3,7 @@ package dev.krypton.orbital;
 import java.util.Optional;
 
 /**
- * The task types Krypton serves (DESIGN.md section 7) and their priority lane. Unlink-class tasks
+ * The task types Krypton serves (docs/design.md section 7) and their priority lane. Unlink-class tasks
  * are {@link Lane#CRITICAL}: they have their own AMQP address and worker and overtake everything
  * else. KEY_DETACH removes Krypton's use of the key, so it zeroizes like an unlink.
  */

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The transport-neutral heart of the intake: checks a task, answers duplicates from the task log,
- * runs the command through the engine port and builds the response (DESIGN.md section 7). Both
+ * runs the command through the engine port and builds the response (docs/design.md section 7). Both
  * transports call {@link #process}; it is thread-safe, and concurrent copies of the same task
  * version share one execution.
  */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Competing consumers (issue 10): two nodes, each with its own engine, task processor and
+ * Competing consumers: two nodes, each with its own engine, task processor and
  * connection pool, share one real PostgreSQL store, and both receive the same task at the same
  * moment (a broker redelivering to another node, or a duplicate). Exactly one effect happens, and
  * both answers, after any redelivery of a released one, are the single recorded response.

@@ -1,7 +1,7 @@
 package dev.krypton.rootkey;
 
 /**
- * How a root-key call failed; decides what the fail-closed rules of DESIGN.md section 6 do.
+ * How a root-key call failed; decides what the fail-closed rules of docs/design.md section 6 do.
  */
 public enum Failure {
     /**

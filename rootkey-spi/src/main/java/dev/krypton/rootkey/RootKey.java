@@ -4,7 +4,7 @@ import dev.krypton.crypto.KeyHandle;
 
 /**
  * An opened customer root key (L1). Krypton never sees its bytes; it asks the provider to wrap and
- * unwrap a tenant's L2 (DESIGN.md section 6).
+ * unwrap a tenant's L2 (docs/design.md section 6).
  *
  * <p>Every method either succeeds or throws {@link RootKeyException} classified DENIED or
  * UNAVAILABLE. Implementations are safe for concurrent use. Plain implementations make one attempt

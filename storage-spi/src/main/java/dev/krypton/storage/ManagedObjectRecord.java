@@ -6,7 +6,7 @@ import java.util.Objects;
  * A tenant-owned object kept wrapped: an L3 KEK version (uid {@code tenant:kek:version}) or a KMIP
  * object a client registered or created. {@code generation} is the record's own compare-and-set
  * counter (positive, grows with each change); {@code version} and {@code revision} are the
- * engine's key version and re-wrap revision (DESIGN.md section 3).
+ * engine's key version and re-wrap revision (docs/design.md section 3).
  *
  * @param uid            unique id across all tenants
  * @param tenantId       the owning tenant

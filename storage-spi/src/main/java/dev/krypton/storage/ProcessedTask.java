@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A processed Orbital task: the response that was sent for ({@code taskId}, {@code etag}), kept so
- * that a task delivered twice, to any node, gets the same answer (DESIGN.md section 5).
+ * that a task delivered twice, to any node, gets the same answer (docs/design.md section 5).
  *
  * @param taskId      task id
  * @param etag        version tag of the task, part of the key

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An open store of wrapped state (DESIGN.md section 5). Thread-safe. Every method either completes
+ * An open store of wrapped state (docs/design.md section 5). Thread-safe. Every method either completes
  * or throws {@link StorageException}; a write that returned normally is durable (it survives a
  * crash of the process, and for the production backends a power cut).
  *

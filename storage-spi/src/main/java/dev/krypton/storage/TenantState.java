@@ -1,6 +1,6 @@
 package dev.krypton.storage;
 
-/** Lifecycle state of a tenant as persisted (DESIGN.md section 3). */
+/** Lifecycle state of a tenant as persisted (docs/design.md section 3). */
 public enum TenantState {
     /** Known but L2 is not in memory (before the first link or after an unlink). */
     UNLINKED,

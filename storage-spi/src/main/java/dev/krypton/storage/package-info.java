@@ -1,5 +1,5 @@
 /**
- * The pluggable internal vault (DESIGN.md section 5): the storage SPI every backend implements.
+ * The pluggable internal vault (docs/design.md section 5): the storage SPI every backend implements.
  *
  * <p>Storage is <em>untrusted</em>: it only ever receives wrapped key material, opaque attribute
  * bytes and identifiers. A backend must keep what it acknowledged, apply compare-and-set on record

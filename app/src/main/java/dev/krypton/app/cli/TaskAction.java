@@ -1,6 +1,6 @@
 package dev.krypton.app.cli;
 
-/** The Orbital tasks {@code krypton task} sends, with the task type each one becomes (DESIGN.md section 7). */
+/** The Orbital tasks {@code krypton task} sends, with the task type each one becomes (docs/design.md section 7). */
 public enum TaskAction {
     LINK("SYSTEM_LINK"),
     UNLINK("SYSTEM_UNLINK"),

@@ -16,8 +16,8 @@ public final class Settings {
     /** The catalogue. */
     public static final List<Setting> ALL = List.of(
             Setting.of("node.region", STRING, "", "Region this node serves, recorded with new tenants and bound into L2 wrapping where the provider supports it."),
-            Setting.of("node.disable-core-dumps", BOOL, "true", "At start-up make the process non-dumpable (PR_SET_DUMPABLE 0) and set RLIMIT_CORE to 0, so no core dump or same-user debugger can read key memory (DESIGN.md section 4)."),
-            Setting.oneOf("storage.backend", "sqlite", List.of("sqlite", "postgres"), "Storage backend (DESIGN.md section 5). Several nodes share one `postgres` store."),
+            Setting.of("node.disable-core-dumps", BOOL, "true", "At start-up make the process non-dumpable (PR_SET_DUMPABLE 0) and set RLIMIT_CORE to 0, so no core dump or same-user debugger can read key memory (docs/design.md section 4)."),
+            Setting.oneOf("storage.backend", "sqlite", List.of("sqlite", "postgres"), "Storage backend (docs/design.md section 5). Several nodes share one `postgres` store."),
             new Setting("storage.settings", MAP, Optional.of("{}"), List.of(), Optional.empty(), "Backend settings, checked by the backend at start-up: `sqlite` takes `path`, `busy-timeout-ms`, `readers`; `postgres` takes `url`, `user`, `schema`, `pool-size`, ... (see docs/storage.md). Sqlite needs `path`."),
             Setting.secret("storage.password", "KRYPTON_STORAGE_PASSWORD", "Database password, passed to the backend as setting `password` when not empty. Prefer the environment variable."),
             Setting.of("root-keys.allow-local", BOOL, "false", "Permit the `local` root-key provider (key files on this machine). For development only; production refuses it unless this is true."),
@@ -31,7 +31,7 @@ public final class Settings {
             Setting.of("tls.allow-development-certificates", BOOL, "false", "Permit certificates issued by the development CA of `krypton dev` (refused in production otherwise)."),
             Setting.of("kmip.host", STRING, "127.0.0.1", "Listen address of the KMIP listener (TTLV over mutual TLS, identity `tls.*`)."),
             Setting.listenPort("kmip.port", 5696, "Listen port of the KMIP listener (0: any free port)."),
-            Setting.oneOf("kmip.identity", "subject-cn", List.of("subject-cn", "san-uri", "san-dns"), "Which field of a client certificate names the principal (DESIGN.md section 8)."),
+            Setting.oneOf("kmip.identity", "subject-cn", List.of("subject-cn", "san-uri", "san-dns"), "Which field of a client certificate names the principal (docs/design.md section 8)."),
             Setting.of("kmip.san-uri-prefix", STRING, "spiffe://", "With `kmip.identity: san-uri`, the prefix the URI must start with."),
             new Setting("kmip.max-connections", INT, Optional.of("1024"), List.of("1", "65536"), Optional.empty(), "KMIP connections held at once (TTLV listener; on the HTTPS endpoint, requests handled at once). A connection over it is closed before any TLS work."),
             new Setting("kmip.max-unauthenticated", INT, Optional.of("256"), List.of("1", "65536"), Optional.empty(), "Of `kmip.max-connections`, how many may be held by connections whose TLS handshake has not yet ended with a certificate naming a principal. The rest stay free for authenticated gateways, whatever anonymous peers do (see docs/security.md)."),

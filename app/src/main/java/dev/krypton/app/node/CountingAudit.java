@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Passes every audit event on and counts it by kind, action and result, for the metrics: KMIP-level
- * operations, root-key calls, Orbital commands, denials and zeroizations (DESIGN.md section 9).
+ * operations, root-key calls, Orbital commands, denials and zeroizations (docs/design.md section 9).
  * At most {@link #MAX_SERIES} label sets are kept; later new ones count under action {@code other}.
  */
 final class CountingAudit implements AuditSink {

@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One running Krypton node, wired in this one visible place (STYLE.md 10) from a {@link NodePlan}:
+ * One running Krypton node, wired in this one visible place (CONTRIBUTING.md item 10) from a {@link NodePlan}:
  * storage, secure memory, the crypto engine, root-key providers, policy, audit, the engine, the
  * Orbital intakes and the admin HTTP server. {@link #close()} stops the listeners first, then
  * wipes every key, then closes the audit log and storage.

@@ -1,6 +1,6 @@
 package dev.krypton.engine.audit;
 
-/** What an audit event records (DESIGN.md section 9). */
+/** What an audit event records (docs/design.md section 9). */
 public enum AuditKind {
     /** A tenant lifecycle command (link, unlink, ...), with its result. */
     COMMAND,

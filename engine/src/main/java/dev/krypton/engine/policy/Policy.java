@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Who may do what on which tenant (DESIGN.md section 8). Default deny: a principal may perform
+ * Who may do what on which tenant (docs/design.md section 8). Default deny: a principal may perform
  * an operation on a tenant only if a grant says so, or, in upstream mode, if the principal's name
  * equals the tenant id (the principal then owns the tenant and may perform every operation).
  * Independently of grants, {@link #unauthenticatedModes()} says whether tenant keys may be used in

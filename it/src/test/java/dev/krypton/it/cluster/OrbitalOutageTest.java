@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Cached autonomy when Orbital is unreachable (issue 10): three {@code krypton serve} processes,
+ * Cached autonomy when Orbital is unreachable: three {@code krypton serve} processes,
  * each reaching RabbitMQ through a {@link TcpRelay} of its own. With every relay blackholed for
  * more than twice {@code cluster.revocation-staleness} (the broker silent, no reset), every node
  * keeps unwrapping without a single refusal and stays ready: the staleness bound is about the

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The full restart (issue 10): 10,000 linked tenants on PostgreSQL (own database), two real node
+ * The full restart: 10,000 linked tenants on PostgreSQL (own database), two real node
  * processes, every node killed with SIGKILL and started again; measured is the time from the
  * restart until both nodes report every tenant unsealed in {@code /status} and a sample of 100
  * tenants decrypts over KMIP on each node. Run once with the {@code local} provider and once with

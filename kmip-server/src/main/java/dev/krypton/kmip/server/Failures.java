@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Maps a failed batch item to its KMIP Result Reason and a message safe for the wire (DESIGN.md
+ * Maps a failed batch item to its KMIP Result Reason and a message safe for the wire (docs/design.md
  * section 8): unknown object is Item Not Found (KMIP 1.x) or Object Not Found (KMIP 2.x, whose
  * operations list that reason); policy, tenant not ACTIVE, wrong tenant and a
  * root key that said no are Permission Denied; a bad field is Invalid Field; a state that forbids

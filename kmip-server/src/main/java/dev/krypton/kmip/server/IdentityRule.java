@@ -14,7 +14,7 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 /**
- * How a verified client certificate names its principal (DESIGN.md section 8): the subject's
+ * How a verified client certificate names its principal (docs/design.md section 8): the subject's
  * Common Name, a Subject Alternative Name URI with a required prefix (a SPIFFE ID such as
  * {@code spiffe://example.org/gateway}), or the first Subject Alternative Name DNS entry. A
  * certificate without the configured field yields no principal and the connection is closed; so

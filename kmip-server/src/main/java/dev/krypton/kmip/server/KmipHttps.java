@@ -31,7 +31,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The optional HTTPS endpoint {@code POST /kmip} (KMIP Additional Message Encodings: the HTTPS,
- * JSON and XML profiles; DESIGN.md section 8), answered by the same dispatcher as the TTLV
+ * JSON and XML profiles; docs/design.md section 8), answered by the same dispatcher as the TTLV
  * listener, under the same TLS setup (client certificate required), identity rule and limits.
  * The body is one request message: {@code application/octet-stream} TTLV, answered in TTLV;
  * {@code application/json} TTLV-JSON, answered in JSON; or {@code text/xml} (also

@@ -69,7 +69,7 @@ public final class KmipServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** Request latency and outcome counts since start (DESIGN.md section 9). */
+    /** Request latency and outcome counts since start (docs/design.md section 9). */
     public RequestMetrics metrics() {
         return metrics;
     }

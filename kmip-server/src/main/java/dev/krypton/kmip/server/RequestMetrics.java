@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Request metrics of the KMIP listener (DESIGN.md section 9): a latency histogram of request
+ * Request metrics of the KMIP listener (docs/design.md section 9): a latency histogram of request
  * messages by operation, and batch items counted by operation and result. Recording takes no lock
  * and allocates nothing once a series exists: each series is a {@link LongAdder} (or an array of
  * them) in a slot found by array index from the operation's and the result's ordinal.

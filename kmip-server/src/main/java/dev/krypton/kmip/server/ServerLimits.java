@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Bounds on what one client can make the server hold (DESIGN.md section 8).
+ * Bounds on what one client can make the server hold (docs/design.md section 8).
  *
  * <p>A connection is <em>unauthenticated</em> from its accept until its TLS handshake has ended with
  * a trusted certificate that names a principal. Unauthenticated connections may hold at most

@@ -26,7 +26,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Messages of the OASIS KMIP profile test cases (../shared/kmip-testcases, transcribed by hand
+ * Messages of the OASIS KMIP profile test cases (as published by OASIS, transcribed by hand
  * from their XML into TTLV trees) read into typed messages and write back to the same tree.
  */
 class OasisCasesTest {

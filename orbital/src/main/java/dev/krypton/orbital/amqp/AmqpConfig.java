@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how the AMQP 1.0 intake connects (DESIGN.md section 7).
+ * Where and how the AMQP 1.0 intake connects (docs/design.md section 7).
  *
  * @param host broker host
  * @param port broker port (5672 plain, 5671 TLS by convention)

@@ -25,7 +25,7 @@ import org.apache.qpid.protonj2.client.Sender;
 import org.apache.qpid.protonj2.client.exceptions.ClientException;
 
 /**
- * Receives Orbital tasks over AMQP 1.0 (DESIGN.md section 7) from a task address and a critical
+ * Receives Orbital tasks over AMQP 1.0 (docs/design.md section 7) from a task address and a critical
  * address, each with its own receiver, and answers on a response address. The answers to
  * unlink-class tasks go out on a sender link of their own, to the critical response address (by
  * default the response address itself), with AMQP priority {@value #CRITICAL_PRIORITY}: they never

@@ -7,7 +7,7 @@ import dev.krypton.orbital.wire.cmk.TaskType;
 import dev.krypton.orbital.wire.orbital.TaskRequest;
 import java.util.UUID;
 
-/** Task requests as Orbital sends them (DESIGN.md section 7): a CMK task over a SystemAction. */
+/** Task requests as Orbital sends them (docs/design.md section 7): a CMK task over a SystemAction. */
 public final class TaskRequests {
 
     private TaskRequests() {

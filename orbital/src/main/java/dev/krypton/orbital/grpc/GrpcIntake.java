@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code orbital.v1.TaskService/SendTaskRequest} over gRPC with mutual TLS (DESIGN.md section 7):
+ * {@code orbital.v1.TaskService/SendTaskRequest} over gRPC with mutual TLS (docs/design.md section 7):
  * only allowed Orbital principals get through; each call runs on its own virtual thread through
  * the same {@link TaskProcessor} as AMQP, so an unlink never waits for link calls, and answers
  * synchronously. A transient failure is answered with status UNAVAILABLE so Orbital retries.

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Competing consumers (issue 10) over the real RabbitMQ: two intakes, standing for two nodes of one
+ * Competing consumers over the real RabbitMQ: two intakes, standing for two nodes of one
  * region (one shared task log and tenant table), receive from the same task address. The broker
  * hands each task to one of them: every task is processed once, by one node, and answered once.
  */

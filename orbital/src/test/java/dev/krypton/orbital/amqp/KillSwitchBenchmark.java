@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The kill-switch measurement (issue 8): 10,000 SYSTEM_LINK tasks wait on a root key that takes
+ * The kill-switch measurement: 10,000 SYSTEM_LINK tasks wait on a root key that takes
  * 200 ms per call (8 routine workers), against the real engine over the fake KMS and in-memory
  * storage ({@code -Dkrypton.bench.engine=fake} for the FakeEngine port), and an unlink is published on the critical address or on
  * the task address; measured is "unlink published -> first failing unwrap" of that tenant, over

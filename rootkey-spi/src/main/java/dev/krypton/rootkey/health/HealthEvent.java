@@ -3,7 +3,7 @@ package dev.krypton.rootkey.health;
 import java.time.Instant;
 
 /**
- * What {@link RootKeyHealth} tells the engine about a watched tenant's root key (DESIGN.md section
+ * What {@link RootKeyHealth} tells the engine about a watched tenant's root key (docs/design.md section
  * 6, fail-closed rules). Messages are the provider's classified error text, never key material.
  */
 public sealed interface HealthEvent {

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * The fail-closed probe scheduler of DESIGN.md section 6. The engine {@link #watch watches} each
+ * The fail-closed probe scheduler of docs/design.md section 6. The engine {@link #watch watches} each
  * ACTIVE tenant with its opened root key; {@link #runDue()} (called on a tick by {@link #start} or
  * by a test with a controlled clock) probes every tenant whose jittered probe time has come and
  * checks autonomy deadlines:

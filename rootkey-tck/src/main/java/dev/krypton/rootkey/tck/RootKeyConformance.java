@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conformance suite every root-key provider runs (DESIGN.md section 6). A provider's test
+ * The conformance suite every root-key provider runs (docs/design.md section 6). A provider's test
  * extends this class and supplies keys through the hooks; each test also checks, through
  * {@link LeakWatch}, that no key bytes or configured secrets appear in any exception or toString.
  *

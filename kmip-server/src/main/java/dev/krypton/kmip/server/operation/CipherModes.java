@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The engine mode an Encrypt or Decrypt asks for (DESIGN.md section 3). The request's Cryptographic
+ * The engine mode an Encrypt or Decrypt asks for (docs/design.md section 3). The request's Cryptographic
  * Parameters, or when it has none those the key was given (the first Cryptographic Parameters
  * attribute, KMIP 1.4 section 4.29), or GCM: GCM, NISTKeyWrap (RFC 3394), AESKeyWrapPadding
  * (RFC 5649) for any key; for tenant AES keys also ECB and CBC (no padding or PKCS5) and CTR; for
