@@ -17,14 +17,9 @@ import dev.krypton.kmip.attribute.CryptographicParameters;
 import dev.krypton.kmip.client.KmipOperations;
 import dev.krypton.kmip.message.Bytes;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -57,24 +52,8 @@ class HostileFieldsTest {
 
     @Test
     void outOfRangeLengthsAndCountsAreInvalidFieldAndNeverLoggedAsInternalErrors() {
-        List<LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
-        Logger failures = Logger.getLogger(Failures.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        failures.addHandler(capture);
-        try (var fixture = new ServerFixture()) {
+        LogCapture logged = LogCapture.of(Failures.class);
+        try (logged; var fixture = new ServerFixture()) {
             KmipOperations acme = fixture.client("acme");
             String kek = KekOperationsTest.createKek(acme, "fields");
             Bytes data = Bytes.of(new byte[32]);
@@ -100,9 +79,7 @@ class HostileFieldsTest {
                     usageLimits(10, Optional.of(11L))));
             fails(ResultReason.INVALID_FIELD, "Usage Limits Count must be 0 to the Total", () -> acme.addAttribute(uid,
                     usageLimits(10, Optional.of(Long.MIN_VALUE))));
-        } finally {
-            failures.removeHandler(capture);
         }
-        assertThat(logged).noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue());
+        assertThat(logged.warnings()).isEmpty();
     }
 }

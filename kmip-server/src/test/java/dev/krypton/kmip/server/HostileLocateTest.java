@@ -13,14 +13,9 @@ import dev.krypton.kmip.message.ResponseBatchItem;
 import dev.krypton.kmip.message.ResponseMessage;
 import dev.krypton.kmip.payload.Locate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,24 +33,8 @@ class HostileLocateTest {
 
     @Test
     void aThousandItemsWithTheLargestOffsetAreAnsweredWithoutInternalErrorsOrLogging() {
-        List<LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
-        Logger failures = Logger.getLogger(Failures.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        failures.addHandler(capture);
-        try (var fixture = new ServerFixture()) {
+        LogCapture logged = LogCapture.of(Failures.class);
+        try (logged; var fixture = new ServerFixture()) {
             KmipOperations acme = fixture.client("acme");
             KekOperationsTest.createKek(acme, "one");
             List<Locate.Request> items = new ArrayList<>();
@@ -69,10 +48,8 @@ class HostileLocateTest {
                 assertThat(located.uniqueIdentifiers()).isEmpty();
                 assertThat(located.locatedItems()).hasValue(1);
             });
-        } finally {
-            failures.removeHandler(capture);
         }
-        assertThat(logged).noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue());
+        assertThat(logged.warnings()).isEmpty();
     }
 
     @Test
