@@ -77,11 +77,11 @@ class TaskAmqpTest {
         int tasks = 0;
         try (Client client = Client.create();
              Connection c = client.connect("127.0.0.1", 5672, new ConnectionOptions().user("guest").password("guest"))) {
-            for (String suffix : List.of("-tasks", "-critical-tasks", "-responses")) {
+            for (String suffix : List.of("-tasks", "-critical-tasks", "-responses", "-critical-responses")) {
                 try (Receiver r = c.openReceiver("/queue/" + name + suffix)) {
                     for (Delivery d = r.receive(500, TimeUnit.MILLISECONDS); d != null; d = r.receive(300, TimeUnit.MILLISECONDS)) {
                         d.accept();
-                        tasks += suffix.equals("-responses") ? 0 : 1;
+                        tasks += suffix.endsWith("-responses") ? 0 : 1;
                     }
                 }
             }

@@ -52,7 +52,7 @@ public final class DevCommand implements Callable<Integer> {
     private String amqp;
 
     @Option(names = "--amqp-queues", defaultValue = "krypton", paramLabel = "NAME",
-            description = "With --amqp: consume /queue/NAME-tasks and /queue/NAME-critical-tasks, answer on /queue/NAME-responses (default: ${DEFAULT-VALUE}).")
+            description = "With --amqp: consume /queue/NAME-tasks and /queue/NAME-critical-tasks, answer on /queue/NAME-responses, and unlink-class tasks on /queue/NAME-critical-responses (default: ${DEFAULT-VALUE}).")
     private String amqpQueues;
 
     @Spec

@@ -60,7 +60,7 @@ public final class TaskCommand implements Callable<Integer> {
 
     @Option(names = "--amqp-queues", defaultValue = "krypton", paramLabel = "NAME",
             description = "With --amqp: send to /queue/NAME-tasks (unlink, disable, destroy: /queue/NAME-critical-tasks),"
-                    + " await the answer on /queue/NAME-responses (default: ${DEFAULT-VALUE}).")
+                    + " await the answer on /queue/NAME-responses (unlink-class tasks: /queue/NAME-critical-responses) (default: ${DEFAULT-VALUE}).")
     private String amqpQueues;
 
     @Option(names = "--task-address", paramLabel = "ADDRESS", description = "With --amqp: routine task address (overrides --amqp-queues).")
@@ -71,6 +71,10 @@ public final class TaskCommand implements Callable<Integer> {
 
     @Option(names = "--response-address", paramLabel = "ADDRESS", description = "With --amqp: response address (overrides --amqp-queues).")
     private String responseAddress;
+
+    @Option(names = "--critical-response-address", paramLabel = "ADDRESS",
+            description = "With --amqp: address of the answers to unlink-class tasks (overrides --amqp-queues).")
+    private String criticalResponseAddress;
 
     @Option(names = "--timeout-ms", defaultValue = "30000", description = "How long to wait for the response (default: ${DEFAULT-VALUE}).")
     private long timeoutMs;
@@ -104,8 +108,11 @@ public final class TaskCommand implements Callable<Integer> {
         }
         String routine = taskAddress != null ? taskAddress : "/queue/" + amqpQueues + "-tasks";
         String critical = criticalAddress != null ? criticalAddress : "/queue/" + amqpQueues + "-critical-tasks";
-        String responses = responseAddress != null ? responseAddress : "/queue/" + amqpQueues + "-responses";
-        String address = TaskKind.laneOf(action.taskType()) == TaskKind.Lane.CRITICAL ? critical : routine;
+        boolean unlinkClass = TaskKind.laneOf(action.taskType()) == TaskKind.Lane.CRITICAL;
+        String responses = unlinkClass
+                ? (criticalResponseAddress != null ? criticalResponseAddress : "/queue/" + amqpQueues + "-critical-responses")
+                : (responseAddress != null ? responseAddress : "/queue/" + amqpQueues + "-responses");
+        String address = unlinkClass ? critical : routine;
         List<String> args = new ArrayList<>(List.of("amqp", "--host", url.host(), "--port", String.valueOf(url.port()),
                 "--user", url.user(), "--password", url.password(), "--address", address, "--responses", responses,
                 "--type", action.taskType(), "--tenant", tenant));

@@ -57,7 +57,7 @@ public record DevNode(Node node, DevPki pki, Path dataDir) implements AutoClosea
                         new AmqpConfig.Auth.Plain(url.user(), url.password(), new AmqpConfig.Tls.Off()),
                         "/queue/" + s.amqpQueues() + "-tasks", "/queue/" + s.amqpQueues() + "-critical-tasks",
                         "/queue/" + s.amqpQueues() + "-responses",
-                        16, 4, Duration.ofSeconds(1))))
+                        16, 4, Duration.ofSeconds(1)).withCriticalResponseAddress("/queue/" + s.amqpQueues() + "-critical-responses")))
                 .admin(s.host(), s.adminPort())
                 .disableCoreDumps(true)
                 .cluster(ClusterOptions.of(NodeIdentity.resolve("", dir)))

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param adminPort admin HTTP port (9696 by default, 0 for any free port)
  * @param kmipHttpsPort KMIP over HTTPS ({@code POST /kmip}) on this port, when present (0 for any free port)
  * @param amqp      an AMQP 1.0 broker URL ({@code amqp://user:password@host:port}) to consume tasks from
- * @param amqpQueues names the queues {@code /queue/<name>-tasks}, {@code -critical-tasks} and {@code -responses}
+ * @param amqpQueues names the queues {@code /queue/<name>-tasks}, {@code -critical-tasks}, {@code -responses} and {@code -critical-responses}
  */
 public record DevSettings(Path dataDir, String host, int kmipPort, int grpcPort, int adminPort, java.util.OptionalInt kmipHttpsPort,
                           Optional<AmqpUrl> amqp, String amqpQueues) {
