@@ -21,13 +21,13 @@ final class NativeOneShot {
         return block(key, "DES-EDE3-", mode, enc, input);
     }
 
-    private static byte[] block(KeyHandle key, String bits, AesMode mode, int enc, byte[] input) {
+    private static byte[] block(KeyHandle key, String prefix, AesMode mode, int enc, byte[] input) {
         record Setup(String cipher, byte[] iv, boolean padding) {
         }
         Setup setup = switch (mode) {
-            case AesMode.Ecb(AesMode.Padding p) -> new Setup(bits + "ECB", new byte[0], p == AesMode.Padding.PKCS5);
-            case AesMode.Cbc(byte[] iv, AesMode.Padding p) -> new Setup(bits + "CBC", iv, p == AesMode.Padding.PKCS5);
-            case AesMode.Ctr(byte[] counter) -> new Setup(bits + "CTR", counter, false);
+            case AesMode.Ecb(AesMode.Padding p) -> new Setup(prefix + "ECB", new byte[0], p == AesMode.Padding.PKCS5);
+            case AesMode.Cbc(byte[] iv, AesMode.Padding p) -> new Setup(prefix + "CBC", iv, p == AesMode.Padding.PKCS5);
+            case AesMode.Ctr(byte[] counter) -> new Setup(prefix + "CTR", counter, false);
         };
         byte[] out = new byte[input.length + 16];
         int n = withContext(key, setup.cipher(), setup.iv(), enc, ctx -> {
