@@ -5,7 +5,8 @@ import java.util.HexFormat;
 
 /**
  * The unauthenticated AES modes, for KMIP clients and profile tests that need them (the KMIP layer
- * decides by policy when they may be used). NIST SP 800-38A.
+ * decides by policy when they may be used). NIST SP 800-38A. ECB and CBC also serve Triple DES
+ * ({@link CryptoEngine#tdesEncrypt}), with 8-byte blocks and an 8-byte CBC IV.
  */
 public sealed interface AesMode {
 

@@ -55,12 +55,24 @@ final class Checks {
     static void aes(KeyHandle key, AesMode mode, int inputLength, boolean decrypt) {
         aesKey(key);
         switch (mode) {
-            case AesMode.Ecb(AesMode.Padding padding) -> blocks(padding, inputLength, decrypt);
+            case AesMode.Ecb(AesMode.Padding padding) -> blocks(padding, inputLength, decrypt, 16);
             case AesMode.Cbc(byte[] iv, AesMode.Padding padding) -> {
                 require(iv.length == 16, "CBC IV must be 16 bytes");
-                blocks(padding, inputLength, decrypt);
+                blocks(padding, inputLength, decrypt, 16);
             }
             case AesMode.Ctr(byte[] counter) -> require(counter.length == 16, "CTR counter block must be 16 bytes");
+        }
+    }
+
+    static void tdes(KeyHandle key, AesMode mode, int inputLength, boolean decrypt) {
+        require(key.length() == 24, "Triple DES key must be 24 bytes (three keys), was " + key.length());
+        switch (mode) {
+            case AesMode.Ecb(AesMode.Padding padding) -> blocks(padding, inputLength, decrypt, 8);
+            case AesMode.Cbc(byte[] iv, AesMode.Padding padding) -> {
+                require(iv.length == 8, "Triple DES CBC IV must be 8 bytes");
+                blocks(padding, inputLength, decrypt, 8);
+            }
+            case AesMode.Ctr c -> require(false, "Triple DES takes ECB or CBC only");
         }
     }
 
@@ -93,11 +105,11 @@ final class Checks {
         }
     }
 
-    private static void blocks(AesMode.Padding padding, int length, boolean decrypt) {
+    private static void blocks(AesMode.Padding padding, int length, boolean decrypt, int block) {
         switch (padding) {
-            case NONE -> require(length % 16 == 0, "unpadded ECB/CBC input must be whole 16-byte blocks");
-            case PKCS5 -> require(!decrypt || (length > 0 && length % 16 == 0),
-                    "padded ECB/CBC ciphertext must be whole 16-byte blocks");
+            case NONE -> require(length % block == 0, "unpadded ECB/CBC input must be whole " + block + "-byte blocks");
+            case PKCS5 -> require(!decrypt || (length > 0 && length % block == 0),
+                    "padded ECB/CBC ciphertext must be whole " + block + "-byte blocks");
         }
     }
 }

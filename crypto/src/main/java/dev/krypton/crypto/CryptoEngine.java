@@ -88,6 +88,22 @@ public interface CryptoEngine {
     byte[] aesDecrypt(KeyHandle key, AesMode mode, byte[] ciphertext);
 
     /**
+     * Three-key Triple DES (TDEA, NIST SP 800-67; a 24-byte key) encryption in ECB or CBC mode
+     * (8-byte blocks, 8-byte CBC IV), for KMIP clients that still hold 3DES keys. CTR is refused.
+     *
+     * @return the ciphertext
+     */
+    byte[] tdesEncrypt(KeyHandle key, AesMode mode, byte[] plaintext);
+
+    /**
+     * Three-key Triple DES decryption in ECB or CBC mode.
+     *
+     * @return the plaintext
+     * @throws CryptoException on bad length or bad padding (no detail which)
+     */
+    byte[] tdesDecrypt(KeyHandle key, AesMode mode, byte[] ciphertext);
+
+    /**
      * ChaCha20-Poly1305 encryption, RFC 8439 section 2.8.
      *
      * @param nonce 12 bytes

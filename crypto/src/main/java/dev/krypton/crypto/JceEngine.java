@@ -99,6 +99,18 @@ public final class JceEngine implements CryptoEngine {
     }
 
     @Override
+    public byte[] tdesEncrypt(KeyHandle key, AesMode mode, byte[] plaintext) {
+        Checks.tdes(key, mode, plaintext.length, false);
+        return block(key, "DESede", mode, Cipher.ENCRYPT_MODE, plaintext);
+    }
+
+    @Override
+    public byte[] tdesDecrypt(KeyHandle key, AesMode mode, byte[] ciphertext) {
+        Checks.tdes(key, mode, ciphertext.length, true);
+        return block(key, "DESede", mode, Cipher.DECRYPT_MODE, ciphertext);
+    }
+
+    @Override
     public byte[] aesDecrypt(KeyHandle key, AesMode mode, byte[] ciphertext) {
         Checks.aes(key, mode, ciphertext.length, true);
         return aes(key, mode, Cipher.DECRYPT_MODE, ciphertext);
@@ -162,11 +174,15 @@ public final class JceEngine implements CryptoEngine {
     }
 
     private byte[] aes(KeyHandle key, AesMode mode, int direction, byte[] input) {
-        return withSpec(key, "AES", spec -> {
+        return block(key, "AES", mode, direction, input);
+    }
+
+    private static byte[] block(KeyHandle key, String algorithm, AesMode mode, int direction, byte[] input) {
+        return withSpec(key, algorithm, spec -> {
             Cipher cipher = switch (mode) {
-                case AesMode.Ecb(AesMode.Padding p) -> Cipher.getInstance("AES/ECB/" + padding(p));
-                case AesMode.Cbc(byte[] iv, AesMode.Padding p) -> Cipher.getInstance("AES/CBC/" + padding(p));
-                case AesMode.Ctr(byte[] counter) -> Cipher.getInstance("AES/CTR/NoPadding");
+                case AesMode.Ecb(AesMode.Padding p) -> Cipher.getInstance(algorithm + "/ECB/" + padding(p));
+                case AesMode.Cbc(byte[] iv, AesMode.Padding p) -> Cipher.getInstance(algorithm + "/CBC/" + padding(p));
+                case AesMode.Ctr(byte[] counter) -> Cipher.getInstance(algorithm + "/CTR/NoPadding");
             };
             switch (mode) {
                 case AesMode.Ecb e -> cipher.init(direction, spec);

@@ -153,6 +153,18 @@ public final class NativeEngine implements CryptoEngine {
     }
 
     @Override
+    public byte[] tdesEncrypt(KeyHandle key, AesMode mode, byte[] plaintext) {
+        Checks.tdes(key, mode, plaintext.length, false);
+        return NativeOneShot.tdes(key, mode, 1, plaintext);
+    }
+
+    @Override
+    public byte[] tdesDecrypt(KeyHandle key, AesMode mode, byte[] ciphertext) {
+        Checks.tdes(key, mode, ciphertext.length, true);
+        return NativeOneShot.tdes(key, mode, 0, ciphertext);
+    }
+
+    @Override
     public byte[] chaCha20Poly1305Encrypt(KeyHandle key, byte[] nonce, byte[] aad, byte[] plaintext) {
         Checks.chaCha(key, nonce);
         return NativeOneShot.chaCha(key, 1, nonce, aad, plaintext);

@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * The less frequent native operations (AES-ECB/CBC/CTR, ChaCha20, ChaCha20-Poly1305), each on a
+ * The less frequent native operations (AES-ECB/CBC/CTR, Triple DES ECB/CBC, ChaCha20, ChaCha20-Poly1305), each on a
  * fresh OpenSSL context keyed from secure memory and freed (cleansed) before the call returns, like
  * those of {@link NativeEngine}.
  */
@@ -13,13 +13,21 @@ final class NativeOneShot {
     }
 
     static byte[] aes(KeyHandle key, AesMode mode, int enc, byte[] input) {
-        String bits = "AES-" + key.length() * 8 + "-";
+        return block(key, "AES-" + key.length() * 8 + "-", mode, enc, input);
+    }
+
+    /** Three-key Triple DES, which OpenSSL 3's default provider keeps (single DES is legacy only). */
+    static byte[] tdes(KeyHandle key, AesMode mode, int enc, byte[] input) {
+        return block(key, "DES-EDE3-", mode, enc, input);
+    }
+
+    private static byte[] block(KeyHandle key, String prefix, AesMode mode, int enc, byte[] input) {
         record Setup(String cipher, byte[] iv, boolean padding) {
         }
         Setup setup = switch (mode) {
-            case AesMode.Ecb(AesMode.Padding p) -> new Setup(bits + "ECB", new byte[0], p == AesMode.Padding.PKCS5);
-            case AesMode.Cbc(byte[] iv, AesMode.Padding p) -> new Setup(bits + "CBC", iv, p == AesMode.Padding.PKCS5);
-            case AesMode.Ctr(byte[] counter) -> new Setup(bits + "CTR", counter, false);
+            case AesMode.Ecb(AesMode.Padding p) -> new Setup(prefix + "ECB", new byte[0], p == AesMode.Padding.PKCS5);
+            case AesMode.Cbc(byte[] iv, AesMode.Padding p) -> new Setup(prefix + "CBC", iv, p == AesMode.Padding.PKCS5);
+            case AesMode.Ctr(byte[] counter) -> new Setup(prefix + "CTR", counter, false);
         };
         byte[] out = new byte[input.length + 16];
         int n = withContext(key, setup.cipher(), setup.iv(), enc, ctx -> {
@@ -29,7 +37,7 @@ final class NativeOneShot {
             int last = first < 0 ? -1 : Evp.finish(ctx, o.asSlice(first));
             return last < 0 ? -1 : first + last;
         });
-        return trimmed(out, n, "AES operation failed");
+        return trimmed(out, n, "block cipher operation failed");
     }
 
     static byte[] chaCha(KeyHandle key, int enc, byte[] nonce, byte[] aad, byte[] input) {

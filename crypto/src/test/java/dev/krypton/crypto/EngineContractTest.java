@@ -51,6 +51,39 @@ class EngineContractTest {
     }
 
     /**
+     * Three-key Triple DES: the worked example of NIST SP 800-67 Rev. 1 appendix B (ECB), the same
+     * key and text in CBC with PKCS#5 padding (8-byte blocks and IV), and the rules each engine
+     * enforces (24-byte key, 8-byte IV, whole blocks, no CTR).
+     */
+    @ParameterizedTest
+    @MethodSource("dev.krypton.crypto.Engines#both")
+    void tripleDesGivesTheKnownCiphertextsInEcbAndCbc(CryptoEngine engine) {
+        HexFormat hex = HexFormat.of();
+        byte[] plain = "The qufck brown fox jump".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] iv = hex.parseHex("0001020304050607");
+        try (SecureMemory memory = SecureMemory.open(SecureMemory.Options.defaults());
+             KeyHandle key = memory.copyOf(hex.parseHex("0123456789abcdef23456789abcdef01456789abcdef0123"));
+             KeyHandle aes = memory.random(16)) {
+            AesMode ecb = new AesMode.Ecb(AesMode.Padding.NONE);
+            byte[] ct = engine.tdesEncrypt(key, ecb, plain);
+            assertThat(hex.formatHex(ct)).isEqualTo("a826fd8ce53b855fcce21c8112256fe668d5c05dd9b6b900");
+            assertThat(engine.tdesDecrypt(key, ecb, ct)).isEqualTo(plain);
+            AesMode cbc = new AesMode.Cbc(iv, AesMode.Padding.PKCS5);
+            byte[] cbcCt = engine.tdesEncrypt(key, cbc, plain);
+            assertThat(hex.formatHex(cbcCt)).isEqualTo("f368d06f3bbd614e60f2d0245cad3f818d5c69f2cb3fd5c7efa5066e2c4e03b9");
+            assertThat(engine.tdesDecrypt(key, cbc, cbcCt)).isEqualTo(plain);
+            assertThatThrownBy(() -> engine.tdesEncrypt(aes, ecb, plain)).isInstanceOf(CryptoException.class)
+                    .hasMessage("Triple DES key must be 24 bytes (three keys), was 16");
+            assertThatThrownBy(() -> engine.tdesEncrypt(key, new AesMode.Cbc(new byte[16], AesMode.Padding.NONE), plain))
+                    .hasMessage("Triple DES CBC IV must be 8 bytes");
+            assertThatThrownBy(() -> engine.tdesEncrypt(key, ecb, new byte[12]))
+                    .hasMessage("unpadded ECB/CBC input must be whole 8-byte blocks");
+            assertThatThrownBy(() -> engine.tdesEncrypt(key, new AesMode.Ctr(new byte[16]), plain))
+                    .hasMessage("Triple DES takes ECB or CBC only");
+        }
+    }
+
+    /**
      * Raw ChaCha20: the original 64-bit-nonce test vectors (draft-agl-tls-chacha20poly1305-04
      * section 7, as the OASIS CS-BC-M-CHACHA20 cases use them) and RFC 8439 section 2.4.2.
      */

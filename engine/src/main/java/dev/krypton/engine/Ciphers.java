@@ -17,6 +17,10 @@ final class Ciphers {
     private static final int MAX_GCM_IV = 128;
     private static final int BLOCK = 16;
     private static final Set<String> AES_KEYS = Set.of("AES");
+    private static final String TDES = "3DES";
+    /** ECB and CBC also take three-key Triple DES keys (8-byte blocks and IV). */
+    private static final Set<String> BLOCK_MODE_KEYS = Set.of("AES", TDES);
+    private static final int TDES_BLOCK = 8;
     private static final Set<String> CHACHA_KEYS = Set.of("ChaCha20Poly1305", "ChaCha20");
 
     private final Registry registry;
@@ -101,7 +105,7 @@ final class Ciphers {
         TenantRuntime rt = registry.active(ref.tenant());
         return guard(rt, () -> objects.withKey(ref, algorithm(req.mode()),
                 a -> a.state().canProtect() && a.usage().contains(KeyUsage.ENCRYPT),
-                key -> switch (req.mode()) {
+                (algorithm, key) -> switch (req.mode()) {
                     case GCM -> {
                         byte[] iv = req.iv().length == 0 ? keys.random(GCM_IV) : req.iv();
                         if (iv.length > MAX_GCM_IV) {
@@ -133,8 +137,12 @@ final class Ciphers {
                     }
                     case ECB, ECB_PKCS5, CBC, CBC_PKCS5, CTR -> {
                         noAad(req.aad());
-                        byte[] iv = req.iv().length == 0 && req.randomIv() && req.mode().needsIv() ? keys.random(BLOCK) : req.iv();
-                        yield new EncryptResult(ref.uid(), keys.aesEncrypt(key, aesMode(req.mode(), iv), req.data()), iv, new byte[0]);
+                        boolean tdes = TDES.equals(algorithm);
+                        byte[] iv = req.iv().length == 0 && req.randomIv() && req.mode().needsIv()
+                                ? keys.random(tdes ? TDES_BLOCK : BLOCK) : req.iv();
+                        byte[] ct = tdes ? keys.tdesEncrypt(key, tdesMode(req.mode(), iv), req.data())
+                                : keys.aesEncrypt(key, aesMode(req.mode(), iv), req.data());
+                        yield new EncryptResult(ref.uid(), ct, iv, new byte[0]);
                     }
                 }));
     }
@@ -206,7 +214,7 @@ final class Ciphers {
         TenantRuntime rt = registry.active(ref.tenant());
         return guard(rt, () -> objects.withKey(ref, algorithm(req.mode()),
                 a -> a.state().canProcess() && a.usage().contains(KeyUsage.DECRYPT),
-                key -> switch (req.mode()) {
+                (algorithm, key) -> switch (req.mode()) {
                     case GCM -> {
                         if (req.iv().length == 0 || req.iv().length > MAX_GCM_IV) {
                             throw EngineException.invalid("GCM decrypt needs an IV of 1 to " + MAX_GCM_IV + " bytes");
@@ -237,14 +245,19 @@ final class Ciphers {
                         if (req.tag().length != 0) {
                             throw EngineException.invalid(req.mode() + " takes no authentication tag");
                         }
-                        yield keys.aesDecrypt(key, aesMode(req.mode(), req.iv()), req.ciphertext());
+                        yield TDES.equals(algorithm) ? keys.tdesDecrypt(key, tdesMode(req.mode(), req.iv()), req.ciphertext())
+                                : keys.aesDecrypt(key, aesMode(req.mode(), req.iv()), req.ciphertext());
                     }
                 }));
     }
 
     /** The key algorithms (as stored, KMIP spelling) a mode takes. */
     private static Set<String> algorithm(CipherMode mode) {
-        return mode == CipherMode.CHACHA20_POLY1305 || mode == CipherMode.CHACHA20 ? CHACHA_KEYS : AES_KEYS;
+        return switch (mode) {
+            case CHACHA20_POLY1305, CHACHA20 -> CHACHA_KEYS;
+            case ECB, ECB_PKCS5, CBC, CBC_PKCS5 -> BLOCK_MODE_KEYS;
+            default -> AES_KEYS;
+        };
     }
 
     private static void tagLength(int bytes) {
@@ -282,6 +295,23 @@ final class Ciphers {
             case CBC_PKCS5 -> new AesMode.Cbc(iv, AesMode.Padding.PKCS5);
             case CTR -> new AesMode.Ctr(iv);
             default -> throw new IllegalArgumentException(mode.name());
+        };
+    }
+
+    /** The crypto module's mode for a Triple DES key: ECB or CBC, the CBC IV 8 bytes. */
+    private static AesMode tdesMode(CipherMode mode, byte[] iv) {
+        if (mode.needsIv() && iv.length != TDES_BLOCK) {
+            throw EngineException.invalid(mode + " with a 3DES key needs an 8-byte IV (or Random IV on encrypt)");
+        }
+        if (!mode.needsIv() && iv.length != 0) {
+            throw EngineException.invalid(mode + " takes no IV");
+        }
+        return switch (mode) {
+            case ECB -> new AesMode.Ecb(AesMode.Padding.NONE);
+            case ECB_PKCS5 -> new AesMode.Ecb(AesMode.Padding.PKCS5);
+            case CBC -> new AesMode.Cbc(iv, AesMode.Padding.NONE);
+            case CBC_PKCS5 -> new AesMode.Cbc(iv, AesMode.Padding.PKCS5);
+            default -> throw EngineException.invalid(mode + " is not a 3DES mode (ECB or CBC)");
         };
     }
 

@@ -124,6 +124,14 @@ final class Keys {
         return call(() -> crypto.aesDecrypt(key, mode, ciphertext));
     }
 
+    byte[] tdesEncrypt(KeyHandle key, AesMode mode, byte[] plaintext) {
+        return call(() -> crypto.tdesEncrypt(key, mode, plaintext));
+    }
+
+    byte[] tdesDecrypt(KeyHandle key, AesMode mode, byte[] ciphertext) {
+        return call(() -> crypto.tdesDecrypt(key, mode, ciphertext));
+    }
+
     private static Sealed split(byte[] out, int tagLen) {
         return new Sealed(Arrays.copyOf(out, out.length - tagLen), Arrays.copyOfRange(out, out.length - tagLen, out.length));
     }

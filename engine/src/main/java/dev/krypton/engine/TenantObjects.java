@@ -189,6 +189,12 @@ final class TenantObjects {
     /** Runs {@code use} with the object's key of one of {@code algorithms} unwrapped into secure memory, then wipes it. */
     <T> T withKey(ObjectRef.Tenant ref, Set<String> algorithms, Function<ObjectAttributes, Boolean> allowed,
                   Function<KeyHandle, T> use) {
+        return withKey(ref, algorithms, allowed, (algorithm, key) -> use.apply(key));
+    }
+
+    /** As above; {@code use} is also told the key's algorithm (KMIP spelling, as stored). */
+    <T> T withKey(ObjectRef.Tenant ref, Set<String> algorithms, Function<ObjectAttributes, Boolean> allowed,
+                  java.util.function.BiFunction<String, KeyHandle, T> use) {
         TenantRuntime rt = registry.active(ref.tenant());
         ManagedObjectRecord r = stored(ref);
         ObjectAttributes a = memo.decode(r.attributes()).attributes();
@@ -200,7 +206,7 @@ final class TenantObjects {
         }
         KeyHandle key = keys.unwrapKey(rt.l2, r.wrappedBlob(), r.aad());
         try {
-            return use.apply(key);
+            return use.apply(a.algorithm(), key);
         } finally {
             key.wipe();
         }

@@ -105,6 +105,23 @@ class TenantCipherModesTest {
                 .isEqualTo(ErrorCode.INVALID_ARGUMENT);
     }
 
+    /** A 3DES key takes ECB and CBC (NIST SP 800-67 Rev. 1 appendix B in ECB), 8-byte IVs, and no other mode. */
+    @Test
+    void tripleDesKeysTakeEcbAndCbcOnly() {
+        f.link();
+        String uid = register(HEX.parseHex("0123456789abcdef23456789abcdef01456789abcdef0123"), "3DES");
+        byte[] plain = "The qufck brown fox jump".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(encrypt(uid, CipherMode.ECB, plain, new byte[0]).ciphertext())
+                .isEqualTo(HEX.parseHex("a826fd8ce53b855fcce21c8112256fe668d5c05dd9b6b900"));
+        EncryptResult random = f.ops.encrypt(f.principal, new EncryptRequest(uid, CipherMode.CBC_PKCS5, plain, new byte[0],
+                new byte[0], true, 16));
+        assertThat(random.iv()).hasSize(8);
+        assertThat(decrypt(uid, CipherMode.CBC_PKCS5, random.ciphertext(), random.iv())).isEqualTo(plain);
+        assertThat(code(() -> encrypt(uid, CipherMode.CBC, plain, new byte[16]))).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(code(() -> encrypt(uid, CipherMode.CTR, plain, new byte[16]))).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(code(() -> encrypt(uid, CipherMode.GCM, plain, new byte[0]))).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
+
     @Test
     void chaCha20Poly1305NeedsAChaChaKey() {
         f.link();

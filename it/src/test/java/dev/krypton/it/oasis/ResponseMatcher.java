@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>Every field the case specifies must be present with the same tag, type and value, in any
  * order among siblings of the same tag; a server may add fields the case does not show, except
- * where the count is the point (the Unique Identifiers a Locate returns, the batch items).
+ * where the count is the point (the Unique Identifiers a Locate returns, the batch items): there
+ * the count must be equal, zero included, so an expected empty Locate fails on any identifier.
  * Exceptions, each one a value the profiles leave to the server: placeholders (bound through
  * {@link Placeholders}), Date-Times (within {@link #DATE_TOLERANCE_SECONDS} of the value the case
  * gives relative to {@code $NOW}), Result Message text (informative, KMIP 1.4 section 6.11) and the
@@ -104,7 +105,7 @@ final class ResponseMatcher {
         for (Tag tag : EXACT_COUNT) {
             long want = expected.items().stream().filter(i -> i.tag().equals(tag)).count();
             long got = actual.items().stream().filter(i -> i.tag().equals(tag)).count();
-            if (want > 0 && want != got) {
+            if (want != got) {
                 return Optional.of(path + ": expected " + want + " " + tag.xmlName() + ", got " + got);
             }
         }

@@ -25,6 +25,15 @@ class ResponseMatcherTest {
     }
 
     @Test
+    void anExpectedEmptyLocateDoesNotMatchAnAnswerThatFoundSomething() {
+        String empty = payload("");
+        assertThat(compare(empty, empty)).isEmpty();
+        assertThat(compare(empty, payload("<LocatedItems type=\"Integer\" value=\"0\"/>"))).isEmpty();
+        assertThat(compare(empty, payload("<LocatedItems type=\"Integer\" value=\"1\"/><UniqueIdentifier type=\"TextString\" value=\"k-1\"/>"))
+                .orElse("")).contains("expected 0 UniqueIdentifier, got 1");
+    }
+
+    @Test
     void aPlaceholderBindsOnceAndMustKeepItsValue() {
         String expected = payload("<UniqueIdentifier type=\"TextString\" value=\"$UNIQUE_IDENTIFIER_0\"/>");
         assertThat(compare(expected, payload("<UniqueIdentifier type=\"TextString\" value=\"k-1\"/>"))).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.krypton.kmip.BatchErrorContinuationOption;
 import dev.krypton.kmip.CryptographicAlgorithm;
 import dev.krypton.kmip.ObjectType;
+import dev.krypton.kmip.QueryFunction;
 import dev.krypton.kmip.ResultReason;
 import dev.krypton.kmip.ResultStatus;
 import dev.krypton.kmip.State;
@@ -22,6 +23,7 @@ import dev.krypton.kmip.message.ResponseMessage;
 import dev.krypton.kmip.payload.Activate;
 import dev.krypton.kmip.payload.Create;
 import dev.krypton.kmip.payload.GetAttributes;
+import dev.krypton.kmip.payload.Query;
 import dev.krypton.kmip.payload.RngRetrieve;
 import java.util.List;
 import java.util.Optional;
@@ -128,5 +130,15 @@ class BatchTest {
         var unknown = new RawPayload(dev.krypton.kmip.Operation.OBTAIN_LEASE.value(), Ttlv.Structure.of(Tag.REQUEST_PAYLOAD));
         ResponseMessage r = fixture.client("acme").client().send(RequestMessage.of(ProtocolVersion.V1_4, unknown));
         assertThat(r.batchItems().getFirst().resultReason()).contains(ResultReason.OPERATION_NOT_SUPPORTED);
+    }
+
+    /** The server answers each message in the version the message asked for, whichever it is. */
+    @Test
+    void everyResponseCarriesTheProtocolVersionOfItsRequest() throws Exception {
+        for (ProtocolVersion version : ProtocolVersion.SUPPORTED) {
+            ResponseMessage r = raw(RequestMessage.of(version, new Query.Request(List.of(QueryFunction.QUERY_OPERATIONS))));
+            assertThat(r.header().protocolVersion()).as("request %s", version).isEqualTo(version);
+            assertThat(r.batchItems().getFirst().resultStatus()).as("request %s", version).isEqualTo(ResultStatus.SUCCESS);
+        }
     }
 }

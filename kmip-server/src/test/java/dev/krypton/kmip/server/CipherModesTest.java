@@ -105,6 +105,38 @@ class CipherModesTest {
                 DATA, iv));
     }
 
+    /**
+     * A registered three-key 3DES key (the key of NIST SP 800-67 Rev. 1 appendix B) encrypts and
+     * decrypts in ECB and CBC, giving that example's ciphertext in ECB; Random IV makes an 8-byte
+     * IV; other modes and a missing mode are Feature Not Supported.
+     */
+    @Test
+    void tripleDesKeysEncryptAndDecryptInEcbAndCbc() {
+        byte[] key = HEX.parseHex("0123456789abcdef23456789abcdef01456789abcdef0123");
+        byte[] plain = "The qufck brown fox jump".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String uid = register(key, CryptographicAlgorithm.DES_3);
+        var ecb = Optional.of(CryptographicParameters.of(CryptographicAlgorithm.DES_3, BlockCipherMode.ECB, PaddingMethod.NONE));
+        byte[] ecbCt = encrypt(uid, ecb, plain, Optional.empty()).data().orElseThrow().toByteArray();
+        assertThat(ecbCt).isEqualTo(HEX.parseHex("a826fd8ce53b855fcce21c8112256fe668d5c05dd9b6b900"));
+        assertThat(decrypt(uid, ecb, ecbCt, Optional.empty())).isEqualTo(plain);
+        var cbc = Optional.of(CryptographicParameters.of(CryptographicAlgorithm.DES_3, BlockCipherMode.CBC, PaddingMethod.PKCS5));
+        var iv = Optional.of(Bytes.of(HEX.parseHex("0001020304050607")));
+        byte[] cbcCt = encrypt(uid, cbc, plain, iv).data().orElseThrow().toByteArray();
+        assertThat(cbcCt).isEqualTo(HEX.parseHex("f368d06f3bbd614e60f2d0245cad3f818d5c69f2cb3fd5c7efa5066e2c4e03b9"));
+        assertThat(decrypt(uid, cbc, cbcCt, iv)).isEqualTo(plain);
+        var random = new CryptographicParameters(Optional.of(BlockCipherMode.CBC), Optional.of(PaddingMethod.PKCS5),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true), OptionalInt.of(64),
+                OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), List.of());
+        Encrypt.Response r = encrypt(uid, Optional.of(random), plain, Optional.empty());
+        Optional<Bytes> serverIv = r.ivCounterNonce();
+        assertThat(serverIv.orElseThrow().length()).isEqualTo(8);
+        assertThat(decrypt(uid, cbc, r.data().orElseThrow().toByteArray(), serverIv)).isEqualTo(plain);
+        fails(ResultReason.FEATURE_NOT_SUPPORTED, () -> encrypt(uid, Optional.of(CryptographicParameters.of(
+                CryptographicAlgorithm.DES_3, BlockCipherMode.CTR, PaddingMethod.NONE)), plain, iv));
+        fails(ResultReason.FEATURE_NOT_SUPPORTED, () -> encrypt(uid, Optional.empty(), plain, iv));
+        fails(ResultReason.INVALID_FIELD, () -> encrypt(uid, cbc, plain, Optional.of(Bytes.of(new byte[16]))));
+    }
+
     @Test
     void theKeysCryptographicParametersApplyWhenTheRequestHasNoneIncludingRandomIv() {
         var stored = new CryptographicParameters(Optional.of(BlockCipherMode.CBC), Optional.of(PaddingMethod.PKCS5),

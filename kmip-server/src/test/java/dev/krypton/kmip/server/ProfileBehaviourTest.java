@@ -213,6 +213,29 @@ class ProfileBehaviourTest {
     }
 
     @Test
+    void locateFindsDestroyedObjectsOnlyWhenTheStorageStatusMaskAsksForThem() {
+        String uid = registerAes(v21, aes("locate-destroyed", 128));
+        Attributes byName = Attributes.of(Attribute.name("locate-destroyed"));
+        assertThat(v14.locate(byName)).containsExactly(uid);
+        v21.destroy(uid);
+        assertThat(v14.locate(byName)).isEmpty();
+        assertThat(v21.locate(byName)).isEmpty();
+        assertThat(v21.locate(Attributes.of(Attribute.name("locate-destroyed"), Attribute.state(State.DESTROYED)))).isEmpty();
+        assertThat(locateWithMask(byName, 1)).isEmpty();
+        assertThat(locateWithMask(byName, 2)).isEmpty();
+        assertThat(locateWithMask(byName, 4)).containsExactly(uid);
+        assertThat(locateWithMask(byName, 5)).containsExactly(uid);
+        String online = registerAes(v21, aes("locate-online", 128));
+        assertThat(locateWithMask(Attributes.of(Attribute.name("locate-online")), 4)).isEmpty();
+        assertThat(locateWithMask(Attributes.of(Attribute.name("locate-online")), 5)).containsExactly(online);
+    }
+
+    private static List<String> locateWithMask(Attributes attributes, int mask) {
+        var request = new Locate.Request(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.of(mask), Optional.empty(), attributes);
+        return v21.client().call(request, Locate.Response.class).uniqueIdentifiers();
+    }
+
+    @Test
     void aNameAnotherObjectHasCannotBeAdded() {
         String uid = registerAes(v21, aes("unique-name", 128));
         assertThat(reasonOf(() -> v21.addAttribute(uid, Attribute.name("unique-name"))))

@@ -23,7 +23,8 @@ import java.util.Optional;
  * attribute, KMIP 1.4 section 4.29), or GCM: GCM, NISTKeyWrap (RFC 3394), AESKeyWrapPadding
  * (RFC 5649) for any key; for tenant AES keys also ECB and CBC (no padding or PKCS5) and CTR; for
  * ChaCha20 and ChaCha20Poly1305 keys AEAD (ChaCha20-Poly1305) or, without a mode, the key's own
- * (bare ChaCha20 for a ChaCha20 key); other modes on an L3 KEK version are Feature Not Supported. Random IV asks the server for the IV. A GCM Tag Length outside 12 to 16
+ * (bare ChaCha20 for a ChaCha20 key); for tenant 3DES keys ECB and CBC (no padding or PKCS5, an
+ * 8-byte IV; the mode must be named, there is no default); other modes on an L3 KEK version are Feature Not Supported. Random IV asks the server for the IV. A GCM Tag Length outside 12 to 16
  * bytes is General Failure (as the OASIS CS-BC-M-GCM cases expect). Before a tenant key is used its
  * Protect Stop Date (for Encrypt) and Process Start Date (for Decrypt) are checked: outside them the
  * use is Wrong Key Lifecycle State (Permission Denied in KMIP 1.x, see {@code Failures}; KMIP 1.4
@@ -32,6 +33,8 @@ import java.util.Optional;
 final class CipherModes {
 
     static final int GCM_TAG_BYTES = 16;
+    /** The engine's (and KMIP's) spelling of Triple DES. */
+    private static final String TDES = "3DES";
     private static final int MIN_TAG = 12;
     /** The longest GCM IV OpenSSL 3 takes (128 bytes). */
     private static final int MAX_IV_BITS = 1024;
@@ -72,14 +75,16 @@ final class CipherModes {
         CryptographicAlgorithm algorithm = p.cryptographicAlgorithm().orElse(switch (keyAlgorithm) {
             case "ChaCha20" -> CryptographicAlgorithm.CHACHA20;
             case "ChaCha20Poly1305" -> CryptographicAlgorithm.CHACHA20POLY1305;
+            case TDES -> CryptographicAlgorithm.DES_3;
             default -> CryptographicAlgorithm.AES;
         });
         CipherMode mode = switch (algorithm) {
             case AES -> aesMode(p);
+            case DES_3 -> tdesMode(p);
             case CHACHA20 -> p.blockCipherMode().isEmpty() ? CipherMode.CHACHA20 : aead(p);
             case CHACHA20POLY1305 -> aead(p);
             default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
-                    "only AES, ChaCha20 and ChaCha20Poly1305 are supported");
+                    "only AES, 3DES, ChaCha20 and ChaCha20Poly1305 are supported");
         };
         int tag = p.tagLength().orElse(GCM_TAG_BYTES);
         if ((mode == CipherMode.GCM || mode == CipherMode.CHACHA20_POLY1305) && (tag < MIN_TAG || tag > GCM_TAG_BYTES)) {
@@ -109,6 +114,19 @@ final class CipherModes {
             case AEAD -> CipherMode.CHACHA20_POLY1305;
             default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "block cipher mode "
                     + requested.specName() + " is not supported (GCM, NISTKeyWrap, AESKeyWrapPadding, ECB, CBC, CTR, AEAD)");
+        };
+    }
+
+    /** A 3DES key takes ECB or CBC only, named in the request or in the key's Cryptographic Parameters (no default). */
+    private static CipherMode tdesMode(CryptographicParameters p) {
+        BlockCipherMode requested = p.blockCipherMode().orElseThrow(() -> new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+                "a 3DES key needs Block Cipher Mode ECB or CBC"));
+        boolean pkcs5 = padding(p, requested);
+        return switch (requested) {
+            case ECB -> pkcs5 ? CipherMode.ECB_PKCS5 : CipherMode.ECB;
+            case CBC -> pkcs5 ? CipherMode.CBC_PKCS5 : CipherMode.CBC;
+            default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "block cipher mode "
+                    + requested.specName() + " is not supported with 3DES (ECB, CBC)");
         };
     }
 
@@ -158,6 +176,17 @@ final class CipherModes {
      * given, or made at random. A negative count of any of them is Invalid Field.
      */
     static void checkIvFields(Optional<CryptographicParameters> requested, CipherMode mode, Optional<Bytes> iv) {
+        checkIvFields(requested, mode, iv, serverIvBits(mode));
+    }
+
+    /** As above for the key of {@code choice}: a server-made CBC IV for a 3DES key is 64 bits (its block). */
+    static void checkIvFields(Optional<CryptographicParameters> requested, Choice choice, Optional<Bytes> iv) {
+        boolean tdes = choice.key().filter(k -> TDES.equals(k.attributes().algorithm())).isPresent();
+        checkIvFields(requested, choice.mode(), iv, tdes && choice.mode().needsIv() ? 64 : serverIvBits(choice.mode()));
+    }
+
+    private static void checkIvFields(Optional<CryptographicParameters> requested, CipherMode mode, Optional<Bytes> iv,
+                                      int serverBits) {
         if (requested.isEmpty()) {
             return;
         }
@@ -174,7 +203,7 @@ final class CipherModes {
             throw new KmipException(ResultReason.INVALID_FIELD, "IV Length must be a positive multiple of 8 bits up to "
                     + MAX_IV_BITS + ", was " + bits);
         }
-        long used = iv.map(v -> (long) v.length() * 8).orElse((long) serverIvBits(mode));
+        long used = iv.map(v -> (long) v.length() * 8).orElse((long) serverBits);
         if (bits != used) {
             throw new KmipException(ResultReason.INVALID_FIELD, "IV Length " + bits + " bits does not match the IV used ("
                     + used + " bits)");

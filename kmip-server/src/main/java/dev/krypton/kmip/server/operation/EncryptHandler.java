@@ -51,7 +51,7 @@ final class EncryptHandler implements OperationHandler<Encrypt.Request> {
         }
         CipherModes.Choice choice = CipherModes.choose(context, uid, request.parameters(), dev.krypton.engine.Operation.ENCRYPT);
         if (request.correlationValue().isEmpty()) {
-            CipherModes.checkIvFields(request.parameters(), choice.mode(), request.ivCounterNonce());
+            CipherModes.checkIvFields(request.parameters(), choice, request.ivCounterNonce());
         }
         choice.key().ifPresent(key -> UsageLimits.reserve(context, key, data.length()));
         if (init && !last || request.correlationValue().isPresent()) {

@@ -41,6 +41,8 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
 
     /** On-line, Archival and (KMIP 2.x) Destroyed Storage. */
     private static final int STORAGE_STATUS_BITS = 0x7;
+    private static final int ON_LINE = 0x1;
+    private static final int DESTROYED = 0x4;
 
     private final int maxItems;
 
@@ -87,6 +89,13 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
             }
         }
         impossible |= wanted.state().isPresent() && states.isEmpty();
+        Set<ObjectState> stored = storedStates(request.storageStatusMask().orElse(ON_LINE));
+        if (states.isEmpty()) {
+            states.addAll(stored);
+        } else {
+            states.retainAll(stored);
+        }
+        impossible |= states.isEmpty();
         List<String> groups = Templates.groups(wanted);
         Set<ManagedObject.Kind> kinds = groups.contains(AttributeView.KEK_GROUP) ? Set.of(ManagedObject.Kind.KEK_VERSION) : Set.of();
         List<TenantId> tenants = groups.stream().filter(g -> !g.equals(AttributeView.KEK_GROUP)).map(TenantId::of).toList();
@@ -106,6 +115,24 @@ final class LocateHandler implements OperationHandler<Locate.Request> {
             context.remember(page.getFirst());
         }
         return new Locate.Response(located(context, matching.size()), page);
+    }
+
+    /**
+     * The states the Storage Status Mask searches: On-line storage holds every object that is not
+     * destroyed (nothing is ever archived here, so Archival storage alone finds nothing), Destroyed
+     * storage the Destroyed objects, whose key material is gone; without a mask only on-line
+     * objects are searched (KMIP 1.4 section 4.9, KMIP 2.1 section 6.1.28: a destroyed object is
+     * returned only when the mask includes Destroyed storage).
+     */
+    private static Set<ObjectState> storedStates(int mask) {
+        Set<ObjectState> states = EnumSet.noneOf(ObjectState.class);
+        if ((mask & ON_LINE) != 0) {
+            states.addAll(EnumSet.complementOf(EnumSet.of(ObjectState.DESTROYED)));
+        }
+        if ((mask & DESTROYED) != 0) {
+            states.add(ObjectState.DESTROYED);
+        }
+        return states;
     }
 
     /** Located Items, the number of all matches, for KMIP 1.3 and later (earlier versions lack the field). */
