@@ -143,7 +143,7 @@ class ProfileBehaviourTest {
     }
 
     @Test
-    void clientSetAttributesAreKeptEditedAndDated() {
+    void clientSetAttributesAreKeptEditedAndDated() throws Exception {
         Instant start = Instant.parse("2030-01-01T00:00:00Z");
         Attributes asked = aes("contact", 128)
                 .with(Attribute.of(AttributeDef.CONTACT_INFORMATION, new Ttlv.TextString(Tag.CONTACT_INFORMATION, "Joe")))
