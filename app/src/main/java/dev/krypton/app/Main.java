@@ -9,6 +9,7 @@ import dev.krypton.app.cli.PkiCommand;
 import dev.krypton.app.cli.ServeCommand;
 import dev.krypton.app.cli.StatusCommand;
 import dev.krypton.app.cli.TaskCommand;
+import dev.krypton.app.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,9 @@ public final class Main implements Runnable {
     /** Exit code of a server that could not be reached or answered unreadably. */
     public static final int UNREACHABLE = 4;
 
+    /** The commands that run a node: they keep the libraries' INFO lines (connections, listeners). */
+    private static final java.util.Set<String> NODE_COMMANDS = java.util.Set.of("serve", "dev");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +52,12 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(Main::exitCode);
+        cli.setExecutionStrategy(parsed -> {
+            if (!NODE_COMMANDS.contains(parsed.subcommand() == null ? "" : parsed.subcommand().commandSpec().name())) {
+                Logging.quietLibraries();
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("krypton: " + e.getMessage());
             return exitCode(e);

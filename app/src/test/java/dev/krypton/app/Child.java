@@ -36,7 +36,7 @@ final class Child implements AutoCloseable {
 
     static Child start(Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new Child(new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectError(workDir.resolve("stderr-" + System.nanoTime() + ".txt").toFile()).start());

@@ -73,7 +73,7 @@ class TaskAmqpTest {
     }
 
     /** Accepts and drops what earlier runs left on the queues of {@code name}; returns how many tasks there were. */
-    private static int drain(String name) throws Exception {
+    static int drain(String name) throws Exception {
         int tasks = 0;
         try (Client client = Client.create();
              Connection c = client.connect("127.0.0.1", 5672, new ConnectionOptions().user("guest").password("guest"))) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -236,11 +237,12 @@ final class ClusterNode implements AutoCloseable {
         long timeout = options.propagationTimeout().toNanos();
         while (true) {
             long elapsed = System.nanoTime() - t0;
-            List<String> pending;
+            List<String> pending = List.of();
             try {
-                pending = pending(tenant, generation, elapsed);
+                Map<String, Propagation.Settled> settled = new TreeMap<>();
+                pending = pending(tenant, generation, elapsed, settled);
                 if (pending.isEmpty()) {
-                    return new Propagation(true, Duration.ofNanos(elapsed), List.of());
+                    return new Propagation(true, Duration.ofNanos(elapsed), List.of(), settled);
                 }
             } catch (EngineException e) {
                 pending = List.of();
@@ -252,22 +254,34 @@ final class ClusterNode implements AutoCloseable {
         }
     }
 
-    private List<String> pending(TenantId tenant, long generation, long elapsedNanos) {
+    /**
+     * The other nodes that still hold up the change; fills {@code settled} with why each other node
+     * does not. A node both silent and past its deadline counts as silent (the reason that needs no
+     * waiting), so the reason does not depend on how late this thread got to look.
+     */
+    private List<String> pending(TenantId tenant, long generation, long elapsedNanos,
+            Map<String, Propagation.Settled> settled) {
         Instant now = clock.instant();
         Map<String, Long> appliedBy = store.appliedBy(tenant);
         List<String> out = new ArrayList<>();
         for (NodeHeartbeat h : store.heartbeats()) {
-            if (h.nodeId().equals(options.nodeId()) || appliedBy.getOrDefault(h.nodeId(), 0L) >= generation) {
+            if (h.nodeId().equals(options.nodeId())) {
+                continue;
+            }
+            if (appliedBy.getOrDefault(h.nodeId(), 0L) >= generation) {
+                settled.put(h.nodeId(), Propagation.Settled.APPLIED);
                 continue;
             }
             boolean bounded = !h.revocationStaleness().isZero();
-            if (bounded && elapsedNanos >= h.revocationStaleness().toNanos()) {
-                continue;
-            }
             Duration silence = bounded ? h.revocationStaleness()
                     : (options.bounded() ? options.revocationStaleness() : options.pollInterval()).multipliedBy(3);
             boolean lookedDead = Duration.between(h.lastSeen(), now).compareTo(silence) >= 0;
             if (lookedDead && (!bounded || elapsedNanos >= h.revocationStaleness().dividedBy(4).toNanos())) {
+                settled.put(h.nodeId(), Propagation.Settled.SILENT);
+                continue;
+            }
+            if (bounded && elapsedNanos >= h.revocationStaleness().toNanos()) {
+                settled.put(h.nodeId(), Propagation.Settled.PAST_DEADLINE);
                 continue;
             }
             out.add(h.nodeId());

@@ -26,7 +26,7 @@ public final class Settings {
             Setting.of("audit.file", PATH, "/var/lib/krypton/audit.log", "Hash-chained audit log, appended to; created 0600."),
             Setting.of("audit.key-folder", PATH, "/var/lib/krypton/audit", "Folder of the Ed25519 checkpoint signing key (`audit-signing.key`, `audit-signing.pub`), created if missing."),
             Setting.required("tls.certificate", PATH, "PEM certificate chain of this node, served on the Orbital gRPC listener."),
-            Setting.required("tls.private-key", PATH, "PEM PKCS#8 private key of `tls.certificate`."),
+            Setting.required("tls.private-key", PATH, "PEM PKCS#8 private key of `tls.certificate`, unencrypted (`BEGIN PRIVATE KEY`): RSA, EC, Ed25519 or Ed448."),
             Setting.required("tls.client-ca", PATH, "PEM CA certificates trusted to issue client certificates."),
             Setting.of("tls.allow-development-certificates", BOOL, "false", "Permit certificates issued by the development CA of `krypton dev` (refused in production otherwise)."),
             Setting.of("kmip.host", STRING, "127.0.0.1", "Listen address of the KMIP listener (TTLV over mutual TLS, identity `tls.*`)."),

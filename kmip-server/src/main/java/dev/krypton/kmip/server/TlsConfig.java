@@ -43,7 +43,7 @@ public final class TlsConfig {
 
     /**
      * Reads PEM files: the server's certificate chain (leaf first), its unencrypted PKCS#8 key
-     * (RSA or EC) and the CA bundle for client certificates.
+     * (RSA, EC, Ed25519 or Ed448) and the CA bundle for client certificates.
      */
     public static TlsConfig fromPem(java.nio.file.Path chain, java.nio.file.Path key, java.nio.file.Path clientCaBundle) {
         return PemTls.load(chain, key, clientCaBundle);

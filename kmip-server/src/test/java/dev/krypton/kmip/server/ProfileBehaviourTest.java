@@ -32,7 +32,9 @@ import dev.krypton.kmip.payload.Interop;
 import dev.krypton.kmip.payload.Locate;
 import dev.krypton.kmip.payload.Log;
 import dev.krypton.kmip.payload.Revoke;
+import dev.krypton.testsupport.ManualClock;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -150,11 +152,18 @@ class ProfileBehaviourTest {
         assertThat(attribute(v21, uid, AttributeDef.CONTACT_INFORMATION)).isEqualTo(new Ttlv.TextString(Tag.CONTACT_INFORMATION, "Joe"));
         assertThat(attribute(v21, uid, AttributeDef.PROCESS_START_DATE)).isEqualTo(Ttlv.DateTime.of(Tag.PROCESS_START_DATE, start));
         long before = ((Ttlv.DateTime) attribute(v21, uid, AttributeDef.LAST_CHANGE_DATE)).epochSeconds();
-        Thread.sleep(1100);
-        v21.modifyAttribute(uid, Optional.empty(),
-                Attribute.of(AttributeDef.CONTACT_INFORMATION, new Ttlv.TextString(Tag.CONTACT_INFORMATION, "Ann")));
+        // The edit goes through a second server on the same engine whose clock the test moves an hour
+        // on, so the new Last Change Date is that instant exactly, whatever the wall clock did.
+        ManualClock clock = new ManualClock(Instant.now());
+        clock.advance(Duration.ofHours(1));
+        try (KmipServer dated = fixture.serve(fixture.engine, clock)) {
+            KmipOperations later = fixture.client(fixture.pki.client("acme"), ProtocolVersion.V2_1, dated.port());
+            later.modifyAttribute(uid, Optional.empty(),
+                    Attribute.of(AttributeDef.CONTACT_INFORMATION, new Ttlv.TextString(Tag.CONTACT_INFORMATION, "Ann")));
+        }
         assertThat(attribute(v21, uid, AttributeDef.CONTACT_INFORMATION)).isEqualTo(new Ttlv.TextString(Tag.CONTACT_INFORMATION, "Ann"));
-        assertThat(((Ttlv.DateTime) attribute(v21, uid, AttributeDef.LAST_CHANGE_DATE)).epochSeconds()).isGreaterThan(before);
+        long after = ((Ttlv.DateTime) attribute(v21, uid, AttributeDef.LAST_CHANGE_DATE)).epochSeconds();
+        assertThat(after).isGreaterThan(before).isEqualTo(clock.instant().getEpochSecond());
         Attribute second = Attribute.of(AttributeDef.CONTACT_INFORMATION, new Ttlv.TextString(Tag.CONTACT_INFORMATION, "Bob"));
         assertThat(reasonOf(() -> v21.addAttribute(uid, second))).isEqualTo(ResultReason.ATTRIBUTE_SINGLE_VALUED);
         assertThat(reasonOf(() -> v14.addAttribute(uid, second))).isEqualTo(ResultReason.ILLEGAL_OPERATION);

@@ -19,6 +19,7 @@ import dev.krypton.kmip.message.ProtocolVersion;
 import dev.krypton.rootkey.tck.FakeRootKeyProvider;
 import dev.krypton.rootkey.tck.FakeRootKeys;
 import dev.krypton.storage.tck.MemoryStorage;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -97,7 +98,13 @@ final class ServerFixture implements AutoCloseable {
 
     /** Another KMIP server with the same TLS settings, serving {@code other} (a second node). */
     KmipServer serve(Engine other) {
-        return KmipServer.start(ServerConfig.of("127.0.0.1", 0, tls, new IdentityRule.SubjectCn()), other.operations());
+        return serve(other, Clock.systemUTC());
+    }
+
+    /** As {@link #serve(Engine)}, dating KMIP edits and time stamps by {@code clock}. */
+    KmipServer serve(Engine other, Clock clock) {
+        return KmipServer.start(ServerConfig.of("127.0.0.1", 0, tls, new IdentityRule.SubjectCn()), other.operations(),
+                clock);
     }
 
     /** A KMIP client (KMIP 1.4) for {@code principal} connected to the server on {@code port}. */
@@ -117,8 +124,13 @@ final class ServerFixture implements AutoCloseable {
     }
 
     KmipOperations client(TestPki.Issued certificate, ProtocolVersion version) {
+        return client(certificate, version, server.port());
+    }
+
+    /** A KMIP client presenting {@code certificate}, speaking {@code version} to the server on {@code port}. */
+    KmipOperations client(TestPki.Issued certificate, ProtocolVersion version, int port) {
         TlsSettings tls = TlsSettings.fromKeyStores(TestPki.identity(certificate), TestPki.PASSWORD, TestPki.trust(pki.ca()));
-        KmipClient client = KmipClient.open(ClientConfig.of("localhost", server.port(), tls).withVersion(version));
+        KmipClient client = KmipClient.open(ClientConfig.of("localhost", port, tls).withVersion(version));
         synchronized (clients) {
             clients.add(client);
         }

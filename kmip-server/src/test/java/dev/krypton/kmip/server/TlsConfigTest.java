@@ -48,4 +48,14 @@ class TlsConfigTest {
         assertThatThrownBy(() -> TlsConfig.fromPem(dir.resolve("ca.pem"), dir.resolve("ca.pem"), dir.resolve("ca.pem")))
                 .isInstanceOf(KmipServerException.class);
     }
+
+    @Test
+    void anEd25519KeyServesToo(@TempDir Path dir) throws Exception {
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ed25519", "-nodes", "-keyout", "key.pem",
+                "-out", "chain.pem", "-days", "1", "-subj", "/CN=krypton-ed25519").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        assertThat(p.waitFor()).as(Files.readString(dir.resolve("openssl.log"))).isZero();
+        TlsConfig tls = TlsConfig.fromPem(dir.resolve("chain.pem"), dir.resolve("key.pem"), dir.resolve("chain.pem"));
+        assertThat(tls.clientCas()).hasSize(1);
+    }
 }

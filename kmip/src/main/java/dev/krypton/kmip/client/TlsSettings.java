@@ -2,10 +2,11 @@ package dev.krypton.kmip.client;
 
 import dev.krypton.kmip.KmipException;
 import dev.krypton.kmip.ResultReason;
+import dev.krypton.kmip.pem.Pem;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -57,14 +58,15 @@ public record TlsSettings(SSLContext context, List<String> protocols, List<Strin
     public static TlsSettings fromPem(Path certificateChain, Path privateKey, Path caCertificates) {
         try {
             char[] password = new char[0];
-            KeyStore identity = KeyStore.getInstance("PKCS12");
-            identity.load(null, null);
-            identity.setKeyEntry("client", PemFiles.privateKey(privateKey), password,
-                    PemFiles.certificates(certificateChain).toArray(Certificate[]::new));
+            KeyStore identity = Pem.keyStore(certificateChain, privateKey, "client", password);
+            List<X509Certificate> cas = Pem.certificates(caCertificates);
+            if (cas.isEmpty()) {
+                throw new KmipException(ResultReason.GENERAL_FAILURE, "no certificate in " + caCertificates);
+            }
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             int i = 0;
-            for (var ca : PemFiles.certificates(caCertificates)) {
+            for (var ca : cas) {
                 trust.setCertificateEntry("ca-" + i++, ca);
             }
             return fromKeyStores(identity, password, trust);
