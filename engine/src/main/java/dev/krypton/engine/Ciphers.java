@@ -282,26 +282,21 @@ final class Ciphers {
 
     /** The crypto module's mode; the IV / counter block must be 16 bytes where the mode takes one, else absent. */
     private static AesMode aesMode(CipherMode mode, byte[] iv) {
-        if (mode.needsIv() && iv.length != BLOCK) {
-            throw EngineException.invalid(mode + " needs a 16-byte IV/counter block (or Random IV on encrypt)");
-        }
-        if (!mode.needsIv() && iv.length != 0) {
-            throw EngineException.invalid(mode + " takes no IV");
-        }
-        return switch (mode) {
-            case ECB -> new AesMode.Ecb(AesMode.Padding.NONE);
-            case ECB_PKCS5 -> new AesMode.Ecb(AesMode.Padding.PKCS5);
-            case CBC -> new AesMode.Cbc(iv, AesMode.Padding.NONE);
-            case CBC_PKCS5 -> new AesMode.Cbc(iv, AesMode.Padding.PKCS5);
-            case CTR -> new AesMode.Ctr(iv);
-            default -> throw new IllegalArgumentException(mode.name());
-        };
+        return blockMode(mode, iv, BLOCK, mode + " needs a 16-byte IV/counter block (or Random IV on encrypt)", true);
     }
 
     /** The crypto module's mode for a Triple DES key: ECB or CBC, the CBC IV 8 bytes. */
     private static AesMode tdesMode(CipherMode mode, byte[] iv) {
-        if (mode.needsIv() && iv.length != TDES_BLOCK) {
-            throw EngineException.invalid(mode + " with a 3DES key needs an 8-byte IV (or Random IV on encrypt)");
+        return blockMode(mode, iv, TDES_BLOCK, mode + " with a 3DES key needs an 8-byte IV (or Random IV on encrypt)", false);
+    }
+
+    /**
+     * ECB or CBC (and CTR when {@code counterMode} allows it) of a block cipher whose IV is one
+     * {@code block} where the mode takes one, else absent.
+     */
+    private static AesMode blockMode(CipherMode mode, byte[] iv, int block, String badIv, boolean counterMode) {
+        if (mode.needsIv() && iv.length != block) {
+            throw EngineException.invalid(badIv);
         }
         if (!mode.needsIv() && iv.length != 0) {
             throw EngineException.invalid(mode + " takes no IV");
@@ -311,7 +306,14 @@ final class Ciphers {
             case ECB_PKCS5 -> new AesMode.Ecb(AesMode.Padding.PKCS5);
             case CBC -> new AesMode.Cbc(iv, AesMode.Padding.NONE);
             case CBC_PKCS5 -> new AesMode.Cbc(iv, AesMode.Padding.PKCS5);
-            default -> throw EngineException.invalid(mode + " is not a 3DES mode (ECB or CBC)");
+            case CTR -> {
+                if (!counterMode) {
+                    throw EngineException.invalid(mode + " is not a 3DES mode (ECB or CBC)");
+                }
+                yield new AesMode.Ctr(iv);
+            }
+            default -> throw counterMode ? new IllegalArgumentException(mode.name())
+                    : EngineException.invalid(mode + " is not a 3DES mode (ECB or CBC)");
         };
     }
 
